@@ -1,0 +1,14 @@
+import type { HandlerGroup } from './dispatch';
+import type { HandlerContext } from './context';
+
+/** `app:*`: facts about the running app. */
+export function appHandlers(ctx: HandlerContext): HandlerGroup {
+  return {
+    'app:info': async () => ({
+      version: ctx.version,
+      mode: ctx.mode,
+      planPath: ctx.store.currentPath,
+      userDataDir: ctx.userDataDir,
+    }),
+  };
+}

@@ -1,0 +1,318 @@
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { Backup, LoadedPlan, LoadNotice } from '../../shared/ipc/contract';
+import type { Plan } from '../../shared/plan/schema';
+import type { PlanProblem } from '../../shared/plan/validate';
+import { validatePlanFully as validatePlan } from '../../shared/plan/validate-full';
+import { IpcError } from '../handlers/ipc-error';
+import { fileStamp, PLAN_EXTENSION, planBaseName } from './file-names';
+import { describeJsonError } from './json-error';
+
+export type PlanStoreOptions = {
+  /** The app's user-data folder: the default plan and the backups live here. */
+  userDataDir: string;
+  /** The plan a first start (or an unrecoverable file) begins with; gets the current time as ISO instant. */
+  createDefaultPlan: (nowIso: string) => Plan;
+  /** The clock, injected so tests can pin it. */
+  now?: () => Date;
+  /** Keep at most this many backups per plan (default 10). */
+  maxBackups?: number;
+  /** Take a new backup at most this often while saving (default 10 minutes); loads always take one. */
+  backupIntervalMs?: number;
+};
+
+export type SaveOutcome = { path: string; revision: string; savedAt: string };
+
+/** The plan store's public face, shared by Electron main and the browser preview. */
+export type PlanStore = ReturnType<typeof createPlanStore>;
+
+const serialise = (plan: Plan) => `${JSON.stringify(plan, null, 2)}\n`;
+const revisionOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+type ReadResult =
+  | { kind: 'missing' }
+  | { kind: 'ok'; plan: Plan; text: string; migratedFrom: number | null }
+  | {
+      kind: 'bad';
+      reason: 'not-json' | 'invalid' | 'newer-version' | 'not-a-plan';
+      text: string;
+      problems: PlanProblem[];
+    };
+
+async function readPlanFile(path: string): Promise<ReadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw new IpcError('io', `Could not read ${path}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { kind: 'bad', reason: 'not-json', text, problems: [describeJsonError(text, error)] };
+  }
+  const result = validatePlan(raw);
+  if (!result.ok) return { kind: 'bad', reason: result.kind, text, problems: result.problems };
+  return { kind: 'ok', plan: result.plan, text, migratedFrom: result.migratedFrom };
+}
+
+function problemSummary(problems: PlanProblem[]): string {
+  const shown = problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
+  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+/**
+ * The plan store on lowdb: load, validate, migrate, atomic save, backups, conflict detection.
+ * Why one object for Electron and the preview: both route the same IPC contract to the same store and file.
+ * Writes go through lowdb's JSONFile (steno: temporary file, then rename) inside one promise queue, so two saves
+ * never interleave and the file on disk is always a whole, valid plan.
+ */
+export function createPlanStore(options: PlanStoreOptions) {
+  const now = options.now ?? (() => new Date());
+  const maxBackups = options.maxBackups ?? 10;
+  const backupIntervalMs = options.backupIntervalMs ?? 10 * 60_000;
+  const defaultPath = join(options.userDataDir, `plan${PLAN_EXTENSION}`);
+  const backupDir = join(options.userDataDir, 'backups');
+  const databases = new Map<string, Low<Plan>>();
+  const lastBackupAt = new Map<string, number>();
+
+  let currentPath = defaultPath;
+  let current: { plan: Plan; revision: string } | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs store operations one after another, whatever the caller awaits. */
+  function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  function database(path: string): Low<Plan> {
+    let db = databases.get(path);
+    if (!db) {
+      db = new Low<Plan>(new JSONFile<Plan>(path), undefined as unknown as Plan);
+      databases.set(path, db);
+    }
+    return db;
+  }
+
+  async function writePlan(path: string, plan: Plan): Promise<string> {
+    await mkdir(dirname(path), { recursive: true });
+    const db = database(path);
+    db.data = plan;
+    await db.write();
+    return revisionOf(serialise(plan));
+  }
+
+  async function backup(path: string, force: boolean): Promise<void> {
+    const last = lastBackupAt.get(path) ?? 0;
+    if (!force && now().getTime() - last < backupIntervalMs) return;
+    try {
+      await stat(path);
+    } catch {
+      return;
+    }
+    await mkdir(backupDir, { recursive: true });
+    const name = `${planBaseName(path)}--${fileStamp(now())}${PLAN_EXTENSION}`;
+    await copyFile(path, join(backupDir, name));
+    lastBackupAt.set(path, now().getTime());
+    const mine = (await listBackupFiles()).filter((b) => b.name.startsWith(`${planBaseName(path)}--`));
+    for (const old of mine.slice(maxBackups)) await unlink(join(backupDir, old.name)).catch(() => undefined);
+  }
+
+  async function listBackupFiles(): Promise<Backup[]> {
+    let names: string[];
+    try {
+      names = await readdir(backupDir);
+    } catch {
+      return [];
+    }
+    const backups: Backup[] = [];
+    for (const name of names) {
+      const match = /^(.+)--(\d{8}T\d{9}Z)\.rotaplan\.json$/.exec(name);
+      if (!match) continue;
+      const stamp = match[2]!;
+      const savedAt = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}Z`;
+      const info = await stat(join(backupDir, name));
+      backups.push({ id: name, name: match[1]!, savedAt, bytes: info.size });
+    }
+    return backups.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+  }
+
+  async function newestGoodBackup(path: string): Promise<{ plan: Plan; savedAt: string } | null> {
+    const mine = (await listBackupFiles()).filter((b) => b.name === planBaseName(path));
+    for (const b of mine) {
+      const read = await readPlanFile(join(backupDir, b.id));
+      if (read.kind === 'ok') return { plan: read.plan, savedAt: b.savedAt };
+    }
+    return null;
+  }
+
+  async function keepAside(path: string): Promise<string> {
+    const keptAs = `${path}.corrupt-${fileStamp(now())}`;
+    await copyFile(path, keptAs);
+    return keptAs;
+  }
+
+  function loaded(plan: Plan, revision: string, notice: LoadNotice | null): LoadedPlan {
+    current = { plan, revision };
+    return { plan, path: currentPath, revision, notice };
+  }
+
+  /** Loads the current plan file, creating the sample on first start and recovering from a bad file. */
+  function load(): Promise<LoadedPlan> {
+    return exclusive(async () => {
+      const path = currentPath;
+      const read = await readPlanFile(path);
+      switch (read.kind) {
+        case 'missing': {
+          const plan = options.createDefaultPlan(now().toISOString());
+          const revision = await writePlan(path, plan);
+          return loaded(plan, revision, {
+            kind: 'first-run',
+            message: `Welcome to Rotaplan. This is a sample plan for Pacific Infra Group, saved as ${path}. Change it or start your own.`,
+          });
+        }
+        case 'ok': {
+          await backup(path, true);
+          const notice: LoadNotice | null =
+            read.migratedFrom === null
+              ? null
+              : {
+                  kind: 'migrated',
+                  message: `This plan was written by an older Rotaplan (schema ${read.migratedFrom}); it was upgraded and the original kept as a backup.`,
+                };
+          return loaded(read.plan, revisionOf(read.text), notice);
+        }
+        case 'bad': {
+          const keptAs = await keepAside(path);
+          const fallback = await newestGoodBackup(path);
+          const plan = fallback?.plan ?? options.createDefaultPlan(now().toISOString());
+          const what =
+            read.reason === 'not-json'
+              ? 'is not valid JSON'
+              : read.reason === 'newer-version'
+                ? 'comes from a newer Rotaplan'
+                : 'is not a valid plan';
+          const opened = fallback ? `the last good backup from ${fallback.savedAt}` : 'the sample plan';
+          // The unreadable file's content is taken as superseded: it is kept aside, and the next save replaces it.
+          return loaded(plan, revisionOf(read.text), {
+            kind: 'recovered',
+            message: `${path} ${what} (${problemSummary(read.problems)}). It was kept unchanged as ${keptAs}; Rotaplan opened ${opened} instead.`,
+            keptAs,
+            problems: read.problems,
+          });
+        }
+      }
+    });
+  }
+
+  async function diskRevision(path: string): Promise<string | null> {
+    try {
+      return revisionOf(await readFile(path, 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Validates and saves a plan to the current file, refusing when the file changed on disk since we read it. */
+  function save(raw: unknown): Promise<SaveOutcome> {
+    return exclusive(async () => {
+      const result = validatePlan(raw);
+      if (!result.ok) {
+        throw new IpcError(
+          result.kind === 'newer-version' ? 'newer-version' : 'invalid-plan',
+          `The plan was not saved: ${problemSummary(result.problems)}. The file on disk is unchanged.`,
+          result.problems,
+        );
+      }
+      const onDisk = await diskRevision(currentPath);
+      if (current && onDisk !== null && onDisk !== current.revision) {
+        throw new IpcError(
+          'conflict',
+          `${currentPath} was changed by another program since Rotaplan read it. Your changes were not written; reload the file or save yours as a copy.`,
+        );
+      }
+      await backup(currentPath, false);
+      const revision = await writePlan(currentPath, result.plan);
+      current = { plan: result.plan, revision };
+      return { path: currentPath, revision, savedAt: now().toISOString() };
+    });
+  }
+
+  /** Opens another plan file; a bad file is refused and the current plan stays open and untouched. */
+  function open(path: string): Promise<LoadedPlan> {
+    return exclusive(async () => {
+      const target = resolve(path);
+      const read = await readPlanFile(target);
+      if (read.kind === 'missing') throw new IpcError('not-found', `There is no file at ${target}.`);
+      if (read.kind === 'bad') {
+        throw new IpcError(
+          read.reason === 'newer-version' ? 'newer-version' : 'invalid-plan',
+          `${target} could not be opened: ${problemSummary(read.problems)}. The plan you had open is unchanged.`,
+          read.problems,
+        );
+      }
+      currentPath = target;
+      await backup(target, true);
+      return loaded(
+        read.plan,
+        revisionOf(read.text),
+        read.migratedFrom === null
+          ? null
+          : {
+              kind: 'migrated',
+              message: `Upgraded from schema ${read.migratedFrom}; the original is kept as a backup.`,
+            },
+      );
+    });
+  }
+
+  /** Writes the current plan to a new file and continues there. */
+  function saveAs(path: string): Promise<SaveOutcome> {
+    return exclusive(async () => {
+      if (!current) throw new IpcError('not-found', 'No plan is open yet.');
+      let target = resolve(path);
+      if (!target.toLowerCase().endsWith('.json')) target += PLAN_EXTENSION;
+      const revision = await writePlan(target, current.plan);
+      currentPath = target;
+      current = { ...current, revision };
+      return { path: target, revision, savedAt: now().toISOString() };
+    });
+  }
+
+  /** Restores a backup as the current plan (the version it replaces is backed up first). */
+  function restoreBackup(id: string): Promise<LoadedPlan> {
+    return exclusive(async () => {
+      const backups = await listBackupFiles();
+      const found = backups.find((b) => b.id === id);
+      if (!found) throw new IpcError('not-found', `There is no backup called ${id}.`);
+      const read = await readPlanFile(join(backupDir, found.id));
+      if (read.kind !== 'ok')
+        throw new IpcError('invalid-plan', `The backup ${id} cannot be read; nothing was changed.`);
+      await backup(currentPath, true);
+      const revision = await writePlan(currentPath, read.plan);
+      return loaded(read.plan, revision, null);
+    });
+  }
+
+  return {
+    defaultPath,
+    backupDir,
+    get currentPath() {
+      return currentPath;
+    },
+    load,
+    save,
+    open,
+    saveAs,
+    listBackups: () => exclusive(listBackupFiles),
+    restoreBackup,
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { Plan } from '../plan/schema';
+import type { PlanProblem } from '../plan/validate';
+import type { Channel, Domain, VerbOf } from './channels';
+
+const filePath = z
+  .string()
+  .min(1, 'a file path cannot be empty')
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'a file path cannot contain NUL');
+
+/**
+ * The request schema of every channel. Main and the preview server validate each payload against it before a
+ * handler runs, so a handler only ever sees typed, checked input. Plans are checked by the store (full validation
+ * with migration and JSON paths), so the schema here only requires an object.
+ */
+export const requestSchemas = {
+  'app:info': z.object({}).strict(),
+  'plan:load': z.object({}).strict(),
+  'plan:save': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
+  'plan:open': z.object({ path: filePath }).strict(),
+  'plan:saveAs': z.object({ path: filePath }).strict(),
+  'plan:backups': z.object({}).strict(),
+  'plan:restoreBackup': z
+    .object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'not a backup id') })
+    .strict(),
+  'ref:holidayRegions': z.object({}).strict(),
+} satisfies Record<Channel, z.ZodType>;
+
+/** What a notice on load tells the user: a first start, a migrated file, or a file that could not be read. */
+export type LoadNotice = {
+  kind: 'first-run' | 'migrated' | 'recovered';
+  message: string;
+  /** For `recovered`: where the unreadable file was kept, and what is wrong with it. */
+  keptAs?: string;
+  problems?: PlanProblem[];
+};
+
+/** A plan as the store hands it out: the content plus where it lives and which revision it is. */
+export type LoadedPlan = { plan: Plan; path: string; revision: string; notice: LoadNotice | null };
+
+/** A kept earlier version of the plan file. */
+export type Backup = { id: string; savedAt: string; bytes: number; name: string };
+
+/** Countries and their subdivisions as date-holidays names them. */
+export type HolidayCountry = { code: string; name: string; subdivisions: { code: string; name: string }[] };
+
+/** The response type of every channel. */
+export type Responses = {
+  'app:info': { version: string; mode: 'electron' | 'preview'; planPath: string; userDataDir: string };
+  'plan:load': LoadedPlan;
+  'plan:save': { path: string; revision: string; savedAt: string };
+  'plan:open': LoadedPlan;
+  'plan:saveAs': { path: string; revision: string; savedAt: string };
+  'plan:backups': Backup[];
+  'plan:restoreBackup': LoadedPlan;
+  'ref:holidayRegions': HolidayCountry[];
+};
+
+/** The request payload type of a channel. */
+export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
+
+/** The response type of a channel. */
+export type ResponseOf<C extends Channel> = Responses[C];
+
+/** Machine-readable error codes a handler may return. */
+export type IpcErrorCode =
+  | 'unknown-channel'
+  | 'bad-payload'
+  | 'untrusted-sender'
+  | 'invalid-plan'
+  | 'newer-version'
+  | 'conflict'
+  | 'not-found'
+  | 'io'
+  | 'internal';
+
+/** An error as it crosses the process boundary: a code, a sentence for the user, and where (JSON paths). */
+export type IpcErrorShape = { code: IpcErrorCode; message: string; problems?: PlanProblem[] };
+
+/** What every channel returns over the wire; errors are values, so their code and paths survive the boundary. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorShape };
+
+/** The API object the preload exposes as `window.rotaplan`: one function per channel, grouped by domain. */
+export type RotaplanApi = {
+  [D in Domain]: {
+    [V in VerbOf<D>]: (
+      request: RequestOf<`${D}:${V}` & Channel>,
+    ) => Promise<IpcResult<ResponseOf<`${D}:${V}` & Channel>>>;
+  };
+};

@@ -1,0 +1,48 @@
+import { CURRENT_SCHEMA_VERSION } from './schema';
+import type { PlanProblem } from './validate';
+
+/** A document of some schema version, not yet validated. */
+export type RawPlan = Record<string, unknown>;
+
+/** One step: turns a document of version `from` into one of version `from + 1`. */
+export type Migration = { from: number; describe: string; up: (doc: RawPlan) => RawPlan };
+
+/**
+ * The ordered list of migrations. Never edit an entry once it has shipped; append a new one and add a frozen
+ * fixture of the old version under test/fixtures/plans/ (Actual Budget's rule).
+ * Version 1 is the first released schema, so the list starts empty.
+ */
+export const MIGRATIONS: readonly Migration[] = [];
+
+/**
+ * Migrates a document from `version` to `target` by running each step in order.
+ * Why a parameterised list: the same runner is tested with synthetic steps, and a missing or failing step
+ * becomes a clear problem instead of a half-migrated plan.
+ */
+export function migratePlan(
+  doc: RawPlan,
+  version: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = CURRENT_SCHEMA_VERSION,
+): { ok: true; value: RawPlan } | { ok: false; problem: PlanProblem } {
+  let current = doc;
+  for (let v = version; v < target; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) {
+      return {
+        ok: false,
+        problem: { path: 'schemaVersion', message: `no migration from schema ${v} to ${v + 1}` },
+      };
+    }
+    try {
+      current = { ...step.up(current), schemaVersion: v + 1 };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        problem: { path: 'schemaVersion', message: `migration from schema ${v} failed: ${reason}` },
+      };
+    }
+  }
+  return { ok: true, value: current };
+}

@@ -1,0 +1,312 @@
+import { z } from 'zod';
+
+/**
+ * The plan file's current schema version.
+ * Bump it only together with a new entry in `migrations.ts` and a frozen fixture of the old version.
+ */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const isoInstant = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'expected an ISO 8601 date-time with Z or an offset',
+  );
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time as HH:MM');
+const id = z
+  .string()
+  .min(1, 'an id cannot be empty')
+  .max(80)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'ids use letters, digits, ".", "_", ":" and "-"');
+const text = (max = 2000) => z.string().max(max);
+const name = z.string().trim().min(1, 'a name cannot be empty').max(120);
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
+
+/** True when `zone` is an IANA time zone the runtime knows (ECMAScript Intl, no DOM or Node needed). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const timeZone = z.string().refine(isKnownTimeZone, { message: 'unknown IANA time zone' });
+
+/** A holiday region as date-holidays names it: ISO 3166-1 country, optional subdivision code. */
+export const holidayRegionSchema = z.object({
+  country: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as US'),
+  subdivision: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,4}$/, 'expected a subdivision code such as CA')
+    .optional(),
+});
+
+export const timeOffKindSchema = z.enum(['vacation', 'sick', 'parental', 'training', 'conference', 'other']);
+
+/** An absence: both dates inclusive, in the member's own time zone. */
+export const timeOffSchema = z
+  .object({
+    id,
+    start: isoDate,
+    end: isoDate,
+    kind: timeOffKindSchema,
+    note: text(500).default(''),
+  })
+  .refine((t) => t.end >= t.start, { message: 'time off ends before it starts', path: ['end'] });
+
+export const senioritySchema = z.enum(['junior', 'mid', 'senior', 'staff', 'lead']);
+
+export const memberSchema = z.object({
+  id,
+  name,
+  email: z.email('expected an e-mail address'),
+  role: text(120),
+  seniority: senioritySchema,
+  timeZone,
+  holidayRegion: holidayRegionSchema,
+  color: hexColor,
+  /** Pipeline ids this person can handle on call (knowledge, not ownership). */
+  skills: z.array(id).default([]),
+  timeOff: z.array(timeOffSchema).default([]),
+});
+
+export const criticalitySchema = z.enum(['critical', 'high', 'medium', 'low']);
+
+export const commonIssueSchema = z.object({
+  id,
+  name,
+  symptom: text(),
+  action: text(),
+  escalation: text(),
+});
+
+export const pipelineSchema = z.object({
+  id,
+  name,
+  description: text(),
+  schedule: z.object({
+    kind: z.enum(['cron', 'text']),
+    /** A five-field cron expression when kind is cron, free text otherwise. */
+    expression: text(200).min(1, 'a schedule cannot be empty'),
+    timeZone,
+    /** Expected run time in minutes, so the simulator can draw incidents around each run. */
+    expectedDurationMinutes: z.number().int().min(1).max(1440).default(60),
+  }),
+  criticality: criticalitySchema,
+  reportsToInvestors: z.boolean(),
+  dataTypes: z.array(text(200)).default([]),
+  sla: z.object({
+    dataFreshness: text(300),
+    issueResolution: text(300),
+    freshnessHours: z
+      .number()
+      .positive()
+      .max(24 * 90),
+    resolutionHours: z
+      .number()
+      .positive()
+      .max(24 * 90),
+  }),
+  monitoring: z.array(text(500)).default([]),
+  commonIssues: z.array(commonIssueSchema).default([]),
+  incidents: z.object({
+    /** Expected incidents per week; null derives it from the criticality. */
+    ratePerWeek: z.number().min(0).max(100).nullable(),
+    meanDurationMinutes: z.number().min(1).max(10_080),
+    /** Multiplier on the rate during the investor-report week. */
+    investorWeekFactor: z.number().min(1).max(10),
+  }),
+});
+
+export const ownershipSchema = z.object({
+  pipelineId: id,
+  primaryMemberId: id.nullable(),
+  secondaryMemberId: id.nullable(),
+  /** A named team or person outside the on-call team. */
+  stakeholder: text(200),
+});
+
+export const layerSchema = z.object({
+  id,
+  name,
+  /** Member ids in rotation order for this layer. */
+  memberOrder: z.array(id),
+});
+
+export const shiftSourceSchema = z.enum(['generated', 'manual', 'override', 'swap']);
+
+/** A concrete shift: [start, end) as UTC instants. */
+export const shiftSchema = z
+  .object({
+    id,
+    layerId: id,
+    memberId: id,
+    start: isoInstant,
+    end: isoInstant,
+    source: shiftSourceSchema,
+    pinned: z.boolean().default(false),
+    note: text(500).optional(),
+  })
+  .refine((s) => Date.parse(s.end) > Date.parse(s.start), {
+    message: 'a shift must end after it starts',
+    path: ['end'],
+  });
+
+export const rotationSchema = z.object({
+  layers: z.array(layerSchema).min(1, 'a rotation needs at least one layer'),
+  shiftLengthDays: z.number().int().min(1).max(28),
+  handoff: z.object({
+    /** ISO weekday: 1 Monday … 7 Sunday. */
+    weekday: z.number().int().min(1).max(7),
+    time: localTime,
+  }),
+  timeZone,
+  /** First handoff date; shifts run up to the handoff on `endDate`. */
+  startDate: isoDate,
+  endDate: isoDate,
+});
+
+export const majorHolidaySchema = z.object({
+  id,
+  name,
+  /** Month and day of the holiday (fixed-date) or a date-holidays rule name such as "4th thursday in November". */
+  rule: text(120).min(1),
+});
+
+export const holidayPolicySchema = z.object({
+  description: text(),
+  vacationCoverage: text(),
+  majorHolidays: z.array(majorHolidaySchema).default([]),
+  /** Who covered which major holiday in which year, so duty rotates across years. */
+  history: z
+    .array(z.object({ holidayId: id, year: z.number().int().min(2000).max(2200), memberId: id }))
+    .default([]),
+  customHolidays: z
+    .array(z.object({ date: isoDate, name, appliesTo: z.enum(['everyone', 'plan-region']) }))
+    .default([]),
+  planRegion: holidayRegionSchema,
+});
+
+export const investorWeekSchema = z.object({
+  rule: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('last-days-of-month'), days: z.number().int().min(1).max(14) }),
+    z.object({ kind: z.literal('last-full-week'), weekStartsOn: z.number().int().min(1).max(7) }),
+  ]),
+  description: text(),
+  requireBothLayers: z.boolean(),
+  requireInvestorOwnerAsPrimary: z.boolean(),
+  forbidTimeOffForInvestorOwners: z.boolean(),
+});
+
+export const fairnessWeightsSchema = z.object({
+  weekday: z.number().min(0).max(10),
+  weekend: z.number().min(0).max(10),
+  holiday: z.number().min(0).max(10),
+  /** Added per night hour (22:00-07:00 in the member's zone). */
+  nightBonus: z.number().min(0).max(10),
+  /** Added per investor-week hour. */
+  investorWeekBonus: z.number().min(0).max(10),
+  /** Secondary-layer hours count this fraction of primary hours. */
+  secondaryFactor: z.number().min(0).max(1),
+});
+
+export const limitsSchema = z.object({
+  /** Largest share of a member's time on call (Google SRE: 0.25). */
+  maxOnCallShare: z.number().min(0).max(1),
+  allowBackToBack: z.boolean(),
+  /** Relative deviation from fair share that counts as uneven. */
+  unevenThreshold: z.number().min(0).max(1),
+  maxConsecutiveShifts: z.number().int().min(1).max(52),
+  /** Criticality-weighted ownership points one member may hold before it is flagged. */
+  maxOwnershipLoad: z.number().min(0).max(100),
+});
+
+export const escalationLevelSchema = z.object({
+  level: z.number().int().min(1).max(10),
+  who: text(200).min(1),
+  when: text(500),
+  responseTime: text(120),
+});
+
+export const communicationSchema = z.object({
+  daily: text(),
+  weekly: text(),
+  monthly: text(),
+});
+
+export const metricCategorySchema = z.enum(['pipeline-reliability', 'data-quality', 'team-efficiency']);
+
+export const successMetricSchema = z.object({
+  id,
+  category: metricCategorySchema,
+  kpi: text(200).min(1),
+  target: text(200),
+  measurement: text(500),
+});
+
+export const metaSchema = z.object({
+  name,
+  organisation: text(200),
+  description: text(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+
+/** Everything a what-if scenario may change: the plan without its meta and scenarios. */
+export const planBodyShape = {
+  members: z.array(memberSchema),
+  pipelines: z.array(pipelineSchema),
+  ownership: z.array(ownershipSchema),
+  rotation: rotationSchema,
+  shifts: z.array(shiftSchema),
+  coverage: z.object({
+    holidays: holidayPolicySchema,
+    investorWeek: investorWeekSchema,
+    weights: fairnessWeightsSchema,
+    limits: limitsSchema,
+  }),
+  escalation: z.array(escalationLevelSchema),
+  communication: communicationSchema,
+  successMetrics: z.array(successMetricSchema),
+};
+
+export const planBodySchema = z.object(planBodyShape);
+
+export const scenarioSchema = z.object({
+  id,
+  name,
+  description: text(),
+  createdAt: isoInstant,
+  body: planBodySchema,
+});
+
+/** The shape of a plan file, before cross-reference checks (see `planSchema`). */
+export const planShapeSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  meta: metaSchema,
+  ...planBodyShape,
+  scenarios: z.array(scenarioSchema).default([]),
+});
+
+export type Plan = z.infer<typeof planShapeSchema>;
+export type PlanBody = z.infer<typeof planBodySchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type TimeOff = z.infer<typeof timeOffSchema>;
+export type TimeOffKind = z.infer<typeof timeOffKindSchema>;
+export type Seniority = z.infer<typeof senioritySchema>;
+export type HolidayRegion = z.infer<typeof holidayRegionSchema>;
+export type Pipeline = z.infer<typeof pipelineSchema>;
+export type Criticality = z.infer<typeof criticalitySchema>;
+export type CommonIssue = z.infer<typeof commonIssueSchema>;
+export type Ownership = z.infer<typeof ownershipSchema>;
+export type Layer = z.infer<typeof layerSchema>;
+export type Shift = z.infer<typeof shiftSchema>;
+export type ShiftSource = z.infer<typeof shiftSourceSchema>;
+export type Rotation = z.infer<typeof rotationSchema>;
+export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
+export type SuccessMetric = z.infer<typeof successMetricSchema>;
+export type MetricCategory = z.infer<typeof metricCategorySchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
