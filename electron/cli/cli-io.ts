@@ -1,0 +1,33 @@
+import { parseArgs } from 'node:util';
+
+/** Where the CLI writes; injected so tests run it in-process and read what it printed. */
+export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void; now: () => Date };
+
+/** A wrong call (unknown flag, missing file): exit code 2. */
+export class UsageError extends Error {}
+
+/** Invalid input (a bad plan, a junk import, `--fail-on` findings) already reported on stderr: exit code 1. */
+export class InputError extends Error {}
+
+/** One CLI command: its usage line and what it does; returns the exit code. */
+export type Command = { usage: string; run: (args: string[], io: CliIo) => Promise<number> };
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/** parseArgs with strict flags, turning its errors into usage errors (exit 2). */
+export function parseFlags<O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Checks an ISO date flag (`2027-01-04`), or throws a usage error naming the flag. */
+export function isoDateFlag(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`--${name} expects an ISO date such as 2027-01-04`);
+  }
+  return value;
+}

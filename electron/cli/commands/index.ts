@@ -1,0 +1,12 @@
+import type { Command } from '../cli-io';
+import { sampleCommand } from './sample';
+import { validateCommand } from './validate';
+
+/**
+ * Every `rotaplan` command by name (ARCHITECTURE §3). Later issues add theirs here: one line each, in the order the
+ * usage text lists them.
+ */
+export const COMMANDS: Record<string, Command> = {
+  sample: sampleCommand,
+  validate: validateCommand,
+};

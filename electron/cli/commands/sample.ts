@@ -1,0 +1,18 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { parseFlags, UsageError, type Command } from '../cli-io';
+
+export const sampleCommand: Command = {
+  usage: 'sample [--out FILE]        write the sample plan (Pacific Infra Group) to FILE or standard output',
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { out: { type: 'string' } });
+    if (positionals.length > 0) throw new UsageError('sample takes no file argument (use --out FILE)');
+    const text = `${JSON.stringify(createSamplePlan(io.now().toISOString()), null, 2)}\n`;
+    if (typeof values.out === 'string') {
+      await writeFile(resolve(values.out), text, 'utf8');
+      io.stderr(`Wrote the sample plan to ${values.out}\n`);
+    } else io.stdout(text);
+    return 0;
+  },
+};

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Plan } from '../../shared/plan/schema';
+import { validatePlanFully } from '../../shared/plan/validate-full';
+import { describeJsonError } from '../store/json-error';
+import { InputError, type CliIo } from './cli-io';
+
+/**
+ * Reads and validates a plan file for a command, printing one `path: message` line per problem on stderr and
+ * throwing an InputError (exit 1) when it cannot be used.
+ */
+export async function loadPlanFile(
+  file: string,
+  io: CliIo,
+): Promise<{ plan: Plan; migratedFrom: number | null }> {
+  let text: string;
+  try {
+    text = await readFile(resolve(file), 'utf8');
+  } catch (error) {
+    io.stderr(
+      `(root): cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
+    throw new InputError(`cannot read ${file}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const problem = describeJsonError(text, error);
+    io.stderr(`${problem.path}: ${problem.message}\n`);
+    throw new InputError(`${file} is not JSON`);
+  }
+  const result = validatePlanFully(raw);
+  if (!result.ok) {
+    for (const p of result.problems) io.stderr(`${p.path}: ${p.message}\n`);
+    throw new InputError(`${file} is not a valid plan`);
+  }
+  return { plan: result.plan, migratedFrom: result.migratedFrom };
+}
