@@ -1,4 +1,5 @@
 import type { Command } from '../cli-io';
+import { exportCommand } from './export';
 import { sampleCommand } from './sample';
 import { validateCommand } from './validate';
 
@@ -9,4 +10,5 @@ import { validateCommand } from './validate';
 export const COMMANDS: Record<string, Command> = {
   sample: sampleCommand,
   validate: validateCommand,
+  export: exportCommand,
 };
