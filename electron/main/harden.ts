@@ -1,0 +1,39 @@
+import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './window-options';
+
+/** True when `url` is the app itself: the built renderer on file:// or the dev server the build points to. */
+export function isAppUrl(url: string, appOrigin: string): boolean {
+  try {
+    const parsed = new URL(url);
+    if (appOrigin === 'file://') return parsed.protocol === 'file:';
+    return parsed.origin === appOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Locks a window's contents down: no new windows, no navigation away from the app, no webviews.
+ * Why: a plan's text is user content; even if some of it were rendered as HTML, it could not take the window elsewhere.
+ */
+export function hardenContents(contents: WebContents, appOrigin: string): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, appOrigin)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, appOrigin)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Denies every permission request (camera, notifications, geolocation …) and sets the CSP on every response. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}

@@ -1,0 +1,150 @@
+import {
+  ActionIcon,
+  AppShell,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconArrowBackUp, IconArrowForwardUp, IconCalendarStats } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { SaveState } from '../components/save-state';
+import { useAppStore } from '../store/store';
+import { LoadNoticeBanner } from './load-notice';
+import { VIEWS } from './views';
+
+function TopBar() {
+  const name = useAppStore((s) => s.plan?.meta.name ?? '');
+  const organisation = useAppStore((s) => s.plan?.meta.organisation ?? '');
+  const canUndo = useAppStore((s) => s.past.length > 0);
+  const canRedo = useAppStore((s) => s.future.length > 0);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap">
+        <IconCalendarStats size={26} color="var(--mantine-color-brand-7)" />
+        <Text fw={700} size="lg">
+          Rotaplan
+        </Text>
+        <Text c="dimmed">/</Text>
+        <div>
+          <Text fw={600} size="sm" data-testid="plan-name" lh={1.2}>
+            {name}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.2}>
+            {organisation}
+          </Text>
+        </div>
+      </Group>
+      <Group gap="md" wrap="nowrap">
+        <Group gap={4}>
+          <Tooltip label="Undo (Ctrl+Z)">
+            <ActionIcon variant="default" size="lg" aria-label="Undo" disabled={!canUndo} onClick={undo}>
+              <IconArrowBackUp size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label="Redo (Ctrl+Shift+Z)">
+            <ActionIcon variant="default" size="lg" aria-label="Redo" disabled={!canRedo} onClick={redo}>
+              <IconArrowForwardUp size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+        <SaveState />
+      </Group>
+    </Group>
+  );
+}
+
+function Navigation() {
+  const view = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
+  return (
+    <AppShell.Navbar p="sm" aria-label="Views">
+      <Stack gap={2}>
+        {VIEWS.map((v) => (
+          <NavLink
+            key={v.id}
+            label={v.label}
+            leftSection={<v.icon size={18} />}
+            active={view === v.id}
+            onClick={() => setView(v.id)}
+            data-view={v.id}
+            aria-current={view === v.id ? 'page' : undefined}
+            style={{ borderRadius: 'var(--mantine-radius-md)' }}
+          />
+        ))}
+      </Stack>
+    </AppShell.Navbar>
+  );
+}
+
+/** The app shell: top bar (plan, undo/redo, save state), left navigation, the current view. */
+export function App() {
+  const loadStatus = useAppStore((s) => s.loadStatus);
+  const loadError = useAppStore((s) => s.loadError);
+  const loadPlan = useAppStore((s) => s.loadPlan);
+  const view = useAppStore((s) => s.view);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  const saveNow = useAppStore((s) => s.saveNow);
+
+  useEffect(() => {
+    void loadPlan();
+  }, [loadPlan]);
+
+  useHotkeys([
+    ['mod+z', undo],
+    ['mod+shift+z', redo],
+    ['mod+y', redo],
+    ['mod+s', () => void saveNow()],
+  ]);
+
+  if (loadStatus === 'idle' || loadStatus === 'loading') {
+    return (
+      <Center h="100vh">
+        <Stack align="center" gap="xs">
+          <Loader />
+          <Text c="dimmed">Opening your plan…</Text>
+        </Stack>
+      </Center>
+    );
+  }
+  if (loadStatus === 'failed') {
+    return (
+      <Center h="100vh">
+        <Stack align="center" gap="sm" maw={520}>
+          <Title order={3}>Rotaplan could not open your plan</Title>
+          <Text c="dimmed" ta="center">
+            {loadError}
+          </Text>
+          <Text size="sm" ta="center">
+            Nothing was changed on disk.
+          </Text>
+          <Button onClick={() => void loadPlan()}>Try again</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0]!;
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <TopBar />
+      </AppShell.Header>
+      <Navigation />
+      <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <LoadNoticeBanner />
+        <section aria-label={current.label} data-testid={`view-${current.id}`}>
+          {current.render()}
+        </section>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,29 @@
+import { Badge } from '@mantine/core';
+import type { Member } from '../../../shared/plan/schema';
+
+/** A member's name on their own colour: the same chip in every view. */
+export function MemberChip({
+  member,
+  size = 'md',
+}: {
+  member: Pick<Member, 'name' | 'color'>;
+  size?: 'sm' | 'md' | 'lg';
+}) {
+  return (
+    <Badge
+      size={size}
+      radius="sm"
+      variant="light"
+      color={member.color}
+      leftSection={
+        <span
+          aria-hidden
+          style={{ width: 8, height: 8, borderRadius: 4, background: member.color, display: 'inline-block' }}
+        />
+      }
+      styles={{ label: { textTransform: 'none', fontWeight: 600 } }}
+    >
+      {member.name}
+    </Badge>
+  );
+}

@@ -1,0 +1,21 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { theme } from './theme/theme';
+
+// In the browser preview the first URL carries the access token; the server has set it as a cookie, so drop it
+// from the address bar.
+if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="bottom-right" />
+      <App />
+    </MantineProvider>
+  </StrictMode>,
+);

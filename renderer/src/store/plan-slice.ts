@@ -1,0 +1,81 @@
+import type { StateCreator } from 'zustand';
+import type { LoadNotice } from '../../../shared/ipc/contract';
+import { applyEdit, type EditResult, type PlanEdit } from '../../../shared/plan/edits';
+import type { Plan } from '../../../shared/plan/schema';
+import { api, ApiError } from '../api/api';
+import type { AppState } from './store';
+
+const HISTORY_LIMIT = 100;
+
+/** The open plan, its history for undo/redo, and how it was loaded. */
+export type PlanSlice = {
+  loadStatus: 'idle' | 'loading' | 'ready' | 'failed';
+  loadError: string | null;
+  plan: Plan | null;
+  path: string;
+  notice: LoadNotice | null;
+  past: Plan[];
+  future: Plan[];
+  loadPlan: () => Promise<void>;
+  /** Applies a pure edit; on success it is recorded for undo and saved soon after. */
+  edit: (edit: PlanEdit) => EditResult;
+  undo: () => void;
+  redo: () => void;
+  dismissNotice: () => void;
+};
+
+export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, get) => ({
+  loadStatus: 'idle',
+  loadError: null,
+  plan: null,
+  path: '',
+  notice: null,
+  past: [],
+  future: [],
+  async loadPlan() {
+    set({ loadStatus: 'loading', loadError: null });
+    try {
+      const loaded = await api.plan.load({});
+      set({
+        loadStatus: 'ready',
+        plan: loaded.plan,
+        path: loaded.path,
+        notice: loaded.notice,
+        past: [],
+        future: [],
+        saveStatus: 'saved',
+        saveError: null,
+      });
+    } catch (error) {
+      const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+      set({ loadStatus: 'failed', loadError: message });
+    }
+  },
+  edit(edit) {
+    const { plan } = get();
+    if (!plan) return { ok: false, reason: 'No plan is open.', problems: [] };
+    const result = applyEdit(plan, edit, new Date().toISOString());
+    if (result.ok) {
+      set((s) => ({ plan: result.plan, past: [...s.past, plan].slice(-HISTORY_LIMIT), future: [] }));
+      get().scheduleSave();
+    }
+    return result;
+  },
+  undo() {
+    const { past, plan, future } = get();
+    const previous = past[past.length - 1];
+    if (!previous || !plan) return;
+    set({ plan: previous, past: past.slice(0, -1), future: [plan, ...future] });
+    get().scheduleSave();
+  },
+  redo() {
+    const { past, plan, future } = get();
+    const next = future[0];
+    if (!next || !plan) return;
+    set({ plan: next, past: [...past, plan], future: future.slice(1) });
+    get().scheduleSave();
+  },
+  dismissNotice() {
+    set({ notice: null });
+  },
+});

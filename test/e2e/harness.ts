@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { launchPreview } from '../../electron/preview/launch';
+
+/** The Chromium flags this machine needs (no sandbox as root, no background network in a closed network). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export type Session = {
+  page: Page;
+  url: string;
+  userDataDir: string;
+  /** Closes browser and preview; removes temp folders. */
+  close: () => Promise<void>;
+};
+
+/**
+ * Starts the real preview (built renderer + real handlers + real store in a fresh user-data folder) and a fresh
+ * headless Chromium profile, and opens the app.
+ */
+export async function openApp(options: { userDataDir?: string } = {}): Promise<Session> {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'rotaplan-e2e-')));
+  const profile = await mkdtemp(join(tmpdir(), 'rotaplan-chromium-'));
+  const preview = await launchPreview({ userDataDir });
+  let browser: BrowserContext | null = null;
+  try {
+    // A fresh profile per session, as the machine notes ask (launchPersistentContext owns --user-data-dir).
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1360, height: 880 },
+    });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(preview.url);
+    return {
+      page,
+      url: preview.url,
+      userDataDir,
+      close: async () => {
+        await browser?.close();
+        await preview.close();
+        await rm(profile, { recursive: true, force: true });
+        if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+        if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await preview.close();
+    throw error;
+  }
+}
