@@ -1,0 +1,46 @@
+import type { IpcMain } from 'electron';
+import { CHANNELS } from '../../../shared/ipc/channels';
+import { registerIpc } from '../../../electron/main/register-ipc';
+
+type Listener = (event: unknown, payload: unknown) => Promise<unknown>;
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Listener>();
+  const ipcMain = { handle: (channel: string, listener: Listener) => handlers.set(channel, listener) };
+  return { ipcMain: ipcMain as unknown as IpcMain, handlers };
+}
+
+describe('IPC registration in main', () => {
+  it('registers exactly the channels of the contract', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpc(ipcMain, async () => ({ ok: true, value: null }), 'file://');
+    expect([...handlers.keys()]).toEqual([...CHANNELS]);
+  });
+
+  it('drops messages from untrusted senders before the dispatcher sees them', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const seen: string[] = [];
+    registerIpc(
+      ipcMain,
+      async (channel) => {
+        seen.push(channel);
+        return { ok: true, value: 'ran' };
+      },
+      'file://',
+    );
+    const load = handlers.get('plan:load')!;
+    const app = { senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null } };
+    const remote = { senderFrame: { url: 'https://attacker.example/', parent: null } };
+    const subframe = { senderFrame: { url: 'file:///app/out/renderer/index.html', parent: {} } };
+    const gone = { senderFrame: null };
+
+    await expect(load(app, {})).resolves.toEqual({ ok: true, value: 'ran' });
+    for (const event of [remote, subframe, gone]) {
+      await expect(load(event, {})).resolves.toEqual({
+        ok: false,
+        error: { code: 'untrusted-sender', message: 'Refused plan:load from an untrusted sender.' },
+      });
+    }
+    expect(seen).toEqual(['plan:load']);
+  });
+});
