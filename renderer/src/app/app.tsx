@@ -12,8 +12,9 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArrowBackUp, IconArrowForwardUp, IconCalendarStats } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { IconArrowBackUp, IconArrowForwardUp, IconCalendarStats, IconHistory } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { BackupsDialog } from '../features/backups/backups-dialog';
 import { SaveState } from '../components/save-state';
 import { useAppStore } from '../store/store';
 import { LoadNoticeBanner } from './load-notice';
@@ -26,8 +27,10 @@ function TopBar() {
   const canRedo = useAppStore((s) => s.future.length > 0);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
+  const [backupsOpen, setBackupsOpen] = useState(false);
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      {backupsOpen && <BackupsDialog opened onClose={() => setBackupsOpen(false)} />}
       <Group gap="sm" wrap="nowrap">
         <IconCalendarStats size={26} color="var(--mantine-color-brand-7)" />
         <Text fw={700} size="lg">
@@ -45,6 +48,11 @@ function TopBar() {
       </Group>
       <Group gap="md" wrap="nowrap">
         <Group gap={4}>
+          <Tooltip label="Backups of this plan">
+            <ActionIcon variant="default" size="lg" aria-label="Backups" onClick={() => setBackupsOpen(true)}>
+              <IconHistory size={18} />
+            </ActionIcon>
+          </Tooltip>
           <Tooltip label="Undo (Ctrl+Z)">
             <ActionIcon variant="default" size="lg" aria-label="Undo" disabled={!canUndo} onClick={undo}>
               <IconArrowBackUp size={18} />

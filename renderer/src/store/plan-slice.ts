@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { LoadNotice } from '../../../shared/ipc/contract';
+import type { LoadedPlan, LoadNotice } from '../../../shared/ipc/contract';
 import { applyEdit, type EditResult, type PlanEdit } from '../../../shared/plan/edits';
 import type { Plan } from '../../../shared/plan/schema';
 import { api, ApiError } from '../api/api';
@@ -22,6 +22,8 @@ export type PlanSlice = {
   undo: () => void;
   redo: () => void;
   dismissNotice: () => void;
+  /** Replaces the open plan with one the store handed out (open, restore); the old one stays undoable. */
+  replacePlan: (loaded: LoadedPlan) => void;
 };
 
 export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, get) => ({
@@ -77,5 +79,17 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
   },
   dismissNotice() {
     set({ notice: null });
+  },
+  replacePlan(loaded) {
+    const { plan } = get();
+    set((s) => ({
+      plan: loaded.plan,
+      path: loaded.path,
+      notice: loaded.notice,
+      past: plan && s.path === loaded.path ? [...s.past, plan].slice(-HISTORY_LIMIT) : [],
+      future: [],
+      saveStatus: 'saved',
+      saveError: null,
+    }));
   },
 });
