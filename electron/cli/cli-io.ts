@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { Temporal } from 'temporal-polyfill';
 
 /** Where the CLI writes; injected so tests run it in-process and read what it printed. */
 export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void; now: () => Date };
@@ -26,8 +27,18 @@ export function parseFlags<O extends Options>(args: string[], options: O) {
 /** Checks an ISO date flag (`2027-01-04`), or throws a usage error naming the flag. */
 export function isoDateFlag(name: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) {
     throw new UsageError(`--${name} expects an ISO date such as 2027-01-04`);
   }
   return value;
+}
+
+/** True for a date the calendar has; Date.parse would take 2027-02-30 for 2 March. */
+function isRealDate(value: string): boolean {
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
 }

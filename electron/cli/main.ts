@@ -22,7 +22,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${usage()}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
+  // Own keys only: `rotaplan toString` must be an unknown command, not Object.prototype.toString.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.stderr(`rotaplan: unknown command "${name}"\n\n${usage()}\n`);
     return 2;

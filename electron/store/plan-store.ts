@@ -29,7 +29,9 @@ export type SaveOutcome = { path: string; revision: string; savedAt: string };
 /** The plan store's public face, shared by Electron main and the browser preview. */
 export type PlanStore = ReturnType<typeof createPlanStore>;
 
-const serialise = (plan: Plan) => `${JSON.stringify(plan, null, 2)}\n`;
+// Exactly the bytes lowdb's JSONFile writes (two-space JSON, no trailing newline): the revision of what we wrote must
+// equal the revision of what we read back, or every save after the first would be refused as a conflict.
+const serialise = (plan: Plan) => JSON.stringify(plan, null, 2);
 const revisionOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 type ReadResult =
@@ -93,10 +95,11 @@ export function createPlanStore(options: PlanStoreOptions) {
     return run;
   }
 
-  function database(path: string): Low<Plan> {
+  /** One lowdb database per file; lowdb refuses `undefined` as default data, so the first plan written seeds it. */
+  function database(path: string, plan: Plan): Low<Plan> {
     let db = databases.get(path);
     if (!db) {
-      db = new Low<Plan>(new JSONFile<Plan>(path), undefined as unknown as Plan);
+      db = new Low<Plan>(new JSONFile<Plan>(path), plan);
       databases.set(path, db);
     }
     return db;
@@ -104,7 +107,7 @@ export function createPlanStore(options: PlanStoreOptions) {
 
   async function writePlan(path: string, plan: Plan): Promise<string> {
     await mkdir(dirname(path), { recursive: true });
-    const db = database(path);
+    const db = database(path, plan);
     db.data = plan;
     await db.write();
     return revisionOf(serialise(plan));
@@ -113,17 +116,28 @@ export function createPlanStore(options: PlanStoreOptions) {
   async function backup(path: string, force: boolean): Promise<void> {
     const last = lastBackupAt.get(path) ?? 0;
     if (!force && now().getTime() - last < backupIntervalMs) return;
+    let content: Buffer;
     try {
-      await stat(path);
+      content = await readFile(path);
     } catch {
       return;
+    }
+    // A version identical to the newest backup is not kept twice: ten reloads of the same file must not push the
+    // older versions out of the ten kept.
+    const newest = (await listBackupFiles()).find((b) => b.name === planBaseName(path));
+    if (newest) {
+      const kept = await readFile(join(backupDir, newest.id)).catch(() => null);
+      if (kept?.equals(content)) {
+        lastBackupAt.set(path, now().getTime());
+        return;
+      }
     }
     await mkdir(backupDir, { recursive: true });
     const name = `${planBaseName(path)}--${fileStamp(now())}${PLAN_EXTENSION}`;
     await copyFile(path, join(backupDir, name));
     lastBackupAt.set(path, now().getTime());
-    const mine = (await listBackupFiles()).filter((b) => b.name.startsWith(`${planBaseName(path)}--`));
-    for (const old of mine.slice(maxBackups)) await unlink(join(backupDir, old.name)).catch(() => undefined);
+    const mine = (await listBackupFiles()).filter((b) => b.name === planBaseName(path));
+    for (const old of mine.slice(maxBackups)) await unlink(join(backupDir, old.id)).catch(() => undefined);
   }
 
   async function listBackupFiles(): Promise<Backup[]> {
@@ -259,8 +273,9 @@ export function createPlanStore(options: PlanStoreOptions) {
           read.problems,
         );
       }
-      currentPath = target;
+      // Back up first: should that fail, the plan that was open stays the current one, path and all.
       await backup(target, true);
+      currentPath = target;
       return loaded(
         read.plan,
         revisionOf(read.text),

@@ -80,7 +80,14 @@ export function checkPlanReferences(plan: Plan, ctx: Ctx): void {
       });
     }
   });
-  if (plan.rotation.endDate <= plan.rotation.startDate) {
+  // Cross-reference checks also run when a field already failed its own check; compare only well-formed dates so a
+  // malformed one is reported once, not also as "ends before it starts".
+  const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+  if (
+    isDate(plan.rotation.startDate) &&
+    isDate(plan.rotation.endDate) &&
+    plan.rotation.endDate <= plan.rotation.startDate
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['rotation', 'endDate'],

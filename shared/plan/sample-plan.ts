@@ -345,7 +345,9 @@ function withConferenceSwap(shifts: Shift[]): Shift[] {
  * template is filled with believable content. `now` (ISO instant) stamps created/updated; shared/ has no clock.
  */
 export function createSamplePlan(now: string): Plan {
-  return {
+  // A deep copy: the members, pipelines and rotation above are module constants, and a caller that edits the
+  // plan it got must not change the next sample.
+  return structuredClone<Plan>({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: {
       name: 'Data pipeline coverage 2027',
@@ -539,5 +541,5 @@ export function createSamplePlan(now: string): Plan {
       },
     ],
     scenarios: [],
-  };
+  });
 }

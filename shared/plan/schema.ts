@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 
 /**
@@ -6,13 +7,38 @@ import { z } from 'zod';
  */
 export const CURRENT_SCHEMA_VERSION = 1;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** True when `value` is a real calendar date (2027-02-30 is not), by Temporal's calendar. */
+function isRealDate(value: string): boolean {
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when `value` is a real instant (no month 13, no hour 99), by Temporal's parser. */
+function isRealInstant(value: string): boolean {
+  try {
+    Temporal.Instant.from(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The pattern stays for the JSON Schema; the refinement catches what a pattern cannot (Feb 30, hour 25). It passes
+// what the pattern already refused, so a malformed value gets one message, not two.
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z
+  .string()
+  .regex(isoDatePattern, 'expected a date as YYYY-MM-DD')
+  .refine((v) => !isoDatePattern.test(v) || isRealDate(v), 'not a real calendar date');
+const isoInstantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const isoInstant = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'expected an ISO 8601 date-time with Z or an offset',
-  );
+  .regex(isoInstantPattern, 'expected an ISO 8601 date-time with Z or an offset')
+  .refine((v) => !isoInstantPattern.test(v) || isRealInstant(v), 'not a real date and time');
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time as HH:MM');
 const id = z
   .string()
@@ -55,7 +81,11 @@ export const timeOffSchema = z
     kind: timeOffKindSchema,
     note: text(500).default(''),
   })
-  .refine((t) => t.end >= t.start, { message: 'time off ends before it starts', path: ['end'] });
+  // Only judged when both dates are real, so a malformed date is reported once, not also as an order problem.
+  .refine((t) => !isRealDate(t.start) || !isRealDate(t.end) || t.end >= t.start, {
+    message: 'time off ends before it starts',
+    path: ['end'],
+  });
 
 export const senioritySchema = z.enum(['junior', 'mid', 'senior', 'staff', 'lead']);
 
@@ -150,10 +180,14 @@ export const shiftSchema = z
     pinned: z.boolean().default(false),
     note: text(500).optional(),
   })
-  .refine((s) => Date.parse(s.end) > Date.parse(s.start), {
-    message: 'a shift must end after it starts',
-    path: ['end'],
-  });
+  // Only judged when both instants are real, so a malformed instant is reported once, not also as an order problem.
+  .refine(
+    (s) => !isRealInstant(s.start) || !isRealInstant(s.end) || Temporal.Instant.compare(s.end, s.start) > 0,
+    {
+      message: 'a shift must end after it starts',
+      path: ['end'],
+    },
+  );
 
 export const rotationSchema = z.object({
   layers: z.array(layerSchema).min(1, 'a rotation needs at least one layer'),

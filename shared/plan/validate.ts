@@ -27,9 +27,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-/** Turns zod issues into plan problems, one per issue, sorted by path for stable output. */
+/**
+ * Turns zod issues into plan problems, in the order zod found them (document order, then cross-reference checks).
+ * Why one problem per unknown key: zod reports all unknown keys of an object as one issue on the object itself;
+ * naming each key's own path (`extra` rather than `(root)`) tells the user exactly what to remove.
+ */
 export function problemsFromZod(error: z.ZodError): PlanProblem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown key' }))
+      : [{ path: formatPath(issue.path), message: issue.message }],
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { MemberForm } from './member-form';
 import { newMember } from './new-member';
 import { RemoveMemberDialog } from './remove-member-dialog';
 import { offsetLabel } from './time-zones';
+import { useHolidayRegions } from './use-holiday-regions';
 
 type Editing = { mode: 'add' | 'edit'; member: Member } | null;
 
@@ -18,7 +19,14 @@ export function TeamView() {
   const edit = useAppStore((s) => s.edit);
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const { countries } = useHolidayRegions();
   if (!plan) return null;
+
+  const regionName = (region: Member['holidayRegion']) => {
+    const country = countries.find((c) => c.code === region.country);
+    const sub = country?.subdivisions.find((s) => s.code === region.subdivision);
+    return { country: country?.name ?? region.country, subdivision: sub?.name ?? region.subdivision };
+  };
 
   const pipelineName = (id: string) => plan.pipelines.find((p) => p.id === id)?.name ?? id;
 
@@ -113,6 +121,11 @@ export function TeamView() {
                     <Text size="sm">
                       {m.holidayRegion.country}
                       {m.holidayRegion.subdivision ? `-${m.holidayRegion.subdivision}` : ''}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {[regionName(m.holidayRegion).subdivision, regionName(m.holidayRegion).country]
+                        .filter(Boolean)
+                        .join(', ')}
                     </Text>
                   </Table.Td>
                   <Table.Td>
