@@ -16,6 +16,7 @@ import { IconArrowBackUp, IconArrowForwardUp, IconCalendarStats, IconHistory } f
 import { useEffect, useState } from 'react';
 import { BackupsDialog } from '../features/backups/backups-dialog';
 import { SaveState } from '../components/save-state';
+import { ViewErrorBoundary } from '../components/view-error-boundary';
 import { useAppStore } from '../store/store';
 import { LoadNoticeBanner } from './load-notice';
 import { VIEWS } from './views';
@@ -150,7 +151,7 @@ export function App() {
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <LoadNoticeBanner />
         <section aria-label={current.label} data-testid={`view-${current.id}`}>
-          {current.render()}
+          <ViewErrorBoundary view={current.label}>{current.render()}</ViewErrorBoundary>
         </section>
       </AppShell.Main>
     </AppShell>

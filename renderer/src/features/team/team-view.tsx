@@ -1,9 +1,11 @@
-import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Member } from '../../../../shared/plan/schema';
+import { EmptyState } from '../../components/empty-state';
 import { MemberChip } from '../../components/member-chip';
+import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
 import { MemberForm } from './member-form';
 import { newMember } from './new-member';
@@ -54,32 +56,23 @@ export function TeamView() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>Team</Title>
-          <Text c="dimmed" size="sm">
-            {plan.members.length} {plan.members.length === 1 ? 'engineer shares' : 'engineers share'} the
-            rotation. Time zones set the night hours; holiday regions set each person’s public holidays.
-          </Text>
-        </div>
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setEditing({ mode: 'add', member: newMember(plan) })}
-        >
-          Add member
-        </Button>
-      </Group>
+      <PageHeader
+        title="Team"
+        description={`${plan.members.length} ${plan.members.length === 1 ? 'engineer shares' : 'engineers share'} the rotation. Time zones set the night hours; holiday regions set each person’s public holidays.`}
+        actions={
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing({ mode: 'add', member: newMember(plan) })}
+          >
+            Add member
+          </Button>
+        }
+      />
 
       {plan.members.length === 0 ? (
-        <Paper withBorder p="xl" radius="md">
-          <Stack align="center" gap="xs">
-            <IconUsers size={36} color="var(--mantine-color-gray-5)" />
-            <Text fw={600}>No team members yet</Text>
-            <Text size="sm" c="dimmed" ta="center" maw={420}>
-              Add the engineers who share on-call duty. Each gets a colour, a time zone and a holiday region.
-            </Text>
-          </Stack>
-        </Paper>
+        <EmptyState icon={IconUsers} title="No team members yet">
+          Add the engineers who share on-call duty. Each gets a colour, a time zone and a holiday region.
+        </EmptyState>
       ) : (
         <Paper withBorder radius="md">
           <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="Team members">
