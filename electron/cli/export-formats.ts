@@ -1,4 +1,6 @@
 import type { Plan } from '../../shared/plan/schema';
+import { planToHtml, planToMarkdown } from '../../shared/document/export-plan-document';
+import { exportShiftsCsv } from '../../shared/io/csv-shifts';
 
 /** Every format `rotaplan export --format` accepts (ARCHITECTURE §3). */
 export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'ics', 'csv', 'json'] as const;
@@ -17,4 +19,7 @@ export type Exporter = (plan: Plan, options: ExportOptions) => Promise<string | 
  */
 export const EXPORTERS: Partial<Record<ExportFormat, Exporter>> = {
   json: async (plan) => `${JSON.stringify(plan, null, 2)}\n`,
+  csv: async (plan, o) => exportShiftsCsv(plan, { memberId: o.memberId, from: o.from, to: o.to }),
+  md: async (plan, o) => planToMarkdown(plan, { generatedAt: o.now.toISOString(), from: o.from, to: o.to }),
+  html: async (plan, o) => planToHtml(plan, { generatedAt: o.now.toISOString(), from: o.from, to: o.to }),
 };

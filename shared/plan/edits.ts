@@ -2,6 +2,12 @@ import type { Plan } from './schema';
 import { isRefusal, refuse, type EditOutcome, type EditRefusal } from './edits/edit-outcome';
 import { applyMemberEdit, type MemberEdit } from './edits/member-edits';
 import { applyMetaEdit, type MetaEdit } from './edits/meta-edits';
+import { applyPipelineEdit, type PipelineEdit } from './edits/pipeline-edits';
+import { applyOwnershipEdit, type OwnershipEdit } from './edits/ownership-edits';
+import { applyTimeOffEdit, type TimeOffEdit } from './edits/time-off-edits';
+import { applyOperationsEdit, type OperationsEdit } from './edits/operations-edits';
+import { applyShiftEdit, type ShiftEdit } from './edits/shift-edits';
+import { applyRotationEdit, type RotationEdit } from './edits/rotation-edits';
 import { problemsFromZod, planSchema } from './validate';
 
 export { memberReferences, type MemberFields } from './edits/member-edits';
@@ -11,7 +17,15 @@ export { memberReferences, type MemberFields } from './edits/member-edits';
  * kinds named `domain:verb`). Why data and not callbacks: edits can be logged, sent over IPC and undone by keeping
  * old plans. To add a domain: one import, one union member, one line in `route`.
  */
-export type PlanEdit = MetaEdit | MemberEdit;
+export type PlanEdit =
+  | MetaEdit
+  | MemberEdit
+  | PipelineEdit
+  | OwnershipEdit
+  | TimeOffEdit
+  | OperationsEdit
+  | ShiftEdit
+  | RotationEdit;
 
 /** The outcome of an edit: the new, validated plan, or why it was refused (the old plan stays as it was). */
 export type EditResult = { ok: true; plan: Plan } | EditRefusal;
@@ -29,6 +43,12 @@ const is =
 function route(plan: Plan, edit: PlanEdit): EditOutcome {
   if (is<MetaEdit>('meta:')(edit)) return applyMetaEdit(plan, edit);
   if (is<MemberEdit>('member:')(edit)) return applyMemberEdit(plan, edit);
+  if (is<PipelineEdit>('pipeline:')(edit)) return applyPipelineEdit(plan, edit);
+  if (is<OwnershipEdit>('ownership:')(edit)) return applyOwnershipEdit(plan, edit);
+  if (is<TimeOffEdit>('timeoff:')(edit)) return applyTimeOffEdit(plan, edit);
+  if (is<OperationsEdit>('operations:')(edit)) return applyOperationsEdit(plan, edit);
+  if (is<ShiftEdit>('shift:')(edit)) return applyShiftEdit(plan, edit);
+  if (is<RotationEdit>('rotation:')(edit)) return applyRotationEdit(plan, edit);
   return refuse(`unknown edit "${(edit as { kind: string }).kind}"`);
 }
 

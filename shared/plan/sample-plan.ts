@@ -1,6 +1,6 @@
-import { generateRotationShifts } from '../rotation/generate-shifts';
+import { generateShifts } from '../rotation/schedule-shifts';
 import { MEMBER_PALETTE } from './member-colors';
-import { CURRENT_SCHEMA_VERSION, type Plan, type Shift } from './schema';
+import { CURRENT_SCHEMA_VERSION, type Plan } from './schema';
 
 const ZONE = 'America/Los_Angeles';
 
@@ -324,21 +324,6 @@ const rotation: Plan['rotation'] = {
   endDate: '2028-01-03',
 };
 
-/** Sam's conference week: Diego takes Sam's primary week and Sam takes Diego's next one (the seed's swap rule). */
-function withConferenceSwap(shifts: Shift[]): Shift[] {
-  const swaps: Record<string, { memberId: string; note: string }> = {
-    'primary-2027-01-25': {
-      memberId: 'diego',
-      note: 'Swap: covers Sam at Data Council; Sam takes 2027-02-08',
-    },
-    'primary-2027-02-08': { memberId: 'sam', note: 'Swap: pays back Diego for 2027-01-25' },
-  };
-  return shifts.map((s) => {
-    const swap = swaps[s.id];
-    return swap ? { ...s, memberId: swap.memberId, source: 'swap' as const, note: swap.note } : s;
-  });
-}
-
 /**
  * The sample plan: Pacific Infra Group's data team, four engineers and five pipelines, a year of weekly rotation.
  * Why: it is what a new user sees on first start and what `rotaplan sample` writes, so every section of the seed
@@ -347,7 +332,7 @@ function withConferenceSwap(shifts: Shift[]): Shift[] {
 export function createSamplePlan(now: string): Plan {
   // A deep copy: the members, pipelines and rotation above are module constants, and a caller that edits the
   // plan it got must not change the next sample.
-  return structuredClone<Plan>({
+  const plan = structuredClone<Plan>({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: {
       name: 'Data pipeline coverage 2027',
@@ -392,7 +377,7 @@ export function createSamplePlan(now: string): Plan {
       },
     ],
     rotation,
-    shifts: withConferenceSwap(generateRotationShifts(rotation)),
+    shifts: [],
     coverage: {
       holidays: {
         description:
@@ -542,4 +527,6 @@ export function createSamplePlan(now: string): Plan {
     ],
     scenarios: [],
   });
+  // The engine applies the seed's swap rule to every absence (Sam's conference week, Priya's spring break, …).
+  return { ...plan, shifts: generateShifts(plan) };
 }

@@ -44,13 +44,59 @@ export function holidaysBetween(region: HolidayRegion, from: string, to: string)
  */
 export function memberHolidays(plan: Plan, member: Member, from: string, to: string): Holiday[] {
   const own = holidaysBetween(member.holidayRegion, from, to);
-  const planRegion = plan.coverage.holidays.planRegion;
-  const inPlanRegion =
-    member.holidayRegion.country === planRegion.country &&
-    (planRegion.subdivision === undefined || member.holidayRegion.subdivision === planRegion.subdivision);
+  const local = inPlanRegion(plan, member);
   const custom = plan.coverage.holidays.customHolidays
-    .filter((h) => h.date >= from && h.date <= to && (h.appliesTo === 'everyone' || inPlanRegion))
+    .filter((h) => h.date >= from && h.date <= to && (h.appliesTo === 'everyone' || local))
     .filter((h) => !own.some((o) => o.date === h.date))
     .map((h) => ({ date: h.date, name: h.name, source: 'custom' as const }));
   return [...own, ...custom].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** True when a member lives in the plan's holiday region (same country; same subdivision when the plan names one). */
+export function inPlanRegion(plan: Plan, member: Member): boolean {
+  const planRegion = plan.coverage.holidays.planRegion;
+  return (
+    member.holidayRegion.country === planRegion.country &&
+    (planRegion.subdivision === undefined || member.holidayRegion.subdivision === planRegion.subdivision)
+  );
+}
+
+/**
+ * The plan region's public holidays plus every custom holiday, between two dates (inclusive), sorted by date.
+ * Why: the calendar and the investor-week view show the company's own days off, whoever is on call.
+ */
+export function planHolidays(plan: Plan, from: string, to: string): Holiday[] {
+  const own = holidaysBetween(plan.coverage.holidays.planRegion, from, to);
+  const custom = plan.coverage.holidays.customHolidays
+    .filter((h) => h.date >= from && h.date <= to && !own.some((o) => o.date === h.date))
+    .map((h) => ({ date: h.date, name: h.name, source: 'custom' as const }));
+  return [...own, ...custom].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** A holiday on the calendar: its date and name, and which members have the day off. */
+export type CalendarHoliday = Holiday & { memberIds: string[]; planRegion: boolean };
+
+/**
+ * Every holiday that matters to the team between two dates (inclusive): the plan region's, each member's own
+ * region's, and the custom ones, one entry per date and name, with the members who have it off.
+ * Why one list: the calendar draws holidays as background events and says whose day off each one is.
+ */
+export function calendarHolidays(plan: Plan, from: string, to: string): CalendarHoliday[] {
+  const byKey = new Map<string, CalendarHoliday>();
+  const entry = (h: Holiday) => {
+    const key = `${h.date}\u0000${h.name}`;
+    let found = byKey.get(key);
+    if (!found) {
+      found = { ...h, memberIds: [], planRegion: false };
+      byKey.set(key, found);
+    }
+    return found;
+  };
+  for (const h of planHolidays(plan, from, to)) entry(h).planRegion = true;
+  for (const member of plan.members) {
+    for (const h of memberHolidays(plan, member, from, to)) entry(h).memberIds.push(member.id);
+  }
+  return [...byKey.values()].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
 }

@@ -1,0 +1,73 @@
+import type { HolidayDutyRecord } from '../../rotation/holiday-duty';
+import { isKeptShift, scheduleShifts } from '../../rotation/schedule-shifts';
+import { rotationSchema, type Plan, type Rotation } from '../schema';
+import { formatPath } from '../validate';
+import type { EditOutcome } from './edit-outcome';
+import { refuse } from './edit-outcome';
+
+/**
+ * Edits of the rotation settings and of what the rotation produces.
+ * - `rotation:update`: change settings (layers and member order, shift length, handoff, zone, dates); with
+ *   `regenerate` the shifts are generated again from the new settings, keeping pinned, manual and override ones.
+ * - `rotation:regenerate`: generate the shifts again from the current settings (preview it with `regenerate`).
+ * - `rotation:record-holiday-duty`: remember who covers a major holiday in a year (one entry per holiday and
+ *   year; a new entry replaces the old one), so duty rotates across years.
+ */
+export type RotationEdit =
+  | { kind: 'rotation:update'; fields: Partial<Rotation>; regenerate: boolean }
+  | { kind: 'rotation:regenerate' }
+  | { kind: 'rotation:record-holiday-duty'; entries: HolidayDutyRecord[] };
+
+function update(plan: Plan, fields: Partial<Rotation>, regenerate: boolean): EditOutcome {
+  const parsed = rotationSchema.safeParse({ ...plan.rotation, ...fields });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({
+      path: formatPath(['rotation', ...i.path]),
+      message: i.message,
+    }));
+    return refuse(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  }
+  const rotation = parsed.data;
+  const layerIds = new Set(rotation.layers.map((l) => l.id));
+  for (const layer of plan.rotation.layers) {
+    if (layerIds.has(layer.id)) continue;
+    const stranded = plan.shifts.filter((s) => s.layerId === layer.id && (!regenerate || isKeptShift(s)));
+    if (stranded.length > 0) {
+      const what = regenerate ? 'pinned or hand-made shift' : 'shift';
+      return refuse(
+        `layer ${layer.name} cannot be removed while it has ${stranded.length} ${what}${stranded.length === 1 ? '' : 's'}; ${regenerate ? 'unpin or remove them first' : 'regenerate with the change'}`,
+      );
+    }
+  }
+  const next = { ...plan, rotation };
+  return regenerate ? { ...next, shifts: scheduleShifts(next).shifts } : next;
+}
+
+function record(plan: Plan, entries: HolidayDutyRecord[]): EditOutcome {
+  const holidays = plan.coverage.holidays;
+  for (const e of entries) {
+    if (!holidays.majorHolidays.some((h) => h.id === e.holidayId)) {
+      return refuse(`no major holiday has id "${e.holidayId}"`);
+    }
+    if (!plan.members.some((m) => m.id === e.memberId))
+      return refuse(`no team member has id "${e.memberId}"`);
+  }
+  const replaced = (h: HolidayDutyRecord) =>
+    entries.some((e) => e.holidayId === h.holidayId && e.year === h.year);
+  const history = [...holidays.history.filter((h) => !replaced(h)), ...entries].sort(
+    (a, b) => a.year - b.year || (a.holidayId < b.holidayId ? -1 : a.holidayId > b.holidayId ? 1 : 0),
+  );
+  return { ...plan, coverage: { ...plan.coverage, holidays: { ...holidays, history } } };
+}
+
+/** Applies a rotation edit (unvalidated; `applyEdit` validates the result). */
+export function applyRotationEdit(plan: Plan, edit: RotationEdit): EditOutcome {
+  switch (edit.kind) {
+    case 'rotation:update':
+      return update(plan, edit.fields, edit.regenerate);
+    case 'rotation:regenerate':
+      return { ...plan, shifts: scheduleShifts(plan).shifts };
+    case 'rotation:record-holiday-duty':
+      return record(plan, edit.entries);
+  }
+}

@@ -1,0 +1,99 @@
+import { describeShift } from '../../rotation/describe-shift';
+import { sortShifts } from '../../rotation/schedule-shifts';
+import {
+  editableShift,
+  insertManualShift,
+  moveShift,
+  setShiftTimes,
+  type Adjusted,
+  type ManualShiftDraft,
+} from '../../rotation/shift-adjust';
+import type { Plan, Shift } from '../schema';
+import type { EditOutcome } from './edit-outcome';
+import { refuse } from './edit-outcome';
+
+/**
+ * Edits of concrete shifts, the calendar's drag-and-drop and dialog actions. None of them checks time off:
+ * the caller asks `timeOffConflicts` first and lets the user decide.
+ * - `shift:move`: to a new start (and end; default: same wall-clock length); see `moveShift`.
+ * - `shift:resize`: new start and/or end; the neighbouring handoff moves with it.
+ * - `shift:reassign`: another member takes the shift (source `override`).
+ * - `shift:swap`: two shifts trade members (source `swap`).
+ * - `shift:pin` / `shift:unpin`: a pinned shift survives regeneration and refuses changes.
+ * - `shift:create`: a manual shift, cut into the layer.
+ */
+export type ShiftEdit =
+  | { kind: 'shift:move'; shiftId: string; start: string; end?: string }
+  | { kind: 'shift:resize'; shiftId: string; start?: string; end?: string }
+  | { kind: 'shift:reassign'; shiftId: string; memberId: string }
+  | { kind: 'shift:swap'; shiftId: string; otherShiftId: string }
+  | { kind: 'shift:pin'; shiftId: string }
+  | { kind: 'shift:unpin'; shiftId: string }
+  | { kind: 'shift:create'; shift: ManualShiftDraft };
+
+function withShifts(plan: Plan, adjusted: Adjusted): EditOutcome {
+  return adjusted.ok ? { ...plan, shifts: sortShifts(plan, adjusted.shifts) } : refuse(adjusted.reason);
+}
+
+function update(plan: Plan, shiftId: string, change: (shift: Shift) => Shift): EditOutcome {
+  if (!plan.shifts.some((s) => s.id === shiftId)) return refuse(`no shift has id "${shiftId}"`);
+  return { ...plan, shifts: plan.shifts.map((s) => (s.id === shiftId ? change(s) : s)) };
+}
+
+function reassign(plan: Plan, shiftId: string, memberId: string): EditOutcome {
+  const shift = editableShift(plan, shiftId);
+  if (typeof shift === 'string') return refuse(shift);
+  if (!plan.members.some((m) => m.id === memberId)) return refuse(`no team member has id "${memberId}"`);
+  if (shift.memberId === memberId) return plan;
+  return update(plan, shiftId, (s) => ({ ...s, memberId, source: 'override' }));
+}
+
+function swap(plan: Plan, shiftId: string, otherShiftId: string): EditOutcome {
+  if (shiftId === otherShiftId) return refuse('a shift cannot be swapped with itself');
+  const a = editableShift(plan, shiftId);
+  if (typeof a === 'string') return refuse(a);
+  const b = editableShift(plan, otherShiftId);
+  if (typeof b === 'string') return refuse(b);
+  if (a.memberId === b.memberId) {
+    return refuse(
+      `${describeShift(plan, a)} and ${describeShift(plan, b)} have the same person; nothing to swap`,
+    );
+  }
+  const members = new Map([
+    [a.id, b.memberId],
+    [b.id, a.memberId],
+  ]);
+  return {
+    ...plan,
+    shifts: plan.shifts.map((s) => {
+      const memberId = members.get(s.id);
+      return memberId === undefined ? s : { ...s, memberId, source: 'swap' as const };
+    }),
+  };
+}
+
+/** Applies a shift edit (unvalidated; `applyEdit` validates the result). */
+export function applyShiftEdit(plan: Plan, edit: ShiftEdit): EditOutcome {
+  switch (edit.kind) {
+    case 'shift:move':
+      return withShifts(plan, moveShift(plan, edit.shiftId, edit.start, edit.end));
+    case 'shift:resize': {
+      const shift = plan.shifts.find((s) => s.id === edit.shiftId);
+      if (!shift) return refuse(`no shift has id "${edit.shiftId}"`);
+      return withShifts(
+        plan,
+        setShiftTimes(plan, edit.shiftId, edit.start ?? shift.start, edit.end ?? shift.end),
+      );
+    }
+    case 'shift:reassign':
+      return reassign(plan, edit.shiftId, edit.memberId);
+    case 'shift:swap':
+      return swap(plan, edit.shiftId, edit.otherShiftId);
+    case 'shift:pin':
+      return update(plan, edit.shiftId, (s) => ({ ...s, pinned: true }));
+    case 'shift:unpin':
+      return update(plan, edit.shiftId, (s) => ({ ...s, pinned: false }));
+    case 'shift:create':
+      return withShifts(plan, insertManualShift(plan, edit.shift));
+  }
+}

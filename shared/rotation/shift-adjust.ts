@@ -1,0 +1,228 @@
+import type { Plan, Shift, ShiftSource } from '../plan/schema';
+import { overlaps, subtractIntervals } from '../time/intervals';
+import { endKeepingLocalLength, instantMs, localDateTime, msToInstant } from '../time/zoned';
+import { describeShift, planLocal } from './describe-shift';
+import { uniqueShiftId } from './shift-ids';
+
+/** New shifts for the plan, or a sentence saying why the change cannot be made. */
+export type Adjusted = { ok: true; shifts: Shift[] } | { ok: false; reason: string };
+
+const no = (reason: string): Adjusted => ({ ok: false, reason });
+const span = (s: Shift) => ({ start: instantMs(s.start), end: instantMs(s.end) });
+const iso = (instant: string) => msToInstant(instantMs(instant));
+
+/**
+ * The source of a shift whose times or person a user changed by hand. Generated and swap shifts become
+ * overrides, so regeneration keeps them; manual and override shifts stay what they were.
+ * A neighbour that only shrinks keeps its source: regeneration would cut it the same way around the edited shift.
+ */
+function byHand(shift: Shift): ShiftSource {
+  return shift.source === 'generated' || shift.source === 'swap' ? 'override' : shift.source;
+}
+
+function isValidInstant(value: string): boolean {
+  try {
+    instantMs(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Finds a shift and checks it may be changed; a refusal names why not. */
+export function editableShift(plan: Plan, shiftId: string): Shift | string {
+  const shift = plan.shifts.find((s) => s.id === shiftId);
+  if (!shift) return `no shift has id "${shiftId}"`;
+  if (shift.pinned) return `${describeShift(plan, shift)} is pinned; unpin it first`;
+  return shift;
+}
+
+function replaceShifts(plan: Plan, changed: Map<string, Shift>): Shift[] {
+  return plan.shifts.map((s) => changed.get(s.id) ?? s);
+}
+
+/**
+ * Gives a shift new start and end times that overlap its old ones, moving the neighbouring handoffs in the same
+ * layer with it: the shift before ends where it now starts, the shift after starts where it now ends.
+ * Why: a drag by less than a shift's length, or a resize, must keep the layer covered exactly once. Refused,
+ * with the reason, when no neighbour could fill the time given up, a neighbour would vanish or is pinned, or
+ * the new times would run into another shift.
+ */
+export function setShiftTimes(plan: Plan, shiftId: string, start: string, end: string): Adjusted {
+  const shift = editableShift(plan, shiftId);
+  if (typeof shift === 'string') return no(shift);
+  if (!isValidInstant(start) || !isValidInstant(end)) {
+    return no(`"${isValidInstant(start) ? end : start}" is not an ISO 8601 date-time with Z or an offset`);
+  }
+  const [s0, e0, s1, e1] = [shift.start, shift.end, start, end].map(instantMs) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (e1 <= s1)
+    return no(
+      `a shift must end after it starts (${planLocal(plan, end)} is not after ${planLocal(plan, start)})`,
+    );
+  if (s1 === s0 && e1 === e0) return { ok: true, shifts: plan.shifts };
+  if (!(s1 < e0 && e1 > s0)) {
+    return no(`the new time of ${describeShift(plan, shift)} does not overlap its old time; move it instead`);
+  }
+  const others = plan.shifts.filter((s) => s.layerId === shift.layerId && s.id !== shift.id);
+  const changed = new Map<string, Shift>();
+  const pinned = (s: Shift) => `${describeShift(plan, s)} is pinned; unpin it first`;
+
+  if (s1 !== s0) {
+    const before = others.find((s) => instantMs(s.end) === s0);
+    if (s1 > s0) {
+      if (!before) {
+        return no(
+          `nobody would be on call ${planLocal(plan, shift.start)} – ${planLocal(plan, start)}: no shift of the layer ends where ${describeShift(plan, shift)} starts`,
+        );
+      }
+      if (before.pinned) return no(pinned(before));
+      changed.set(before.id, { ...before, end: iso(start), source: byHand(before) });
+    } else if (before) {
+      if (s1 <= instantMs(before.start)) {
+        return no(
+          `the new start would swallow ${describeShift(plan, before)}; move by less or swap the shifts`,
+        );
+      }
+      if (before.pinned) return no(pinned(before));
+      changed.set(before.id, { ...before, end: iso(start) });
+    }
+  }
+  if (e1 !== e0) {
+    const after = others.find((s) => instantMs(s.start) === e0);
+    if (e1 < e0) {
+      if (!after) {
+        return no(
+          `nobody would be on call ${planLocal(plan, end)} – ${planLocal(plan, shift.end)}: no shift of the layer starts where ${describeShift(plan, shift)} ends`,
+        );
+      }
+      if (after.pinned) return no(pinned(after));
+      changed.set(after.id, { ...after, start: iso(end), source: byHand(after) });
+    } else if (after) {
+      if (e1 >= instantMs(after.end)) {
+        return no(`the new end would swallow ${describeShift(plan, after)}; move by less or swap the shifts`);
+      }
+      if (after.pinned) return no(pinned(after));
+      changed.set(after.id, { ...after, start: iso(end) });
+    }
+  }
+  const target = { start: s1, end: e1 };
+  for (const other of others) {
+    const now = changed.get(other.id) ?? other;
+    if (overlaps(target, span(now))) return no(`the new time would overlap ${describeShift(plan, now)}`);
+  }
+  changed.set(shift.id, { ...shift, start: iso(start), end: iso(end), source: byHand(shift) });
+  return { ok: true, shifts: replaceShifts(plan, changed) };
+}
+
+/**
+ * Moves a shift so it starts at `start` (and ends at `end`, or after the same wall-clock length in the plan's
+ * zone). A move by less than the shift's length moves the neighbouring handoffs (see `setShiftTimes`); a move
+ * onto exactly one other shift of the layer trades places with it (both become `swap`). Anything else is
+ * refused with the reason, because it would leave a gap or an overlap.
+ */
+export function moveShift(plan: Plan, shiftId: string, start: string, end?: string): Adjusted {
+  const shift = editableShift(plan, shiftId);
+  if (typeof shift === 'string') return no(shift);
+  if (!isValidInstant(start)) return no(`"${start}" is not an ISO 8601 date-time with Z or an offset`);
+  if (end !== undefined && !isValidInstant(end)) {
+    return no(`"${end}" is not an ISO 8601 date-time with Z or an offset`);
+  }
+  const newEnd = end ?? endKeepingLocalLength(shift.start, shift.end, start, plan.rotation.timeZone);
+  const target = { start: instantMs(start), end: instantMs(newEnd) };
+  if (target.end <= target.start || overlaps(target, span(shift))) {
+    return setShiftTimes(plan, shiftId, start, newEnd);
+  }
+  const there = plan.shifts.filter(
+    (s) => s.layerId === shift.layerId && s.id !== shift.id && overlaps(span(s), target),
+  );
+  const when = `${planLocal(plan, start)} – ${planLocal(plan, newEnd)}`;
+  if (there.length === 0) {
+    return no(
+      `nobody is on call ${when} to trade places with, and moving ${describeShift(plan, shift)} there would leave its own time uncovered`,
+    );
+  }
+  const other = there[0]!;
+  if (there.length > 1 || instantMs(other.start) !== target.start || instantMs(other.end) !== target.end) {
+    return no(
+      `${when} does not line up with one shift (it meets ${there.map((s) => describeShift(plan, s)).join(' and ')}); drop it onto a whole shift to trade places, or move it by less than its length to move the handoffs`,
+    );
+  }
+  if (other.pinned) return no(`${describeShift(plan, other)} is pinned; unpin it first`);
+  const changed = new Map<string, Shift>([
+    [shift.id, { ...shift, start: iso(other.start), end: iso(other.end), source: 'swap' }],
+    [other.id, { ...other, start: iso(shift.start), end: iso(shift.end), source: 'swap' }],
+  ]);
+  return { ok: true, shifts: replaceShifts(plan, changed) };
+}
+
+/** What a user gives to create a manual shift; the id is made up when missing. */
+export type ManualShiftDraft = {
+  id?: string;
+  layerId: string;
+  memberId: string;
+  start: string;
+  end: string;
+  note?: string;
+  pinned?: boolean;
+};
+
+/**
+ * Adds a manual shift and cuts the layer's other shifts around it (trimmed, split in two, or replaced when it
+ * covers them), so the layer stays covered exactly once. Refused when that would change a pinned shift or
+ * replace a whole manual or override shift, which a person made.
+ */
+export function insertManualShift(plan: Plan, draft: ManualShiftDraft): Adjusted {
+  if (!plan.rotation.layers.some((l) => l.id === draft.layerId))
+    return no(`no rotation layer has id "${draft.layerId}"`);
+  if (!plan.members.some((m) => m.id === draft.memberId))
+    return no(`no team member has id "${draft.memberId}"`);
+  for (const value of [draft.start, draft.end]) {
+    if (!isValidInstant(value)) return no(`"${value}" is not an ISO 8601 date-time with Z or an offset`);
+  }
+  const target = { start: instantMs(draft.start), end: instantMs(draft.end) };
+  if (target.end <= target.start) {
+    return no(
+      `a shift must end after it starts (${planLocal(plan, draft.end)} is not after ${planLocal(plan, draft.start)})`,
+    );
+  }
+  const taken = new Set(plan.shifts.map((s) => s.id));
+  if (draft.id !== undefined && taken.has(draft.id))
+    return no(`a shift with id "${draft.id}" already exists`);
+  const zone = plan.rotation.timeZone;
+  const out: Shift[] = [];
+  for (const s of plan.shifts) {
+    if (s.layerId !== draft.layerId || !overlaps(span(s), target)) {
+      out.push(s);
+      continue;
+    }
+    if (s.pinned) return no(`${describeShift(plan, s)} is pinned; unpin it first`);
+    const rest = subtractIntervals(span(s), [target]);
+    if (rest.length === 0 && (s.source === 'manual' || s.source === 'override')) {
+      return no(
+        `the new shift would replace ${describeShift(plan, s)}, which was made by hand; change that one instead`,
+      );
+    }
+    rest.forEach((part, i) => {
+      const start = msToInstant(part.start);
+      const id = i === 0 ? s.id : uniqueShiftId(`${s.layerId}-${localDateTime(start, zone)}`, taken);
+      out.push({ ...s, id, start, end: msToInstant(part.end) });
+    });
+  }
+  const id = draft.id ?? uniqueShiftId(`manual-${draft.layerId}-${localDateTime(draft.start, zone)}`, taken);
+  out.push({
+    id,
+    layerId: draft.layerId,
+    memberId: draft.memberId,
+    start: iso(draft.start),
+    end: iso(draft.end),
+    source: 'manual',
+    pinned: draft.pinned ?? false,
+    ...(draft.note ? { note: draft.note } : {}),
+  });
+  return { ok: true, shifts: out };
+}
