@@ -1,6 +1,8 @@
 import type { Command } from '../cli-io';
+import { analyzeCommand } from './analyze';
 import { exportCommand } from './export';
 import { sampleCommand } from './sample';
+import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
 
 /**
@@ -11,4 +13,6 @@ export const COMMANDS: Record<string, Command> = {
   sample: sampleCommand,
   validate: validateCommand,
   export: exportCommand,
+  analyze: analyzeCommand,
+  simulate: simulateCommand,
 };
