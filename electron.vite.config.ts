@@ -1,6 +1,20 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './electron/main/window-options';
+
+// Response headers do not reach file:// pages, so the packaged renderer carries its CSP in a <meta> tag too
+// (frame-ancestors is header-only and is dropped here). Build only: the dev server injects inline scripts.
+const cspMeta: Plugin = {
+  name: 'rotaplan-csp-meta',
+  apply: 'build',
+  transformIndexHtml: (html) =>
+    html.replace(
+      '<meta charset="UTF-8" />',
+      `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/; frame-ancestors 'none'/, '')}" />`,
+    ),
+};
 
 // One build makes all three parts. The preload is a single CommonJS file because a sandboxed preload
 // cannot load ES modules or sibling chunks (https://electron-vite.org/guide/dev#limitations-of-sandboxing).
@@ -22,7 +36,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMeta],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

@@ -15,3 +15,17 @@ export function planBaseName(path: string): string {
     .replace(/\.json$/i, '');
   return name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'plan';
 }
+
+/** A readable UTC timestamp for a file name a user will see: 2026-11-27T06-30-15Z (no colons for Windows). */
+export function readableStamp(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace(/:/g, '-')}Z`;
+}
+
+/** The plan's file name without its extension, unchanged (spaces and all), for names the user reads. */
+export function planDisplayName(path: string): string {
+  return (
+    basename(path)
+      .replace(/\.rotaplan\.json$/i, '')
+      .replace(/\.json$/i, '') || 'plan'
+  );
+}

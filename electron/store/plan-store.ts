@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { access, copyFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import type { Backup, LoadedPlan, LoadNotice } from '../../shared/ipc/contract';
+import type { Backup, LoadedPlan, LoadNotice, PlanComparison } from '../../shared/ipc/contract';
 import type { Plan } from '../../shared/plan/schema';
 import type { PlanProblem } from '../../shared/plan/validate';
 import { validatePlanFully as validatePlan } from '../../shared/plan/validate-full';
 import { IpcError } from '../handlers/ipc-error';
-import { fileStamp, PLAN_EXTENSION, planBaseName } from './file-names';
+import { comparePlans, compareWithUnreadable } from './compare-plans';
+import { DurableJsonFile, removeStaleTemps } from './durable-file';
+import { fileStamp, PLAN_EXTENSION, planBaseName, planDisplayName, readableStamp } from './file-names';
 import { describeJsonError } from './json-error';
 
 export type PlanStoreOptions = {
@@ -29,8 +30,9 @@ export type SaveOutcome = { path: string; revision: string; savedAt: string };
 /** The plan store's public face, shared by Electron main and the browser preview. */
 export type PlanStore = ReturnType<typeof createPlanStore>;
 
-// Exactly the bytes lowdb's JSONFile writes (two-space JSON, no trailing newline): the revision of what we wrote must
-// equal the revision of what we read back, or every save after the first would be refused as a conflict.
+// Exactly the bytes the adapter writes (two-space JSON, no trailing newline, as lowdb's JSONFile): the revision of
+// what we wrote must equal the revision of what we read back, or every save after the first would be refused as a
+// conflict.
 const serialise = (plan: Plan) => JSON.stringify(plan, null, 2);
 const revisionOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -72,8 +74,9 @@ function problemSummary(problems: PlanProblem[]): string {
 /**
  * The plan store on lowdb: load, validate, migrate, atomic save, backups, conflict detection.
  * Why one object for Electron and the preview: both route the same IPC contract to the same store and file.
- * Writes go through lowdb's JSONFile (steno: temporary file, then rename) inside one promise queue, so two saves
- * never interleave and the file on disk is always a whole, valid plan.
+ * Writes go through lowdb with a durable adapter (temporary file, fsync, rename, fsync of the folder) inside one
+ * promise queue, so two saves never interleave and the file on disk is always a whole, valid plan, even when the
+ * process is killed mid-save (bench/crash checks it).
  */
 export function createPlanStore(options: PlanStoreOptions) {
   const now = options.now ?? (() => new Date());
@@ -99,7 +102,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   function database(path: string, plan: Plan): Low<Plan> {
     let db = databases.get(path);
     if (!db) {
-      db = new Low<Plan>(new JSONFile<Plan>(path), plan);
+      db = new Low<Plan>(new DurableJsonFile<Plan>(path, serialise), plan);
       databases.set(path, db);
     }
     return db;
@@ -183,6 +186,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   function load(): Promise<LoadedPlan> {
     return exclusive(async () => {
       const path = currentPath;
+      await removeStaleTemps(path);
       const read = await readPlanFile(path);
       switch (read.kind) {
         case 'missing': {
@@ -235,17 +239,23 @@ export function createPlanStore(options: PlanStoreOptions) {
     }
   }
 
+  /** The plan the app sent, validated; refused with its JSON paths when it is not a valid plan. */
+  function validOrRefuse(raw: unknown): Plan {
+    const result = validatePlan(raw);
+    if (!result.ok) {
+      throw new IpcError(
+        result.kind === 'newer-version' ? 'newer-version' : 'invalid-plan',
+        `The plan was not saved: ${problemSummary(result.problems)}. The file on disk is unchanged.`,
+        result.problems,
+      );
+    }
+    return result.plan;
+  }
+
   /** Validates and saves a plan to the current file, refusing when the file changed on disk since we read it. */
   function save(raw: unknown): Promise<SaveOutcome> {
     return exclusive(async () => {
-      const result = validatePlan(raw);
-      if (!result.ok) {
-        throw new IpcError(
-          result.kind === 'newer-version' ? 'newer-version' : 'invalid-plan',
-          `The plan was not saved: ${problemSummary(result.problems)}. The file on disk is unchanged.`,
-          result.problems,
-        );
-      }
+      const plan = validOrRefuse(raw);
       const onDisk = await diskRevision(currentPath);
       if (current && onDisk !== null && onDisk !== current.revision) {
         throw new IpcError(
@@ -254,9 +264,58 @@ export function createPlanStore(options: PlanStoreOptions) {
         );
       }
       await backup(currentPath, false);
-      const revision = await writePlan(currentPath, result.plan);
-      current = { plan: result.plan, revision };
+      const revision = await writePlan(currentPath, plan);
+      current = { plan, revision };
       return { path: currentPath, revision, savedAt: now().toISOString() };
+    });
+  }
+
+  /** A free name beside `path`: `<name> (my copy 2027-03-01T10-00-00Z).rotaplan.json`, numbered if taken. */
+  async function copyPathFor(path: string): Promise<string> {
+    const stem = `${planDisplayName(path)} (my copy ${readableStamp(now())}`;
+    for (let n = 1; ; n++) {
+      const candidate = join(dirname(path), `${stem}${n === 1 ? '' : ` ${n}`})${PLAN_EXTENSION}`);
+      const taken = await access(candidate).then(
+        () => true,
+        () => false,
+      );
+      if (!taken) return candidate;
+    }
+  }
+
+  /**
+   * Conflict, "keep mine": writes the app's plan as a copy beside the file another program changed, and continues
+   * there. The other program's file is left exactly as it is.
+   */
+  function keepMineAsCopy(raw: unknown): Promise<SaveOutcome> {
+    return exclusive(async () => {
+      const plan = validOrRefuse(raw);
+      const target = await copyPathFor(currentPath);
+      const revision = await writePlan(target, plan);
+      currentPath = target;
+      current = { plan, revision };
+      return { path: target, revision, savedAt: now().toISOString() };
+    });
+  }
+
+  /** Conflict, "compare": what differs between the app's plan and the file on disk now. */
+  function compareWithDisk(raw: unknown): Promise<PlanComparison> {
+    return exclusive(async () => {
+      const mine = validOrRefuse(raw);
+      const read = await readPlanFile(currentPath);
+      switch (read.kind) {
+        case 'missing':
+          return compareWithUnreadable(currentPath, mine, 'missing', `${currentPath} no longer exists.`);
+        case 'bad':
+          return compareWithUnreadable(
+            currentPath,
+            mine,
+            'unreadable',
+            `${currentPath} is not a plan Rotaplan can read: ${problemSummary(read.problems)}.`,
+          );
+        case 'ok':
+          return comparePlans(currentPath, mine, read.plan);
+      }
     });
   }
 
@@ -287,6 +346,11 @@ export function createPlanStore(options: PlanStoreOptions) {
             },
       );
     });
+  }
+
+  /** Conflict, "reload": reads the current file again as the other program left it (a bad file is refused). */
+  function reload(): Promise<LoadedPlan> {
+    return open(currentPath);
   }
 
   /** Writes the current plan to a new file and continues there. */
@@ -326,7 +390,10 @@ export function createPlanStore(options: PlanStoreOptions) {
     load,
     save,
     open,
+    reload,
     saveAs,
+    keepMineAsCopy,
+    compareWithDisk,
     listBackups: () => exclusive(listBackupFiles),
     restoreBackup,
   };

@@ -5,7 +5,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { theme } from './theme/theme';
+import { cssVariablesResolver, theme } from './theme/theme';
 
 // In the browser preview the first URL carries the access token; the server has set it as a cookie, so drop it
 // from the address bar.
@@ -13,7 +13,7 @@ if (new URLSearchParams(location.search).has('token')) history.replaceState(null
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" />
       <App />
     </MantineProvider>

@@ -10,6 +10,9 @@ export const CHANNELS = [
   'plan:saveAs',
   'plan:backups',
   'plan:restoreBackup',
+  'conflict:reload',
+  'conflict:keepMine',
+  'conflict:compare',
   'ref:holidayRegions',
 ] as const;
 

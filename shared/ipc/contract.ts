@@ -25,6 +25,9 @@ export const requestSchemas = {
     .object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'not a backup id') })
     .strict(),
   'ref:holidayRegions': z.object({}).strict(),
+  'conflict:reload': z.object({}).strict(),
+  'conflict:keepMine': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
+  'conflict:compare': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 /** What a notice on load tells the user: a first start, a migrated file, or a file that could not be read. */
@@ -45,6 +48,36 @@ export type Backup = { id: string; savedAt: string; bytes: number; name: string 
 /** Countries and their subdivisions as date-holidays names them. */
 export type HolidayCountry = { code: string; name: string; subdivisions: { code: string; name: string }[] };
 
+/** Ids named in one plan and not the other, or named in both with different content (each as its display name). */
+export type NamedChanges = { onlyMine: string[]; onlyTheirs: string[]; changed: string[] };
+
+/**
+ * What differs between the plan in the app ("mine") and the file another program changed ("theirs"), so a user
+ * facing a save conflict can choose between reload and keep-mine knowing what each loses.
+ */
+export type PlanComparison = {
+  path: string;
+  /** Whether the file on disk could be read as a plan; when not, `theirsProblem` says why. */
+  theirsStatus: 'valid' | 'missing' | 'unreadable';
+  theirsProblem?: string;
+  mine: PlanCounts;
+  theirs: PlanCounts | null;
+  members: NamedChanges;
+  pipelines: NamedChanges;
+  shifts: { onlyMine: number; onlyTheirs: number; changed: number };
+  /** Other top-level sections that differ (meta, rotation, coverage, escalation …). */
+  otherSections: string[];
+};
+
+/** The size of one side of a comparison. */
+export type PlanCounts = {
+  name: string;
+  updatedAt: string;
+  members: number;
+  pipelines: number;
+  shifts: number;
+};
+
 /** The response type of every channel. */
 export type Responses = {
   'app:info': { version: string; mode: 'electron' | 'preview'; planPath: string; userDataDir: string };
@@ -55,6 +88,9 @@ export type Responses = {
   'plan:backups': Backup[];
   'plan:restoreBackup': LoadedPlan;
   'ref:holidayRegions': HolidayCountry[];
+  'conflict:reload': LoadedPlan;
+  'conflict:keepMine': { path: string; revision: string; savedAt: string };
+  'conflict:compare': PlanComparison;
 };
 
 /** The request payload type of a channel. */

@@ -8,6 +8,7 @@ import { applyTimeOffEdit, type TimeOffEdit } from './edits/time-off-edits';
 import { applyOperationsEdit, type OperationsEdit } from './edits/operations-edits';
 import { applyShiftEdit, type ShiftEdit } from './edits/shift-edits';
 import { applyRotationEdit, type RotationEdit } from './edits/rotation-edits';
+import { applyScenarioEdit, type ScenarioEdit } from './edits/scenario-edits';
 import { problemsFromZod, planSchema } from './validate';
 
 export { memberReferences, type MemberFields } from './edits/member-edits';
@@ -25,7 +26,8 @@ export type PlanEdit =
   | TimeOffEdit
   | OperationsEdit
   | ShiftEdit
-  | RotationEdit;
+  | RotationEdit
+  | ScenarioEdit;
 
 /** The outcome of an edit: the new, validated plan, or why it was refused (the old plan stays as it was). */
 export type EditResult = { ok: true; plan: Plan } | EditRefusal;
@@ -49,6 +51,7 @@ function route(plan: Plan, edit: PlanEdit): EditOutcome {
   if (is<OperationsEdit>('operations:')(edit)) return applyOperationsEdit(plan, edit);
   if (is<ShiftEdit>('shift:')(edit)) return applyShiftEdit(plan, edit);
   if (is<RotationEdit>('rotation:')(edit)) return applyRotationEdit(plan, edit);
+  if (is<ScenarioEdit>('scenario:')(edit)) return applyScenarioEdit(plan, edit);
   return refuse(`unknown edit "${(edit as { kind: string }).kind}"`);
 }
 

@@ -37,7 +37,8 @@ export function migratePlan(
     try {
       current = { ...step.up(current), schemaVersion: v + 1 };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      // String() of a null-prototype object throws; a thrown value of any shape must still become a message.
+      const reason = error instanceof Error ? error.message : safeString(error);
       return {
         ok: false,
         problem: { path: 'schemaVersion', message: `migration from schema ${v} failed: ${reason}` },
@@ -45,4 +46,12 @@ export function migratePlan(
     }
   }
   return { ok: true, value: current };
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

@@ -15,8 +15,10 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconArrowBackUp, IconArrowForwardUp, IconCalendarStats, IconHistory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { BackupsDialog } from '../features/backups/backups-dialog';
+import { ConflictDialog } from '../features/conflict/conflict-dialog';
 import { SaveState } from '../components/save-state';
 import { ViewErrorBoundary } from '../components/view-error-boundary';
+import { ScenarioSwitcher } from '../features/scenarios/scenario-switcher';
 import { useAppStore } from '../store/store';
 import { LoadNoticeBanner } from './load-notice';
 import { VIEWS } from './views';
@@ -47,6 +49,7 @@ function TopBar() {
           </Text>
         </div>
       </Group>
+      <ScenarioSwitcher />
       <Group gap="md" wrap="nowrap">
         <Group gap={4}>
           <Tooltip label="Backups of this plan">
@@ -148,6 +151,7 @@ export function App() {
         <TopBar />
       </AppShell.Header>
       <Navigation />
+      <ConflictDialog />
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <LoadNoticeBanner />
         <section aria-label={current.label} data-testid={`view-${current.id}`}>

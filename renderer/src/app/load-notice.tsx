@@ -22,6 +22,7 @@ export function LoadNoticeBanner() {
             : 'Plan upgraded'
       }
       withCloseButton
+      closeButtonLabel="Dismiss"
       onClose={dismiss}
       data-testid="load-notice"
     >

@@ -21,7 +21,8 @@ export function MemberChip({
           style={{ width: 8, height: 8, borderRadius: 4, background: member.color, display: 'inline-block' }}
         />
       }
-      styles={{ label: { textTransform: 'none', fontWeight: 600 } }}
+      // The tint and the dot carry the member's colour; the name stays in body text colour so it passes contrast.
+      styles={{ label: { textTransform: 'none', fontWeight: 600, color: 'var(--mantine-color-text)' } }}
     >
       {member.name}
     </Badge>

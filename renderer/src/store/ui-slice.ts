@@ -14,10 +14,25 @@ export const VIEW_IDS = [
 
 export type ViewId = (typeof VIEW_IDS)[number];
 
-/** Which view is shown. */
-export type UiSlice = { view: ViewId; setView: (view: ViewId) => void };
+/**
+ * A place in the calendar another view asks to show: a plan-local date (YYYY-MM-DD) and, optionally, the shift to
+ * select and highlight there (the Fairness view's "show in calendar").
+ */
+export type CalendarFocus = { date: string; shiftId?: string };
+
+/** Which view is shown, and where the calendar should look when it opens. */
+export type UiSlice = {
+  view: ViewId;
+  setView: (view: ViewId) => void;
+  calendarFocus: CalendarFocus | null;
+  /** Sets the calendar's focus; a non-null focus also switches to the Calendar view. */
+  setCalendarFocus: (focus: CalendarFocus | null) => void;
+};
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   view: 'team',
   setView: (view) => set({ view }),
+  calendarFocus: null,
+  setCalendarFocus: (focus) =>
+    set(focus ? { calendarFocus: focus, view: 'calendar' } : { calendarFocus: null }),
 });

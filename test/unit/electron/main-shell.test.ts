@@ -55,6 +55,9 @@ vi.mock('electron', () => {
   return { app, BrowserWindow, session, ipcMain, default: { app, BrowserWindow, session, ipcMain } };
 });
 
+// Importing the whole main graph takes seconds on a loaded machine.
+vi.setConfig({ testTimeout: 20_000 });
+
 describe('Electron main shell', () => {
   beforeAll(async () => {
     recorded.userData = await mkdtemp(join(tmpdir(), 'rotaplan-main-'));

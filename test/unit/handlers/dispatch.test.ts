@@ -180,6 +180,9 @@ describe('mergeHandlers', () => {
   it('merges the domain groups into one map with every channel', () => {
     expect(Object.keys(createHandlers(ctx)).sort()).toEqual([
       'app:info',
+      'conflict:compare',
+      'conflict:keepMine',
+      'conflict:reload',
       'plan:backups',
       'plan:load',
       'plan:open',

@@ -1,12 +1,15 @@
 import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconBeach, IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { MemberRemovalStrategy } from '../../../../shared/plan/edits/member-edits';
 import type { Member } from '../../../../shared/plan/schema';
 import { EmptyState } from '../../components/empty-state';
 import { MemberChip } from '../../components/member-chip';
 import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
+import { TimeOffDialog } from '../time-off/time-off-dialog';
+import { TimeOffOverview } from '../time-off/time-off-overview';
 import { MemberForm } from './member-form';
 import { newMember } from './new-member';
 import { RemoveMemberDialog } from './remove-member-dialog';
@@ -21,6 +24,7 @@ export function TeamView() {
   const edit = useAppStore((s) => s.edit);
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [timeOffFor, setTimeOffFor] = useState<string | null>(null);
   const { countries } = useHolidayRegions();
   if (!plan) return null;
 
@@ -42,16 +46,16 @@ export function TeamView() {
     return null;
   }
 
-  function remove(member: Member) {
-    const result = edit({ kind: 'member:remove', memberId: member.id });
+  function remove(member: Member, strategy: MemberRemovalStrategy): string | null {
+    const result = edit({ kind: 'member:remove', memberId: member.id, strategy });
+    if (!result.ok) return result.reason;
     setRemoving(null);
-    if (!result.ok) notifications.show({ color: 'red', title: 'Not removed', message: result.reason });
-    else
-      notifications.show({
-        color: 'green',
-        title: 'Removed',
-        message: `${member.name} was removed. Undo brings them back.`,
-      });
+    notifications.show({
+      color: 'green',
+      title: 'Removed',
+      message: `${member.name} was removed. Undo brings them back.`,
+    });
+    return null;
   }
 
   return (
@@ -84,7 +88,7 @@ export function TeamView() {
                 <Table.Th>Holiday region</Table.Th>
                 <Table.Th>Knows</Table.Th>
                 <Table.Th>Time off</Table.Th>
-                <Table.Th w={90} aria-label="Actions" />
+                <Table.Th w={120} aria-label="Actions" />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -144,6 +148,15 @@ export function TeamView() {
                           <IconPencil size={16} />
                         </ActionIcon>
                       </Tooltip>
+                      <Tooltip label={`Time off for ${m.name}`}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={`Time off for ${m.name}`}
+                          onClick={() => setTimeOffFor(m.id)}
+                        >
+                          <IconBeach size={16} />
+                        </ActionIcon>
+                      </Tooltip>
                       <Tooltip label={`Remove ${m.name}`}>
                         <ActionIcon
                           variant="subtle"
@@ -162,6 +175,15 @@ export function TeamView() {
           </Table>
         </Paper>
       )}
+
+      {plan.members.length > 0 && (
+        <TimeOffOverview members={plan.members} onOpen={(m) => setTimeOffFor(m.id)} />
+      )}
+      <TimeOffDialog
+        member={plan.members.find((m) => m.id === timeOffFor) ?? null}
+        defaultDate={plan.rotation.startDate}
+        onClose={() => setTimeOffFor(null)}
+      />
 
       {editing && (
         <MemberForm

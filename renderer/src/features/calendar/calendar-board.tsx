@@ -1,0 +1,269 @@
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/forma/theme.css';
+import '@fullcalendar/react/themes/forma/palettes/blue.css';
+import './calendar.css';
+import FullCalendar, { type CalendarRef, type EventApi, type EventInput } from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
+import interactionPlugin from '@fullcalendar/react/interaction';
+import listPlugin from '@fullcalendar/react/list';
+import formaTheme from '@fullcalendar/react/themes/forma';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
+import { IconPinFilled } from '@tabler/icons-react';
+import { Temporal } from 'temporal-polyfill';
+import type { DragEvent, RefObject } from 'react';
+import type { ShiftSource } from '../../../../shared/plan/schema';
+import { isoWeekday, startOfLocalDay } from '../../../../shared/time/zoned';
+import type { CalendarDelta } from './calendar-format';
+import type { BackgroundEventProps, DayMark, ShiftEventProps } from './calendar-events';
+import { formatHours, formatShort, localDateOf } from './calendar-format';
+
+/** The drag payload of a member chip: HTML5 drag data carrying the member id. */
+export const MEMBER_DRAG_TYPE = 'application/x-rotaplan-member';
+
+/** The calendar views offered, in toolbar order. */
+export const CALENDAR_VIEWS = ['dayGridMonth', 'timeGridWeek', 'listMonth'] as const;
+
+const SOURCE_LABEL: Record<ShiftSource, string> = {
+  generated: '',
+  manual: 'manual',
+  override: 'override',
+  swap: 'swap',
+};
+
+/** What the board reports to the view; it never edits the plan itself. */
+export type CalendarBoardProps = {
+  events: EventInput[];
+  /** Labels per plan-local date: holidays, investor weeks, time off (see `dayMarks`). */
+  marks: Map<string, DayMark[]>;
+  zone: string;
+  /** FullCalendar's first day of the week (0 Sunday … 6 Saturday): the handoff weekday, so a week is one row. */
+  firstDay: number;
+  /** "09:00:00": a shift ending at the handoff does not spill into that day's cell in the month view. */
+  nextDayThreshold: string;
+  initialDate: string;
+  calendarRef: RefObject<CalendarRef | null>;
+  onShiftClick: (shiftId: string) => void;
+  onDateClick: (dateStr: string) => void;
+  onShiftDrop: (shiftId: string, delta: CalendarDelta, revert: () => void) => void;
+  onShiftResize: (
+    shiftId: string,
+    startDelta: CalendarDelta,
+    endDelta: CalendarDelta,
+    revert: () => void,
+  ) => void;
+  onMemberDrop: (shiftId: string, memberId: string) => void;
+  /** The visible range (ISO instants) and the view type, after every navigation. */
+  onRangeChange: (start: string, end: string, viewType: string) => void;
+  /** The plan-local date picked in the side panel, outlined in the month view. */
+  selectedDate: string | null;
+};
+
+const shiftProps = (event: EventApi) => event.extendedProps as ShiftEventProps;
+
+function ShiftContent({
+  event,
+  timeText,
+  zone,
+  list,
+}: {
+  event: EventApi;
+  timeText: string;
+  zone: string;
+  list: boolean;
+}) {
+  const p = shiftProps(event);
+  const source = SOURCE_LABEL[p.source];
+  return (
+    <div
+      className="rp-shift"
+      data-shift-id={p.shiftId}
+      data-layer-id={p.layerId}
+      data-member-id={p.memberId}
+      data-striped={p.striped || undefined}
+      data-highlighted={p.highlighted || undefined}
+      data-pinned={p.pinned || undefined}
+      data-list={list || undefined}
+      style={{ ['--rp-member' as string]: p.memberColor }}
+      title={`${p.layerName}: ${p.memberName}${p.pinned ? ' (pinned)' : ''}${source ? ` — ${source}` : ''}`}
+    >
+      <span className="rp-shift-badge" aria-label={p.layerName}>
+        {p.badge}
+      </span>
+      {timeText && !list && <span className="rp-shift-time">{timeText}</span>}
+      <span className="rp-shift-name">{p.memberName}</span>
+      {list && (
+        <span className="rp-shift-until">
+          {p.layerName} until {formatShort(p.end, zone)} · {formatHours(p.hours)}
+        </span>
+      )}
+      {source && <span className="rp-shift-source">{source}</span>}
+      {p.pinned && <IconPinFilled size={11} aria-label="pinned" className="rp-shift-pin" />}
+    </div>
+  );
+}
+
+function MarkLabels({ marks, rowStart }: { marks: DayMark[]; rowStart: boolean }) {
+  // Holidays are named on each of their days; spans (investor week, time off) on their first day and each row start.
+  const shown = marks.filter((m) => m.kind === 'holiday' || m.first || rowStart);
+  if (shown.length === 0) return null;
+  return (
+    <>
+      <div className="rp-marks" title={shown.map((m) => m.label).join('\n')}>
+        {shown.map((m) => (
+          <span
+            key={`${m.kind}-${m.label}`}
+            className="rp-mark"
+            data-mark-kind={m.kind}
+            title={m.label}
+            style={{ ['--rp-mark' as string]: m.color }}
+          >
+            <span className="rp-mark-long">{m.short}</span>
+            <span className="rp-mark-tiny">{m.tiny}</span>
+          </span>
+        ))}
+      </div>
+    </>
+  );
+}
+
+/**
+ * FullCalendar cancels the mousedown that starts a drag, so an input focused before (the "Go to" date) would keep
+ * the focus and swallow Ctrl+Z after the drop; a drag takes the focus away from it, as a click would.
+ */
+function blurActiveInput() {
+  const active = document.activeElement;
+  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) active.blur();
+}
+
+/** A range edge from FullCalendar as an instant: a date alone is that day's start in the plan's zone. */
+function toInstant(value: string, zone: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return startOfLocalDay(value, zone);
+  return Temporal.Instant.from(value).toString();
+}
+
+function shiftIdAt(event: DragEvent): string | null {
+  const el = (event.target as Element | null)?.closest?.('[data-shift-id]');
+  return el?.getAttribute('data-shift-id') ?? null;
+}
+
+function markDropTarget(shiftId: string | null) {
+  for (const el of document.querySelectorAll('[data-drop-target]')) el.removeAttribute('data-drop-target');
+  if (!shiftId) return;
+  for (const el of document.querySelectorAll(`[data-shift-id="${CSS.escape(shiftId)}"]`)) {
+    el.setAttribute('data-drop-target', 'true');
+  }
+}
+
+/**
+ * FullCalendar 7 (month, week, list) in the plan's time zone, showing the events it is given and reporting
+ * clicks, drags, resizes and member-chip drops. Member chips use HTML5 drag and drop onto the shift element,
+ * because FullCalendar's external dragging drops onto dates, not onto events.
+ */
+export function CalendarBoard({ calendarRef, ...props }: CalendarBoardProps) {
+  const { onMemberDrop } = props;
+  return (
+    <div
+      className="rp-calendar"
+      data-testid="calendar-board"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes(MEMBER_DRAG_TYPE)) return;
+        const shiftId = shiftIdAt(e);
+        markDropTarget(shiftId);
+        if (!shiftId) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) markDropTarget(null);
+      }}
+      onDrop={(e) => {
+        const memberId = e.dataTransfer.getData(MEMBER_DRAG_TYPE);
+        const shiftId = shiftIdAt(e);
+        markDropTarget(null);
+        if (!memberId || !shiftId) return;
+        e.preventDefault();
+        onMemberDrop(shiftId, memberId);
+      }}
+    >
+      <FullCalendar
+        ref={calendarRef}
+        plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, formaTheme]}
+        initialView="dayGridMonth"
+        initialDate={props.initialDate}
+        timeZone={props.zone}
+        firstDay={props.firstDay}
+        nextDayThreshold={props.nextDayThreshold}
+        height="100%"
+        headerToolbar={{ start: 'prev,next today', center: 'title', end: CALENDAR_VIEWS.join(',') }}
+        events={props.events}
+        editable
+        eventResizableFromStart
+        eventInteractive
+        columnEventTitleSticky
+        dayMaxEvents={4}
+        eventOrder="layerIndex,title"
+        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
+        slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
+        scrollTime="07:00:00"
+        eventClass={(arg) => (shiftProps(arg.event).highlighted ? 'rp-event-highlighted' : '')}
+        eventContent={(arg) => (
+          <ShiftContent
+            event={arg.event}
+            timeText={arg.timeText}
+            zone={props.zone}
+            list={arg.view.type.startsWith('list')}
+          />
+        )}
+        backgroundEventContent={() => null}
+        backgroundEventClass={(arg) =>
+          (arg.event.extendedProps as BackgroundEventProps).kind === 'time-off' ? 'rp-bg-time-off' : ''
+        }
+        dayCellClass={(arg) =>
+          props.selectedDate && localDateOf(arg.date.toISOString(), props.zone) === props.selectedDate
+            ? 'rp-day-selected'
+            : ''
+        }
+        dayCellTopContent={(arg) => {
+          const date = localDateOf(arg.date.toISOString(), props.zone);
+          return (
+            <div className="rp-day-top" data-date-top={date}>
+              <span className="rp-day-number">{arg.dayNumberText}</span>
+              <MarkLabels
+                marks={props.marks.get(date) ?? []}
+                rowStart={isoWeekday(date) % 7 === props.firstDay}
+              />
+            </div>
+          );
+        }}
+        dayHeaderContent={(arg) => {
+          if (!arg.view.type.startsWith('timeGrid')) return arg.text;
+          const date = localDateOf(arg.date.toISOString(), props.zone);
+          return (
+            <div className="rp-day-header">
+              <span>{arg.text}</span>
+              <MarkLabels marks={props.marks.get(date) ?? []} rowStart />
+            </div>
+          );
+        }}
+        eventClick={(info) => {
+          info.jsEvent.preventDefault();
+          props.onShiftClick(info.event.id);
+        }}
+        dateClick={(info) => props.onDateClick(info.dateStr)}
+        eventDragStart={blurActiveInput}
+        eventResizeStart={blurActiveInput}
+        eventDrop={(info) => props.onShiftDrop(info.event.id, info.delta, info.revert)}
+        eventResize={(info) =>
+          props.onShiftResize(info.event.id, info.startDelta, info.endDelta, info.revert)
+        }
+        datesSet={(info) =>
+          props.onRangeChange(
+            toInstant(info.startStr, props.zone),
+            toInstant(info.endStr, props.zone),
+            info.view.type,
+          )
+        }
+      />
+    </div>
+  );
+}

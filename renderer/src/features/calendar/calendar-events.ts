@@ -1,0 +1,305 @@
+import type { EventInput } from '@fullcalendar/react';
+import type { Plan, Shift, ShiftSource } from '../../../../shared/plan/schema';
+import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
+import { calendarHolidays } from '../../../../shared/time/holidays';
+import { addDays, instantMs } from '../../../../shared/time/zoned';
+
+/** What the calendar hides: members and layers switched off in the filters (ids). */
+export type CalendarFilter = { hiddenMembers: readonly string[]; hiddenLayers: readonly string[] };
+
+/** The data a shift event carries, read back by the event renderer, the side panel and the tests. */
+export type ShiftEventProps = {
+  kind: 'shift';
+  shiftId: string;
+  layerId: string;
+  layerIndex: number;
+  layerName: string;
+  /** One or two letters for the layer ("P", "S"), shown on every shift. */
+  badge: string;
+  memberId: string;
+  memberName: string;
+  memberColor: string;
+  source: ShiftSource;
+  pinned: boolean;
+  /** Layers after the first are drawn striped, so primary and secondary differ without relying on colour. */
+  striped: boolean;
+  /** Selected in the side panel or asked for by another view (calendar focus). */
+  highlighted: boolean;
+  /** The shift's end (ISO instant): the list view shows each shift once, at its handoff, with its end. */
+  end: string;
+  hours: number;
+};
+
+/**
+ * How shifts are drawn: as spans (month and week) or as handoffs (list: one line per shift at its start, since a
+ * week-long span would otherwise be listed on every day it covers).
+ */
+export type ShiftEventMode = 'span' | 'handoff';
+
+/** The kinds of background event: what the day is, not who is on call. */
+export type BackgroundKind = 'holiday' | 'time-off' | 'investor-week';
+
+/** The data a background event carries. */
+export type BackgroundEventProps = {
+  kind: BackgroundKind;
+  /** The full sentence, for tooltips. */
+  label: string;
+  /** The day-cell label, and a shorter one for narrow cells. */
+  short: string;
+  tiny: string;
+  memberIds: string[];
+};
+
+/** Remembers the last result and returns it while every argument is the same (by identity). */
+export function memoizeLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | null = null;
+  return (...args: A) => {
+    if (last && last.args.length === args.length && last.args.every((a, i) => Object.is(a, args[i]))) {
+      return last.result;
+    }
+    const result = fn(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
+/**
+ * A short badge per layer: its initial ("P", "S"), or initial and position when two layers share an initial.
+ * Why: the layer must be readable on a 20-pixel bar without relying on colour alone.
+ */
+export function layerBadges(plan: Plan): Map<string, string> {
+  const initials = plan.rotation.layers.map((l) => (l.name.trim()[0] ?? '?').toUpperCase());
+  return new Map(
+    plan.rotation.layers.map((l, i) => {
+      const clash = initials.filter((x) => x === initials[i]).length > 1;
+      return [l.id, clash ? `${initials[i]}${i + 1}` : initials[i]!];
+    }),
+  );
+}
+
+/** A colour between `hex` and white: `amount` 0 keeps the colour, 1 is white. For the striped layers' fill. */
+export function tint(hex: string, amount: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * amount);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map(mix) as [number, number, number];
+  return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
+}
+
+function shiftEvent(
+  plan: Plan,
+  shift: Shift,
+  badges: Map<string, string>,
+  highlightId: string | null,
+  mode: ShiftEventMode,
+): EventInput {
+  const member = plan.members.find((m) => m.id === shift.memberId);
+  const layerIndex = plan.rotation.layers.findIndex((l) => l.id === shift.layerId);
+  const layer = plan.rotation.layers[layerIndex];
+  const color = member?.color ?? '#6b7280';
+  const striped = layerIndex > 0;
+  const props: ShiftEventProps = {
+    kind: 'shift',
+    shiftId: shift.id,
+    layerId: shift.layerId,
+    layerIndex: layerIndex < 0 ? plan.rotation.layers.length : layerIndex,
+    layerName: layer?.name ?? shift.layerId,
+    badge: badges.get(shift.layerId) ?? '?',
+    memberId: shift.memberId,
+    memberName: member?.name ?? shift.memberId,
+    memberColor: color,
+    source: shift.source,
+    pinned: shift.pinned,
+    striped,
+    highlighted: shift.id === highlightId,
+    end: shift.end,
+    hours: (instantMs(shift.end) - instantMs(shift.start)) / 3_600_000,
+  };
+  return {
+    id: shift.id,
+    title: props.memberName,
+    start: shift.start,
+    ...(mode === 'span' ? { end: shift.end } : {}),
+    color: striped ? tint(color, 0.78) : color,
+    contrastColor: striped ? '#1f2937' : '#ffffff',
+    editable: mode === 'span' && !shift.pinned,
+    extendedProps: props,
+  };
+}
+
+/**
+ * The shifts as FullCalendar events, filtered by member and layer, coloured per member (first layer solid, the
+ * others striped), pinned shifts not draggable, `highlightId` marked; as spans or as handoffs (see
+ * `ShiftEventMode`).
+ * Why a pure selector: FullCalendar is a view over the store; it gets `events` rebuilt from the plan after every
+ * edit and undo, never its own copy.
+ */
+export function shiftEvents(
+  plan: Plan,
+  filter: CalendarFilter,
+  highlightId: string | null,
+  mode: ShiftEventMode = 'span',
+): EventInput[] {
+  const badges = layerBadges(plan);
+  const hiddenMembers = new Set(filter.hiddenMembers);
+  const hiddenLayers = new Set(filter.hiddenLayers);
+  return plan.shifts
+    .filter((s) => !hiddenMembers.has(s.memberId) && !hiddenLayers.has(s.layerId))
+    .map((s) => shiftEvent(plan, s, badges, highlightId, mode));
+}
+
+/** `shiftEvents`, remembered while the plan, the filter and the highlight stay the same. */
+export const selectShiftEvents = memoizeLast(shiftEvents);
+
+/** The shade of public holidays on the calendar. */
+export const HOLIDAY_COLOR = '#e03131';
+/** The shade of investor-report weeks on the calendar. */
+export const INVESTOR_COLOR = '#f59f00';
+
+/**
+ * Background events for a window of plan-local dates (both inclusive): public holidays (plan region, each visible
+ * member's region, custom ones) saying whose day off each is, each visible member's time off, and the
+ * investor-report weeks. All-day, so they sit on dates whatever the zone.
+ */
+export function backgroundEvents(plan: Plan, from: string, to: string, filter: CalendarFilter): EventInput[] {
+  const hidden = new Set(filter.hiddenMembers);
+  const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
+  const out: EventInput[] = [];
+  for (const h of calendarHolidays(plan, from, to)) {
+    const memberIds = h.memberIds.filter((id) => !hidden.has(id));
+    if (memberIds.length === 0 && !h.planRegion) continue;
+    const everyone = memberIds.length === plan.members.length;
+    const props: BackgroundEventProps = {
+      kind: 'holiday',
+      label: everyone || memberIds.length === 0 ? h.name : `${h.name} (${memberIds.map(name).join(', ')})`,
+      short: h.name,
+      tiny: h.name,
+      memberIds,
+    };
+    out.push({
+      id: `holiday-${h.date}-${h.name}`,
+      title: props.label,
+      start: h.date,
+      end: addDays(h.date, 1),
+      allDay: true,
+      display: 'background',
+      color: HOLIDAY_COLOR,
+      extendedProps: props,
+    });
+  }
+  for (const member of plan.members) {
+    if (hidden.has(member.id)) continue;
+    for (const t of member.timeOff) {
+      if (t.end < from || t.start > to) continue;
+      const props: BackgroundEventProps = {
+        kind: 'time-off',
+        label: `${member.name}: ${t.kind} ${t.start} – ${t.end}${t.note ? ` (${t.note})` : ''}`,
+        short: `${member.name.split(' ')[0]} away`,
+        tiny: `${member.name.split(' ')[0]} off`,
+        memberIds: [member.id],
+      };
+      out.push({
+        id: `time-off-${member.id}-${t.id}`,
+        title: props.label,
+        start: t.start,
+        end: addDays(t.end, 1),
+        allDay: true,
+        display: 'background',
+        color: member.color,
+        extendedProps: props,
+      });
+    }
+  }
+  for (const week of investorWeeks(plan.coverage.investorWeek.rule, from, to)) {
+    const props: BackgroundEventProps = {
+      kind: 'investor-week',
+      label: `Investor week ${week.start} – ${week.end}`,
+      short: 'Investor week',
+      tiny: 'Investor',
+      memberIds: [],
+    };
+    out.push({
+      id: `investor-${week.start}`,
+      title: props.label,
+      start: week.start,
+      end: addDays(week.end, 1),
+      allDay: true,
+      display: 'background',
+      color: INVESTOR_COLOR,
+      extendedProps: props,
+    });
+  }
+  return out;
+}
+
+/** `backgroundEvents`, remembered while the plan, the window and the filter stay the same. */
+export const selectBackgroundEvents = memoizeLast(backgroundEvents);
+
+/** A label on a day cell: a holiday's name, "Investor week", or someone's time off; `first` on a span's first day. */
+export type DayMark = {
+  kind: BackgroundKind;
+  label: string;
+  short: string;
+  tiny: string;
+  color: string;
+  first: boolean;
+};
+
+/**
+ * The background events as labels per plan-local date, for the day cells and day headers: holidays every day
+ * they fall on, spans (investor weeks, time off) with `first` on their first day.
+ * Why labels and not only shading: investor weeks and holidays must read at a glance, not just as a tint.
+ */
+export function dayMarks(events: EventInput[]): Map<string, DayMark[]> {
+  const out = new Map<string, DayMark[]>();
+  for (const e of events) {
+    const p = e.extendedProps as BackgroundEventProps | undefined;
+    if (!p || e.display !== 'background') continue;
+    const start = String(e.start);
+    for (let date = start; date < String(e.end); date = addDays(date, 1)) {
+      const list = out.get(date) ?? [];
+      list.push({
+        kind: p.kind,
+        label: p.label,
+        short: p.short,
+        tiny: p.tiny,
+        color: String(e.color),
+        first: date === start,
+      });
+      out.set(date, list);
+    }
+  }
+  const order: Record<BackgroundKind, number> = { holiday: 0, 'investor-week': 1, 'time-off': 2 };
+  for (const list of out.values()) list.sort((a, b) => order[a.kind] - order[b.kind]);
+  return out;
+}
+
+/** `dayMarks`, remembered while the background events stay the same. */
+export const selectDayMarks = memoizeLast(dayMarks);
+
+/** One member's on-call hours in a window, per layer id and in total. */
+export type MemberHours = { memberId: string; byLayer: Record<string, number>; total: number };
+
+/**
+ * Each member's on-call hours inside [start, end) (ISO instants), per layer: the palette's "load so far" for the
+ * range the calendar shows. Exact hours, so a DST week counts 167 or 169.
+ */
+export function memberHoursInRange(plan: Plan, start: string, end: string): Map<string, MemberHours> {
+  const from = instantMs(start);
+  const to = instantMs(end);
+  const out = new Map<string, MemberHours>(
+    plan.members.map((m) => [m.id, { memberId: m.id, byLayer: {}, total: 0 }]),
+  );
+  for (const s of plan.shifts) {
+    const a = Math.max(from, instantMs(s.start));
+    const b = Math.min(to, instantMs(s.end));
+    const entry = out.get(s.memberId);
+    if (b <= a || !entry) continue;
+    const hours = (b - a) / 3_600_000;
+    entry.byLayer[s.layerId] = (entry.byLayer[s.layerId] ?? 0) + hours;
+    entry.total += hours;
+  }
+  return out;
+}
+
+/** `memberHoursInRange`, remembered while the plan and the window stay the same. */
+export const selectMemberHours = memoizeLast(memberHoursInRange);

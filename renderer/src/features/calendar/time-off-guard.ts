@@ -1,0 +1,33 @@
+import type { Plan, Shift } from '../../../../shared/plan/schema';
+import { timeOffConflicts, type TimeOffConflict } from '../../../../shared/rotation/availability';
+import { diffShifts } from '../../../../shared/rotation/regenerate';
+import { instantMs } from '../../../../shared/time/zoned';
+
+/** Time off an edit would newly put on call: the shift after the edit, and the overlap with the time off. */
+export type IntroducedConflict = TimeOffConflict & { shift: Shift };
+
+const overlapMs = (c: TimeOffConflict) => instantMs(c.end) - instantMs(c.start);
+
+/**
+ * The time off that an edit puts on call, comparing the plan before and after it: for every shift the edit adds
+ * or changes, the overlaps with its person's time off that are new or longer than before.
+ * Why: the shift edits never refuse a drop onto someone's time off (that is the user's call); the calendar asks
+ * first, and only about what the edit itself causes, not about conflicts the plan already had.
+ */
+export function introducedTimeOffConflicts(before: Plan, after: Plan): IntroducedConflict[] {
+  const diff = diffShifts(before.shifts, after.shifts);
+  const touched = [
+    ...diff.added.map((s) => ({ was: null, now: s })),
+    ...diff.changed.map((c) => ({ was: c.before, now: c.after })),
+  ];
+  const out: IntroducedConflict[] = [];
+  for (const { was, now } of touched) {
+    const previous =
+      was && was.memberId === now.memberId ? timeOffConflicts(before, was.memberId, was.start, was.end) : [];
+    for (const c of timeOffConflicts(after, now.memberId, now.start, now.end)) {
+      const old = previous.find((p) => p.timeOff.id === c.timeOff.id);
+      if (!old || overlapMs(c) > overlapMs(old)) out.push({ ...c, shift: now });
+    }
+  }
+  return out;
+}

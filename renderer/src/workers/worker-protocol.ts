@@ -1,0 +1,28 @@
+import type { Analysis } from '../../../shared/fairness/analyze';
+import type { Plan } from '../../../shared/plan/schema';
+import type { SimulationResult } from '../../../shared/simulation/simulate';
+
+/** Asks the simulation worker for one Monte Carlo run set. Cancel = terminate the worker (its loop never yields). */
+export type SimulationRequest = { plan: Plan; runs: number; seed: number; from?: string; to?: string };
+
+/** What the simulation worker reports: progress (~every 1 % of the runs), then exactly one done or failed. */
+export type SimulationMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; result: SimulationResult; elapsedMs: number }
+  | { type: 'failed'; reason: string };
+
+/** Asks the analysis worker to analyse a plan over a window (plan-zone dates; missing sides take the horizon). */
+export type AnalysisRequest = { id: number; plan: Plan; from?: string; to?: string };
+
+/** The analysis of a plan, or why it failed (for example a window that ends before it starts). */
+export type AnalysisOutcome =
+  { ok: true; analysis: Analysis; elapsedMs: number } | { ok: false; reason: string };
+
+/** The analysis worker's answer to request `id`. */
+export type AnalysisMessage = AnalysisOutcome & { id: number };
+
+/** The part of a dedicated worker's global scope the workers use (the DOM lib types `self` as a window). */
+export type WorkerScope = {
+  postMessage: (message: unknown) => void;
+  onmessage: ((event: MessageEvent) => void) | null;
+};
