@@ -195,6 +195,8 @@ export function CalendarBoard({ calendarRef, ...props }: CalendarBoardProps) {
         nextDayThreshold={props.nextDayThreshold}
         height="100%"
         headerToolbar={{ start: 'prev,next today', center: 'title', end: CALENDAR_VIEWS.join(',') }}
+        // The hint becomes the button's accessible name; it must contain the visible text (WCAG 2.5.3).
+        todayHint="Today"
         events={props.events}
         editable
         eventResizableFromStart

@@ -144,7 +144,12 @@ export function FlagsTable({
                     data-shift-id={f.shiftId}
                   >
                     <Table.Td>
-                      <Badge size="sm" variant="light" color={SEVERITY_COLOR[f.severity]}>
+                      <Badge
+                        size="sm"
+                        variant="light"
+                        color={SEVERITY_COLOR[f.severity]}
+                        styles={{ label: { color: 'var(--mantine-color-text)' } }}
+                      >
                         {f.severity}
                       </Badge>
                     </Table.Td>
@@ -202,7 +207,15 @@ export function FlagsTable({
             {(current - 1) * PAGE_SIZE + 1}–{Math.min(current * PAGE_SIZE, shown.length)} of {shown.length}{' '}
             flags
           </Text>
-          <Pagination size="sm" total={pages} value={current} onChange={setPage} aria-label="Flag pages" />
+          <Pagination
+            size="sm"
+            total={pages}
+            value={current}
+            onChange={setPage}
+            aria-label="Flag pages"
+            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+          />
         </Group>
       )}
     </Stack>

@@ -67,7 +67,7 @@ export function MemberLoadTable({ analysis, members }: { analysis: Analysis; mem
                         <Text
                           span
                           size="xs"
-                          c={Math.abs(gap) < 0.05 ? 'dimmed' : gap > 0 ? 'red.7' : 'teal.7'}
+                          c={Math.abs(gap) < 0.05 ? 'dimmed' : gap > 0 ? 'red.9' : 'teal.9'}
                         >
                           ({gap >= 0 ? '+' : '−'}
                           {formatNumber(Math.abs(gap), 1)})

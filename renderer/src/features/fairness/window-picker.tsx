@@ -27,8 +27,7 @@ export function WindowPicker({
         allowSingleDateInRange
         size="xs"
         w={250}
-        label="Window"
-        aria-label="Analysis window"
+        label="Analysis window"
         valueFormat="MMM D, YYYY"
         data-testid="analysis-window"
         value={draft ?? [value.from ?? horizon.from, value.to ?? horizon.to]}
