@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const BENCHMARKS: string[] = ['bench/analysis.ts', 'bench/simulation.ts'];
+const BENCHMARKS: string[] = ['bench/analysis.ts', 'bench/simulation.ts', 'bench/optimize/run.ts'];
 
 let failed = 0;
 for (const script of BENCHMARKS) {

@@ -1,6 +1,7 @@
 import type { Command } from '../cli-io';
 import { analyzeCommand } from './analyze';
 import { exportCommand } from './export';
+import { optimizeCommand } from './optimize';
 import { sampleCommand } from './sample';
 import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
@@ -15,4 +16,5 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   analyze: analyzeCommand,
   simulate: simulateCommand,
+  optimize: optimizeCommand,
 };

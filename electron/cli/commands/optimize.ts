@@ -1,0 +1,155 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  DEFAULT_RELATIVE_GAP,
+  OPTIMIZE_STRATEGIES,
+  optimizePlan,
+  type OptimizeResult,
+  type OptimizeStrategy,
+} from '../../../shared/optimize/optimize-plan';
+import type { Plan } from '../../../shared/plan/schema';
+import { solveWithHighs } from '../../optimize/highs-solver';
+import { isoDateFlag, parseFlags, UsageError, type Command } from '../cli-io';
+import { loadPlanFile } from '../load-plan';
+import { table } from './analyze';
+
+const DEFAULT_TIME_LIMIT = 60;
+
+function positiveNumber(name: string, value: unknown, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(n > 0) || n > max)
+    throw new UsageError(`--${name} expects a number greater than 0 and at most ${max}`);
+  return n;
+}
+
+const round = (v: number | null, digits = 3) => (v === null ? null : Number(v.toFixed(digits)));
+
+/** The `optimize --json` document: the ARCHITECTURE §3 keys first, then what explains them. */
+function toJson(r: OptimizeResult) {
+  return {
+    status: r.status,
+    objective: round(r.objective),
+    bound: round(r.bound),
+    gap: round(r.gap, 6),
+    members: r.members.map((m) => ({
+      id: m.id,
+      weightedLoad: round(m.weightedLoad),
+      fairShare: round(m.fairShare),
+      weightedLoadBefore: round(m.weightedLoadBefore),
+    })),
+    changedShifts: r.changedShifts,
+    elapsedMs: Math.round(r.elapsedMs),
+    ...(r.explanation !== undefined && { explanation: r.explanation }),
+    strategy: r.strategy,
+    fairness: r.fairness && {
+      gini: round(r.fairness.gini, 6),
+      cv: round(r.fairness.cv, 6),
+      balance: round(r.fairness.balance, 6),
+      maxMinSpread: round(r.fairness.maxMinSpread),
+    },
+    violations: r.violations,
+    ...(r.conflicts && { conflicts: r.conflicts }),
+  };
+}
+
+function render(plan: Plan, r: OptimizeResult): string {
+  const names = new Map(plan.members.map((m) => [m.id, m.name]));
+  const lines = [
+    `${plan.meta.name} — ${r.strategy}: ${r.status}` +
+      (r.objective !== null ? `, objective ${r.objective.toFixed(2)}` : '') +
+      (r.bound !== null ? `, bound ${r.bound.toFixed(2)}` : '') +
+      (r.gap !== null ? `, gap ${(r.gap * 100).toFixed(3)} %` : '') +
+      ` (${Math.round(r.elapsedMs)} ms)`,
+  ];
+  if (r.members.length > 0) {
+    lines.push(
+      '',
+      table([
+        ['Member', 'Weighted before', 'Weighted after', 'Fair share'],
+        ...r.members.map((m) => [
+          names.get(m.id) ?? m.id,
+          m.weightedLoadBefore.toFixed(1),
+          m.weightedLoad.toFixed(1),
+          m.fairShare.toFixed(1),
+        ]),
+      ]),
+    );
+  }
+  if (r.fairness) {
+    const f = r.fairness;
+    lines.push(
+      '',
+      `Fairness: spread ${f.maxMinSpread.toFixed(1)} weighted h · Gini ${f.gini.toFixed(4)} · balance ${f.balance.toFixed(4)} · ${r.changedShifts} shift(s) change`,
+    );
+  }
+  if (r.explanation) lines.push('', r.explanation);
+  for (const v of r.violations.slice(0, 20)) lines.push(`  breaks: ${v}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const optimizeCommand: Command = {
+  usage:
+    'optimize FILE [--from DATE] [--to DATE] [--strategy optimal|round-robin|least-recent]\n' +
+    '                  [--time-limit SECONDS] [--gap FRACTION] [--change-weight W] [--out FILE2] [--json]\n' +
+    '                             propose a fair rotation (HiGHS) or a baseline, with loads and changes',
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      strategy: { type: 'string' },
+      'time-limit': { type: 'string' },
+      gap: { type: 'string' },
+      'change-weight': { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length !== 1) throw new UsageError('optimize takes exactly one FILE');
+    const from = isoDateFlag('from', values.from);
+    const to = isoDateFlag('to', values.to);
+    if (from && to && to < from) throw new UsageError('--to is before --from');
+    const strategy = (values.strategy ?? 'optimal') as OptimizeStrategy;
+    if (!OPTIMIZE_STRATEGIES.includes(strategy)) {
+      throw new UsageError(`--strategy must be one of ${OPTIMIZE_STRATEGIES.join(', ')}`);
+    }
+    const timeLimitSeconds = positiveNumber('time-limit', values['time-limit'], DEFAULT_TIME_LIMIT, 86_400);
+    const relativeGap = positiveNumber('gap', values.gap, DEFAULT_RELATIVE_GAP, 1);
+    const changeWeight =
+      values['change-weight'] === undefined
+        ? 0
+        : positiveNumber('change-weight', values['change-weight'], 0, 1e6);
+    const file = positionals[0]!;
+    if (typeof values.out === 'string' && resolve(values.out) === resolve(file)) {
+      throw new UsageError('--out must name another file: the proposal never replaces your plan in place');
+    }
+    const { plan } = await loadPlanFile(file, io);
+    let result: OptimizeResult;
+    try {
+      result = await optimizePlan(
+        plan,
+        { strategy, from, to, timeLimitSeconds, relativeGap, changeWeight, now: () => performance.now() },
+        solveWithHighs,
+      );
+    } catch (error) {
+      if (error instanceof RangeError) throw new UsageError(error.message);
+      throw error;
+    }
+    io.stdout(values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : render(plan, result));
+    const usable = result.proposal !== null && result.violations.length === 0;
+    if (typeof values.out === 'string') {
+      if (!result.proposal) {
+        io.stderr(
+          `rotaplan optimize: no schedule to write (${result.status}); ${values.out} was not written\n`,
+        );
+      } else {
+        const next: Plan = {
+          ...result.proposal.plan,
+          meta: { ...plan.meta, updatedAt: io.now().toISOString() },
+        };
+        await writeFile(resolve(values.out), `${JSON.stringify(next, null, 2)}\n`, 'utf8');
+        io.stderr(`Wrote the plan with ${result.changedShifts} changed shift(s) to ${values.out}\n`);
+      }
+    }
+    return usable ? 0 : 1;
+  },
+};
