@@ -2,11 +2,10 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RotaplanApi } from '../../shared/ipc/contract';
-import { createSamplePlan } from '../../shared/plan/sample-plan';
 import { SidePanel, type CalendarSelection } from '../../renderer/src/features/calendar/side-panel';
 import { useGuardedEdit } from '../../renderer/src/features/calendar/use-guarded-edit';
 import { useAppStore } from '../../renderer/src/store/store';
+import { removeBridge, useSamplePlanWithBridge } from './sample-store';
 
 function Panel({ selection }: { selection: CalendarSelection }) {
   const plan = useAppStore((s) => s.plan)!;
@@ -38,24 +37,9 @@ const shift = (id: string) => useAppStore.getState().plan!.shifts.find((s) => s.
 
 describe('calendar side panel (jsdom)', () => {
   beforeEach(() => {
-    globalThis.rotaplan = {
-      plan: {
-        save: async () => ({
-          ok: true,
-          value: { path: '/p', revision: 'r', savedAt: '2026-11-27T00:00:00Z' },
-        }),
-      },
-    } as unknown as RotaplanApi;
-    useAppStore.setState({
-      plan: createSamplePlan('2026-11-27T00:00:00.000Z'),
-      past: [],
-      future: [],
-      loadStatus: 'ready',
-    });
+    useSamplePlanWithBridge();
   });
-  afterEach(() => {
-    globalThis.rotaplan = undefined;
-  });
+  afterEach(removeBridge);
 
   it('shows who, when, layer and source of the week of 2027-01-04', () => {
     renderPanel({ kind: 'shift', shiftId: 'primary-2027-01-04' });

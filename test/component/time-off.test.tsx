@@ -2,10 +2,9 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RotaplanApi } from '../../shared/ipc/contract';
-import { createSamplePlan } from '../../shared/plan/sample-plan';
 import { TeamView } from '../../renderer/src/features/team/team-view';
 import { useAppStore } from '../../renderer/src/store/store';
+import { removeBridge, useSamplePlanWithBridge } from './sample-store';
 
 function openTeam() {
   return render(
@@ -32,25 +31,11 @@ async function pickRange(
 
 describe('Time off (jsdom)', { timeout: 60_000 }, () => {
   beforeEach(() => {
-    globalThis.rotaplan = {
+    useSamplePlanWithBridge({
       ref: { holidayRegions: async () => ({ ok: true, value: [] }) },
-      plan: {
-        save: async () => ({
-          ok: true,
-          value: { path: '/p', revision: 'r', savedAt: '2026-11-27T00:00:00Z' },
-        }),
-      },
-    } as unknown as RotaplanApi;
-    useAppStore.setState({
-      plan: createSamplePlan('2026-11-27T00:00:00.000Z'),
-      past: [],
-      future: [],
-      loadStatus: 'ready',
     });
   });
-  afterEach(() => {
-    globalThis.rotaplan = undefined;
-  });
+  afterEach(removeBridge);
 
   it('shows everyone’s absences by month, in member colours', () => {
     openTeam();

@@ -1,0 +1,31 @@
+import type { RotaplanApi } from '../../shared/ipc/contract';
+import { createSamplePlan } from '../../shared/plan/sample-plan';
+import { useAppStore } from '../../renderer/src/store/store';
+
+/**
+ * Puts the sample plan in the store and a preload bridge in place whose saves succeed. The bridge is the
+ * renderer's boundary; `extra` adds the other channels a view calls (e.g. ref.holidayRegions).
+ */
+export function useSamplePlanWithBridge(extra: Record<string, Record<string, unknown>> = {}): void {
+  globalThis.rotaplan = {
+    ...extra,
+    plan: {
+      save: async () => ({
+        ok: true,
+        value: { path: '/p', revision: 'r', savedAt: '2026-11-27T00:00:00Z' },
+      }),
+      ...extra.plan,
+    },
+  } as unknown as RotaplanApi;
+  useAppStore.setState({
+    plan: createSamplePlan('2026-11-27T00:00:00.000Z'),
+    past: [],
+    future: [],
+    loadStatus: 'ready',
+  });
+}
+
+/** Removes the bridge again. */
+export function removeBridge(): void {
+  globalThis.rotaplan = undefined;
+}
