@@ -14,6 +14,18 @@ export const CHANNELS = [
   'conflict:keepMine',
   'conflict:compare',
   'ref:holidayRegions',
+  'plan:new',
+  'plan:openText',
+  'prefs:get',
+  'prefs:set',
+  'dialog:openPlan',
+  'dialog:saveAs',
+  'dialog:openIcs',
+  'export:save',
+  'export:pdf',
+  'optimize:start',
+  'optimize:status',
+  'optimize:cancel',
 ] as const;
 
 /** A channel name such as `plan:save`. */

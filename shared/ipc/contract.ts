@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { OptimizeResult } from '../optimize/optimize-plan';
 import type { Plan } from '../plan/schema';
+import { preferencesSchema, type Preferences } from '../prefs/preferences';
 import type { PlanProblem } from '../plan/validate';
 import type { Channel, Domain, VerbOf } from './channels';
 
@@ -8,6 +10,21 @@ const filePath = z
   .min(1, 'a file path cannot be empty')
   .max(4096)
   .refine((p) => !p.includes('\0'), 'a file path cannot contain NUL');
+
+/** Largest text file (plan or .ics) the renderer may hand to main: 20 MB. */
+export const MAX_TEXT_FILE = 20 * 1024 * 1024;
+/** Largest export the renderer may ask main to write: 50 MB. */
+export const MAX_EXPORT = 50 * 1024 * 1024;
+
+/** A bare file name (no folder part): exports and opened copies are placed by main, never by the renderer. */
+const fileName = z
+  .string()
+  .min(1, 'a file name cannot be empty')
+  .max(255)
+  .regex(/^[^/\\\0:*?"<>|]+$/, 'a file name cannot contain a folder separator or any of : * ? " < > |')
+  .refine((n) => n !== '.' && n !== '..', 'not a file name');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2027-01-31');
+const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a job id');
 
 /**
  * The request schema of every channel. Main and the preview server validate each payload against it before a
@@ -28,6 +45,38 @@ export const requestSchemas = {
   'conflict:reload': z.object({}).strict(),
   'conflict:keepMine': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
   'conflict:compare': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
+  'plan:new': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
+  'plan:openText': z
+    .object({ text: z.string().max(MAX_TEXT_FILE, 'the file is larger than 20 MB'), fileName: fileName })
+    .strict(),
+  'prefs:get': z.object({}).strict(),
+  'prefs:set': z.object({ patch: preferencesSchema.partial() }).strict(),
+  'dialog:openPlan': z.object({}).strict(),
+  'dialog:saveAs': z.object({}).strict(),
+  'dialog:openIcs': z.object({}).strict(),
+  'export:save': z
+    .object({
+      fileName,
+      content: z.string().max(MAX_EXPORT, 'the export is larger than 50 MB'),
+      encoding: z.enum(['utf8', 'base64']),
+    })
+    .strict(),
+  'export:pdf': z
+    .object({ fileName, html: z.string().max(MAX_EXPORT, 'the report is larger than 50 MB') })
+    .strict(),
+  'optimize:start': z
+    .object({
+      plan: z.record(z.string(), z.unknown()),
+      strategy: z.enum(['optimal', 'round-robin', 'least-recent']),
+      timeLimitSeconds: z.number().positive().max(3600),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      /** Cost per period that differs from the current schedule (the fewest-changes rule); 0 ignores changes. */
+      changeWeight: z.number().min(0).max(1000).optional(),
+    })
+    .strict(),
+  'optimize:status': z.object({ jobId: jobId }).strict(),
+  'optimize:cancel': z.object({ jobId: jobId }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 /** What a notice on load tells the user: a first start, a migrated file, or a file that could not be read. */
@@ -91,6 +140,35 @@ export type Responses = {
   'conflict:reload': LoadedPlan;
   'conflict:keepMine': { path: string; revision: string; savedAt: string };
   'conflict:compare': PlanComparison;
+  'plan:new': LoadedPlan;
+  'plan:openText': LoadedPlan;
+  'prefs:get': Preferences;
+  'prefs:set': Preferences;
+  /** null: the user cancelled the dialog. */
+  'dialog:openPlan': LoadedPlan | null;
+  'dialog:saveAs': { path: string; revision: string; savedAt: string } | null;
+  'dialog:openIcs': { fileName: string; text: string } | null;
+  /** Where the file was written; null when the user cancelled the save dialog. */
+  'export:save': { path: string } | null;
+  'export:pdf': { path: string } | null;
+  'optimize:start': { jobId: string };
+  'optimize:status': OptimizeJobStatus;
+  'optimize:cancel': { cancelled: boolean };
+};
+
+/**
+ * Where an optimiser job stands. The solve runs in a worker thread of main; the renderer polls this and shows the
+ * progress (best objective, bound and gap so far) with a Cancel button.
+ */
+export type OptimizeJobStatus = {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  elapsedMs: number;
+  progress: { objective: number | null; bound: number | null; gap: number | null } | null;
+  /** Set when state is `done` (a cancelled solve also returns its best schedule so far, when it has one). */
+  result: OptimizeResult | null;
+  /** Set when state is `failed`: what went wrong, as a sentence. */
+  error: string | null;
 };
 
 /** The request payload type of a channel. */
@@ -109,6 +187,7 @@ export type IpcErrorCode =
   | 'conflict'
   | 'not-found'
   | 'io'
+  | 'unsupported'
   | 'internal';
 
 /** An error as it crosses the process boundary: a code, a sentence for the user, and where (JSON paths). */

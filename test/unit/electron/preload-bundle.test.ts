@@ -16,6 +16,7 @@ describe('the built preload', () => {
   it('exposes one named function per channel and nothing else', async () => {
     const exposed: Record<string, unknown> = {};
     const invoked: [string, unknown][] = [];
+    const listeners = new Map<string, (e: unknown, p: unknown) => void>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
       ipcRenderer: {
@@ -23,7 +24,10 @@ describe('the built preload', () => {
           invoked.push([channel, payload]);
           return Promise.resolve({ ok: true, value: channel });
         },
+        on: (channel: string, fn: (e: unknown, p: unknown) => void) => listeners.set(channel, fn),
+        removeListener: (channel: string) => listeners.delete(channel),
       },
+      webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
     };
     const module = { exports: {} };
     runInNewContext(readFileSync(BUNDLE, 'utf8'), {
@@ -34,7 +38,7 @@ describe('the built preload', () => {
       module,
       exports: module.exports,
     });
-    expect(Object.keys(exposed)).toEqual(['rotaplan']);
+    expect(Object.keys(exposed)).toEqual(['rotaplan', 'rotaplanDesktop']);
     const api = exposed.rotaplan as Record<string, Record<string, (p?: unknown) => Promise<unknown>>>;
     const names = Object.entries(api).flatMap(([domain, verbs]) =>
       Object.keys(verbs).map((v) => `${domain}:${v}`),
@@ -49,5 +53,18 @@ describe('the built preload', () => {
       ['plan:open', { path: '/tmp/a.rotaplan.json' }],
       ['plan:load', {}],
     ]);
+
+    const desktop = exposed.rotaplanDesktop as {
+      on: (event: string, fn: (p: unknown) => void) => () => void;
+      pathForFile: (file: { name: string }) => string;
+    };
+    const heard: unknown[] = [];
+    const off = desktop.on('menu:command', (p) => heard.push(p));
+    listeners.get('menu:command')!({}, { command: 'file:open' });
+    expect(heard).toEqual([{ command: 'file:open' }]);
+    off();
+    expect(listeners.has('menu:command')).toBe(false);
+    expect(() => desktop.on('ipc:anything', () => {})).toThrow('unknown event ipc:anything');
+    expect(desktop.pathForFile({ name: 'a.rotaplan.json' })).toBe('/dropped/a.rotaplan.json');
   });
 });
