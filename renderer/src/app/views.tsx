@@ -2,6 +2,7 @@ import {
   IconCalendarEvent,
   IconFileExport,
   IconGitBranch,
+  IconWand,
   IconScale,
   IconSitemap,
   IconTable,
@@ -16,6 +17,7 @@ import { OperationsView } from '../features/operations/operations-view';
 import { ExportView } from '../features/export/export-view';
 import { LazyCalendarView } from '../features/calendar/calendar-view-lazy';
 import { FairnessView } from '../features/fairness/fairness-view';
+import { OptimizeView } from '../features/optimize/optimize-view';
 import type { ViewId } from '../store/ui-slice';
 
 /** One entry of the left navigation: its label, icon and what it renders. */
@@ -28,6 +30,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'ownership', label: 'Ownership', icon: IconTable, render: () => <OwnershipView /> },
   { id: 'calendar', label: 'Calendar', icon: IconCalendarEvent, render: () => <LazyCalendarView /> },
   { id: 'fairness', label: 'Fairness', icon: IconScale, render: () => <FairnessView /> },
+  { id: 'optimize', label: 'Optimise', icon: IconWand, render: () => <OptimizeView /> },
   { id: 'operations', label: 'Operations', icon: IconGitBranch, render: () => <OperationsView /> },
   { id: 'export', label: 'Export', icon: IconFileExport, render: () => <ExportView /> },
 ];

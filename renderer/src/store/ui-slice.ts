@@ -8,6 +8,7 @@ export const VIEW_IDS = [
   'ownership',
   'calendar',
   'fairness',
+  'optimize',
   'operations',
   'export',
 ] as const;
