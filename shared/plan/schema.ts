@@ -17,14 +17,54 @@ function isRealDate(value: string): boolean {
   }
 }
 
+// A UTC instant with at most millisecond precision: the shape every instant Rotaplan writes has.
+const plainUtcInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
+const fastInstants = new Map<string, number | null>();
+
+/**
+ * Epoch milliseconds of a plain UTC instant that is certainly real, or null when Temporal must judge it.
+ * Why: a big plan holds tens of thousands of shifts and Temporal's parser costs ~9 µs an instant (a second per
+ * load); Date.parse is 40 times faster. Only an exact round trip counts (Date rolls Feb 30 over and reads 24:00),
+ * so this never accepts what Temporal would refuse; anything else (offsets, leap seconds, nanoseconds) goes to
+ * Temporal.
+ */
+function fastInstantMs(value: string): number | null {
+  const known = fastInstants.get(value);
+  if (known !== undefined) return known;
+  let ms: number | null = null;
+  if (plainUtcInstant.test(value)) {
+    const parsed = Date.parse(value);
+    const compared = value[16] === ':' ? 19 : 16;
+    if (
+      !Number.isNaN(parsed) &&
+      new Date(parsed).toISOString().slice(0, compared) === value.slice(0, compared)
+    )
+      ms = parsed;
+  }
+  // Each instant is judged several times per validation (format, shift order) and a shift's end is the next
+  // one's start; a bounded memo makes that one parse.
+  if (fastInstants.size >= 250_000) fastInstants.clear();
+  fastInstants.set(value, ms);
+  return ms;
+}
+
 /** True when `value` is a real instant (no month 13, no hour 99), by Temporal's parser. */
 function isRealInstant(value: string): boolean {
+  if (fastInstantMs(value) !== null) return true;
   try {
     Temporal.Instant.from(value);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Temporal.Instant.compare of two real instants, on plain numbers when both are plain UTC instants. */
+function compareInstants(a: string, b: string): number {
+  const ma = fastInstantMs(a);
+  const mb = fastInstantMs(b);
+  if (ma !== null && mb !== null) return Math.sign(ma - mb);
+  return Temporal.Instant.compare(a, b);
 }
 
 // The pattern stays for the JSON Schema; the refinement catches what a pattern cannot (Feb 30, hour 25). It passes
@@ -181,13 +221,10 @@ export const shiftSchema = z
     note: text(500).optional(),
   })
   // Only judged when both instants are real, so a malformed instant is reported once, not also as an order problem.
-  .refine(
-    (s) => !isRealInstant(s.start) || !isRealInstant(s.end) || Temporal.Instant.compare(s.end, s.start) > 0,
-    {
-      message: 'a shift must end after it starts',
-      path: ['end'],
-    },
-  );
+  .refine((s) => !isRealInstant(s.start) || !isRealInstant(s.end) || compareInstants(s.end, s.start) > 0, {
+    message: 'a shift must end after it starts',
+    path: ['end'],
+  });
 
 export const rotationSchema = z.object({
   layers: z.array(layerSchema).min(1, 'a rotation needs at least one layer'),

@@ -1,3 +1,4 @@
+import { Center, Loader, Stack, Text } from '@mantine/core';
 import {
   IconCalendarEvent,
   IconFileExport,
@@ -9,28 +10,93 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { TeamView } from '../features/team/team-view';
-import { PipelinesView } from '../features/pipelines/pipelines-view';
-import { OwnershipView } from '../features/ownership/ownership-view';
-import { OperationsView } from '../features/operations/operations-view';
-import { ExportView } from '../features/export/export-view';
-import { LazyCalendarView } from '../features/calendar/calendar-view-lazy';
-import { FairnessView } from '../features/fairness/fairness-view';
-import { OptimizeView } from '../features/optimize/optimize-view';
 import type { ViewId } from '../store/ui-slice';
 
 /** One entry of the left navigation: its label, icon and what it renders. */
 export type ViewDef = { id: ViewId; label: string; icon: Icon; render: () => ReactNode };
 
-/** The views in navigation order. Views whose issue has not landed say so plainly. */
+/** What a view shows while its code is fetched: a centred spinner that names the view. */
+function ViewLoading({ label }: { label: string }) {
+  return (
+    <Center h={320}>
+      <Stack align="center" gap="xs" role="status" aria-live="polite">
+        <Loader />
+        <Text c="dimmed">Loading {label}…</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+/**
+ * A view whose code (charts, FullCalendar, holiday data, the fairness domain) is fetched on first use, so the app
+ * shell and the first view start fast.
+ */
+function lazyView(label: string, load: () => Promise<ComponentType>): () => ReactNode {
+  const View = lazy(async () => ({ default: await load() }));
+  return () => (
+    <Suspense fallback={<ViewLoading label={label} />}>
+      <View />
+    </Suspense>
+  );
+}
+
+/** The views in navigation order. Every view but the first is loaded on first use. */
 export const VIEWS: ViewDef[] = [
   { id: 'team', label: 'Team', icon: IconUsers, render: () => <TeamView /> },
-  { id: 'pipelines', label: 'Pipelines', icon: IconSitemap, render: () => <PipelinesView /> },
-  { id: 'ownership', label: 'Ownership', icon: IconTable, render: () => <OwnershipView /> },
-  { id: 'calendar', label: 'Calendar', icon: IconCalendarEvent, render: () => <LazyCalendarView /> },
-  { id: 'fairness', label: 'Fairness', icon: IconScale, render: () => <FairnessView /> },
-  { id: 'optimize', label: 'Optimise', icon: IconWand, render: () => <OptimizeView /> },
-  { id: 'operations', label: 'Operations', icon: IconGitBranch, render: () => <OperationsView /> },
-  { id: 'export', label: 'Export', icon: IconFileExport, render: () => <ExportView /> },
+  {
+    id: 'pipelines',
+    label: 'Pipelines',
+    icon: IconSitemap,
+    render: lazyView('Pipelines', () =>
+      import('../features/pipelines/pipelines-view').then((m) => m.PipelinesView),
+    ),
+  },
+  {
+    id: 'ownership',
+    label: 'Ownership',
+    icon: IconTable,
+    render: lazyView('Ownership', () =>
+      import('../features/ownership/ownership-view').then((m) => m.OwnershipView),
+    ),
+  },
+  {
+    id: 'calendar',
+    label: 'Calendar',
+    icon: IconCalendarEvent,
+    render: lazyView('Calendar', () =>
+      import('../features/calendar/calendar-view').then((m) => m.CalendarView),
+    ),
+  },
+  {
+    id: 'fairness',
+    label: 'Fairness',
+    icon: IconScale,
+    render: lazyView('Fairness', () =>
+      import('../features/fairness/fairness-view').then((m) => m.FairnessView),
+    ),
+  },
+  {
+    id: 'optimize',
+    label: 'Optimise',
+    icon: IconWand,
+    render: lazyView('Optimise', () =>
+      import('../features/optimize/optimize-view').then((m) => m.OptimizeView),
+    ),
+  },
+  {
+    id: 'operations',
+    label: 'Operations',
+    icon: IconGitBranch,
+    render: lazyView('Operations', () =>
+      import('../features/operations/operations-view').then((m) => m.OperationsView),
+    ),
+  },
+  {
+    id: 'export',
+    label: 'Export',
+    icon: IconFileExport,
+    render: lazyView('Export', () => import('../features/export/export-view').then((m) => m.ExportView)),
+  },
 ];

@@ -1,5 +1,4 @@
 import type { Plan } from '../../../shared/plan/schema';
-import { runAnalysisRequest } from './analysis-handler';
 import type { AnalysisMessage, AnalysisOutcome, AnalysisRequest } from './worker-protocol';
 
 /** The window of an analysis: plan-zone dates, both inclusive; a missing side takes the plan's horizon. */
@@ -75,7 +74,10 @@ export function analyse(plan: Plan, range: AnalysisWindow): Promise<AnalysisOutc
         const request: AnalysisRequest = { id, plan, ...range };
         target.postMessage(request);
       })
-    : Promise.resolve().then(() => remember(runAnalysisRequest({ plan, ...range })));
+    : // Imported on demand so that importing this client does not put the fairness domain in the first chunk.
+      import('./analysis-handler').then(({ runAnalysisRequest }) =>
+        remember(runAnalysisRequest({ plan, ...range })),
+      );
   if (!running.has(plan)) running.set(plan, new Map());
   running.get(plan)!.set(key, promise);
   return promise;

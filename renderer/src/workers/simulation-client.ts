@@ -1,18 +1,22 @@
-import { runSimulationRequest } from './simulation-handler';
 import type { SimulationMessage, SimulationRequest } from './worker-protocol';
 
 /** A running simulation: cancel stops it at once; no message arrives after cancel. */
 export type SimulationHandle = { cancel: () => void };
 
+// The handler (and with it the simulation, the fairness domain and the holiday tables) is imported only when a
+// simulation runs inline, so the store that holds this client does not pull them into the app's first chunk.
 function inline(request: SimulationRequest, onMessage: (m: SimulationMessage) => void): SimulationHandle {
   let cancelled = false;
-  const timer = setTimeout(() =>
-    runSimulationRequest(
-      request,
-      (m) => !cancelled && onMessage(m),
-      () => cancelled,
-    ),
-  );
+  const timer = setTimeout(() => {
+    void import('./simulation-handler').then(({ runSimulationRequest }) => {
+      if (cancelled) return;
+      runSimulationRequest(
+        request,
+        (m) => !cancelled && onMessage(m),
+        () => cancelled,
+      );
+    });
+  });
   return {
     cancel() {
       cancelled = true;

@@ -85,36 +85,77 @@ export function tint(hex: string, amount: number): string {
   return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
 }
 
-function shiftEvent(
-  plan: Plan,
-  shift: Shift,
-  badges: Map<string, string>,
-  highlightId: string | null,
-  mode: ShiftEventMode,
-): EventInput {
-  const member = plan.members.find((m) => m.id === shift.memberId);
-  const layerIndex = plan.rotation.layers.findIndex((l) => l.id === shift.layerId);
-  const layer = plan.rotation.layers[layerIndex];
+// A shift's start and end in epoch ms, per shift object: edits replace only the shifts they change, so after the
+// first pass a big plan's 36,000 instants are not parsed again on every edit.
+const spans = new WeakMap<Shift, readonly [number, number]>();
+
+function spanOf(shift: Shift): readonly [number, number] {
+  let span = spans.get(shift);
+  if (!span) {
+    span = [instantMs(shift.start), instantMs(shift.end)];
+    spans.set(shift, span);
+  }
+  return span;
+}
+
+/** What every event of one pass shares: looked up once, not per shift. */
+type EventContext = {
+  members: Plan['members'];
+  layers: Plan['rotation']['layers'];
+  memberById: Map<string, Plan['members'][number]>;
+  layerIndexById: Map<string, number>;
+  badges: Map<string, string>;
+  mode: ShiftEventMode;
+};
+
+// The last event built for each shift object and the context it was built in; reused while both are the same.
+const built = new WeakMap<Shift, { context: EventContext; highlighted: boolean; event: EventInput }>();
+let lastContext: EventContext | null = null;
+
+function eventContext(plan: Plan, mode: ShiftEventMode): EventContext {
+  const { members } = plan;
+  const { layers } = plan.rotation;
+  if (lastContext?.members === members && lastContext.layers === layers && lastContext.mode === mode)
+    return lastContext;
+  lastContext = {
+    members,
+    layers,
+    memberById: new Map(members.map((m) => [m.id, m])),
+    layerIndexById: new Map(layers.map((l, i) => [l.id, i])),
+    badges: layerBadges(plan),
+    mode,
+  };
+  return lastContext;
+}
+
+function shiftEvent(context: EventContext, shift: Shift, highlighted: boolean): EventInput {
+  const cached = built.get(shift);
+  if (cached && cached.context === context && cached.highlighted === highlighted) return cached.event;
+  const { layers, mode } = context;
+  const member = context.memberById.get(shift.memberId);
+  const layerIndex = context.layerIndexById.get(shift.layerId) ?? -1;
+  const layer = layers[layerIndex];
   const color = member?.color ?? '#6b7280';
   const striped = layerIndex > 0;
+  const [start, end] = spanOf(shift);
   const props: ShiftEventProps = {
     kind: 'shift',
     shiftId: shift.id,
     layerId: shift.layerId,
-    layerIndex: layerIndex < 0 ? plan.rotation.layers.length : layerIndex,
+    layerIndex: layerIndex < 0 ? layers.length : layerIndex,
     layerName: layer?.name ?? shift.layerId,
-    badge: badges.get(shift.layerId) ?? '?',
+    badge: context.badges.get(shift.layerId) ?? '?',
     memberId: shift.memberId,
     memberName: member?.name ?? shift.memberId,
     memberColor: color,
     source: shift.source,
     pinned: shift.pinned,
     striped,
-    highlighted: shift.id === highlightId,
+    highlighted,
     end: shift.end,
-    hours: (instantMs(shift.end) - instantMs(shift.start)) / 3_600_000,
+    hours: (end - start) / 3_600_000,
   };
-  return {
+  const event: EventInput = {
     id: shift.id,
     title: props.memberName,
     start: shift.start,
@@ -124,27 +165,39 @@ function shiftEvent(
     editable: mode === 'span' && !shift.pinned,
     extendedProps: props,
   };
+  built.set(shift, { context, highlighted, event });
+  return event;
 }
 
 /**
  * The shifts as FullCalendar events, filtered by member and layer, coloured per member (first layer solid, the
  * others striped), pinned shifts not draggable, `highlightId` marked; as spans or as handoffs (see
- * `ShiftEventMode`).
+ * `ShiftEventMode`). With `windowStart` and `windowEnd` (ISO instants) only the shifts overlapping that window.
  * Why a pure selector: FullCalendar is a view over the store; it gets `events` rebuilt from the plan after every
- * edit and undo, never its own copy.
+ * edit and undo, never its own copy. Why the window: FullCalendar parses every event it is given, and a two-year
+ * plan of hourly shifts holds 36,000 of them; the calendar shows a few weeks.
  */
 export function shiftEvents(
   plan: Plan,
   filter: CalendarFilter,
   highlightId: string | null,
   mode: ShiftEventMode = 'span',
+  windowStart?: string,
+  windowEnd?: string,
 ): EventInput[] {
-  const badges = layerBadges(plan);
+  const context = eventContext(plan, mode);
   const hiddenMembers = new Set(filter.hiddenMembers);
   const hiddenLayers = new Set(filter.hiddenLayers);
-  return plan.shifts
-    .filter((s) => !hiddenMembers.has(s.memberId) && !hiddenLayers.has(s.layerId))
-    .map((s) => shiftEvent(plan, s, badges, highlightId, mode));
+  const from = windowStart === undefined ? -Infinity : instantMs(windowStart);
+  const to = windowEnd === undefined ? Infinity : instantMs(windowEnd);
+  const out: EventInput[] = [];
+  for (const s of plan.shifts) {
+    if (hiddenMembers.has(s.memberId) || hiddenLayers.has(s.layerId)) continue;
+    const [start, end] = spanOf(s);
+    if (end <= from || start >= to) continue;
+    out.push(shiftEvent(context, s, s.id === highlightId));
+  }
+  return out;
 }
 
 /** `shiftEvents`, remembered while the plan, the filter and the highlight stay the same. */
@@ -290,8 +343,9 @@ export function memberHoursInRange(plan: Plan, start: string, end: string): Map<
     plan.members.map((m) => [m.id, { memberId: m.id, byLayer: {}, total: 0 }]),
   );
   for (const s of plan.shifts) {
-    const a = Math.max(from, instantMs(s.start));
-    const b = Math.min(to, instantMs(s.end));
+    const [shiftStart, shiftEnd] = spanOf(s);
+    const a = Math.max(from, shiftStart);
+    const b = Math.min(to, shiftEnd);
     const entry = out.get(s.memberId);
     if (b <= a || !entry) continue;
     const hours = (b - a) / 3_600_000;
