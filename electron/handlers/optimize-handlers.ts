@@ -1,11 +1,49 @@
+import { validatePlan } from '../../shared/plan/validate';
+import { createOptimizeJobs, type OptimizeJobs } from '../optimize/optimize-jobs';
 import type { HandlerContext } from './context';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
 
-/** `optimize:*`: optimiser jobs. */
-export function optimizeHandlers(_ctx: HandlerContext): HandlerGroup {
-  const notYet = async (): Promise<never> => {
-    throw new IpcError('unsupported', 'The optimiser is not available yet.');
+/**
+ * `optimize:*`: optimiser jobs. A start validates the plan (the same door as a save, so a bad plan is refused with
+ * its JSON paths) and hands it to a worker thread; the renderer polls the status and may cancel.
+ */
+export function optimizeHandlers(
+  _ctx: HandlerContext,
+  jobs: OptimizeJobs = createOptimizeJobs(),
+): HandlerGroup {
+  return {
+    'optimize:start': async ({ plan: raw, strategy, timeLimitSeconds, from, to, changeWeight }) => {
+      const checked = validatePlan(raw);
+      if (!checked.ok) {
+        const shown = checked.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
+        const more = checked.problems.length > 3 ? ` and ${checked.problems.length - 3} more` : '';
+        throw new IpcError(
+          checked.kind === 'newer-version' ? 'newer-version' : 'invalid-plan',
+          `The optimiser did not start: ${shown.join('; ')}${more}.`,
+          checked.problems,
+        );
+      }
+      if (from && to && to < from) {
+        throw new IpcError(
+          'bad-payload',
+          `The optimiser did not start: the window ends (${to}) before it starts (${from}).`,
+          [{ path: 'to', message: `is before from (${from})` }],
+        );
+      }
+      const jobId = jobs.start({ plan: checked.plan, strategy, timeLimitSeconds, from, to, changeWeight });
+      return { jobId };
+    },
+    'optimize:status': async ({ jobId }) => {
+      const status = jobs.status(jobId);
+      if (!status) {
+        throw new IpcError(
+          'not-found',
+          `There is no optimiser job ${jobId}; it may have finished over five minutes ago.`,
+        );
+      }
+      return status;
+    },
+    'optimize:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };
-  return { 'optimize:start': notYet, 'optimize:status': notYet, 'optimize:cancel': notYet };
 }

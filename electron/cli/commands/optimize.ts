@@ -88,9 +88,47 @@ function render(plan: Plan, r: OptimizeResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+const fixed = (v: number | null, digits: number) => (v === null ? '—' : v.toFixed(digits));
+
+/** `--strategy all`: the three strategies side by side on the same window (ARCHITECTURE §3's comparison). */
+function renderAll(plan: Plan, results: OptimizeResult[]): string {
+  const deviation = (r: OptimizeResult) =>
+    r.members.length === 0 ? null : Math.max(...r.members.map((m) => Math.abs(m.weightedLoad - m.fairShare)));
+  const rows = [
+    [
+      'Strategy',
+      'Status',
+      'Objective',
+      'Bound',
+      'Gap %',
+      'Spread',
+      'Gini',
+      'Max deviation',
+      'Rule breaks',
+      'Changes',
+      'ms',
+    ],
+    ...results.map((r) => [
+      r.strategy,
+      r.status,
+      fixed(r.objective, 1),
+      fixed(r.bound, 1),
+      r.gap === null ? '—' : (r.gap * 100).toFixed(3),
+      fixed(r.fairness?.maxMinSpread ?? null, 1),
+      fixed(r.fairness?.gini ?? null, 4),
+      fixed(deviation(r), 1),
+      String(r.violations.length),
+      String(r.changedShifts),
+      String(Math.round(r.elapsedMs)),
+    ]),
+  ];
+  const notes = results.flatMap((r) => (r.explanation ? [`${r.strategy}: ${r.explanation}`] : []));
+  return `${plan.meta.name} — all strategies\n\n${table(rows)}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`;
+}
+
 export const optimizeCommand: Command = {
   usage:
-    'optimize FILE [--from DATE] [--to DATE] [--strategy optimal|round-robin|least-recent]\n' +
+    'optimize FILE [--from DATE] [--to DATE] [--strategy optimal|round-robin|least-recent|all]\n' +
     '                  [--time-limit SECONDS] [--gap FRACTION] [--change-weight W] [--out FILE2] [--json]\n' +
     '                             propose a fair rotation (HiGHS) or a baseline, with loads and changes',
   async run(args, io) {
@@ -108,9 +146,13 @@ export const optimizeCommand: Command = {
     const from = isoDateFlag('from', values.from);
     const to = isoDateFlag('to', values.to);
     if (from && to && to < from) throw new UsageError('--to is before --from');
-    const strategy = (values.strategy ?? 'optimal') as OptimizeStrategy;
+    const all = values.strategy === 'all';
+    const strategy = (all ? 'optimal' : (values.strategy ?? 'optimal')) as OptimizeStrategy;
     if (!OPTIMIZE_STRATEGIES.includes(strategy)) {
-      throw new UsageError(`--strategy must be one of ${OPTIMIZE_STRATEGIES.join(', ')}`);
+      throw new UsageError(`--strategy must be one of ${OPTIMIZE_STRATEGIES.join(', ')}, all`);
+    }
+    if (all && values.out !== undefined) {
+      throw new UsageError('--out writes one proposal: pick one --strategy, not all');
     }
     const timeLimitSeconds = positiveNumber('time-limit', values['time-limit'], DEFAULT_TIME_LIMIT, 86_400);
     const relativeGap = positiveNumber('gap', values.gap, DEFAULT_RELATIVE_GAP, 1);
@@ -123,17 +165,34 @@ export const optimizeCommand: Command = {
       throw new UsageError('--out must name another file: the proposal never replaces your plan in place');
     }
     const { plan } = await loadPlanFile(file, io);
-    let result: OptimizeResult;
-    try {
-      result = await optimizePlan(
-        plan,
-        { strategy, from, to, timeLimitSeconds, relativeGap, changeWeight, now: () => performance.now() },
-        solveWithHighs,
-      );
-    } catch (error) {
-      if (error instanceof RangeError) throw new UsageError(error.message);
-      throw error;
+    const solveWith = async (which: OptimizeStrategy): Promise<OptimizeResult> => {
+      try {
+        return await optimizePlan(
+          plan,
+          {
+            strategy: which,
+            from,
+            to,
+            timeLimitSeconds,
+            relativeGap,
+            changeWeight,
+            now: () => performance.now(),
+          },
+          solveWithHighs,
+        );
+      } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(error.message);
+        throw error;
+      }
+    };
+    if (all) {
+      const results: OptimizeResult[] = [];
+      for (const which of OPTIMIZE_STRATEGIES) results.push(await solveWith(which));
+      io.stdout(values.json ? `${JSON.stringify(results.map(toJson), null, 2)}\n` : renderAll(plan, results));
+      const optimal = results[0]!;
+      return optimal.proposal !== null && optimal.violations.length === 0 ? 0 : 1;
     }
+    const result = await solveWith(strategy);
     io.stdout(values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : render(plan, result));
     const usable = result.proposal !== null && result.violations.length === 0;
     if (typeof values.out === 'string') {

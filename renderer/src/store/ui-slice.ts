@@ -28,6 +28,10 @@ export type UiSlice = {
   calendarFocus: CalendarFocus | null;
   /** Sets the calendar's focus; a non-null focus also switches to the Calendar view. */
   setCalendarFocus: (focus: CalendarFocus | null) => void;
+  /** The shift the Optimise view's swap assistant should rank candidates for (the calendar's "find a swap"). */
+  swapFocus: string | null;
+  /** Sets the swap assistant's shift; a non-null one also switches to the Optimise view. */
+  setSwapFocus: (shiftId: string | null) => void;
 };
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -36,4 +40,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   calendarFocus: null,
   setCalendarFocus: (focus) =>
     set(focus ? { calendarFocus: focus, view: 'calendar' } : { calendarFocus: null }),
+  swapFocus: null,
+  setSwapFocus: (shiftId) => set(shiftId ? { swapFocus: shiftId, view: 'optimize' } : { swapFocus: null }),
 });

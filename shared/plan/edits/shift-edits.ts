@@ -1,3 +1,4 @@
+import { replaceShiftsInWindow } from '../../optimize/apply-proposal';
 import { describeShift } from '../../rotation/describe-shift';
 import { sortShifts } from '../../rotation/schedule-shifts';
 import {
@@ -21,6 +22,7 @@ import { refuse } from './edit-outcome';
  * - `shift:swap`: two shifts trade members (source `swap`).
  * - `shift:pin` / `shift:unpin`: a pinned shift survives regeneration and refuses changes.
  * - `shift:create`: a manual shift, cut into the layer.
+ * - `shift:apply-proposal`: an optimiser proposal's shifts replace those of the periods in its window (one step).
  */
 export type ShiftEdit =
   | { kind: 'shift:move'; shiftId: string; start: string; end?: string }
@@ -29,7 +31,8 @@ export type ShiftEdit =
   | { kind: 'shift:swap'; shiftId: string; otherShiftId: string }
   | { kind: 'shift:pin'; shiftId: string }
   | { kind: 'shift:unpin'; shiftId: string }
-  | { kind: 'shift:create'; shift: ManualShiftDraft };
+  | { kind: 'shift:create'; shift: ManualShiftDraft }
+  | { kind: 'shift:apply-proposal'; shifts: Shift[]; from?: string; to?: string };
 
 function withShifts(plan: Plan, adjusted: Adjusted): EditOutcome {
   return adjusted.ok ? { ...plan, shifts: sortShifts(plan, adjusted.shifts) } : refuse(adjusted.reason);
@@ -95,5 +98,7 @@ export function applyShiftEdit(plan: Plan, edit: ShiftEdit): EditOutcome {
       return update(plan, edit.shiftId, (s) => ({ ...s, pinned: false }));
     case 'shift:create':
       return withShifts(plan, insertManualShift(plan, edit.shift));
+    case 'shift:apply-proposal':
+      return replaceShiftsInWindow(plan, edit.shifts, { from: edit.from, to: edit.to });
   }
 }

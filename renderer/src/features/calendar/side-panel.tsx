@@ -36,6 +36,7 @@ import type { InvestorWeekFinding } from '../../../../shared/rotation/investor-s
 import type { CalendarHoliday } from '../../../../shared/time/holidays';
 import { hoursBetween, instantMs } from '../../../../shared/time/zoned';
 import { MemberChip } from '../../components/member-chip';
+import { useAppStore } from '../../store/store';
 import { momentDetails, shiftDetails, swapCandidates } from './calendar-details';
 import { layerBadges } from './calendar-events';
 import { addLocalDays, formatDate, formatHours, formatMoment, formatSpan, zoneName } from './calendar-format';
@@ -378,6 +379,15 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
           icon={<IconSearch size={14} color="var(--mantine-color-grape-7)" />}
         >
           <FindSwap plan={plan} shift={shift} run={run} />
+          <Button
+            size="xs"
+            variant="subtle"
+            color="grape"
+            disabled={locked}
+            onClick={() => useAppStore.getState().setSwapFocus(shift.id)}
+          >
+            Rank by fairness in the swap assistant
+          </Button>
         </Section>
       )}
 

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { OptimizeJobStatus } from '../../shared/ipc/contract';
+import type {
+  OptimizeJobRequest,
+  OptimizeWorkerData,
+  OptimizeWorkerMessage,
+} from './optimize-worker-protocol';
+
+/** How long a finished job's result stays readable: long enough for the renderer to fetch it. */
+export const FINISHED_JOB_TTL_MS = 5 * 60_000;
+/** How long a cancelled worker may take to post its best schedule before it is terminated. */
+const CANCEL_GRACE_MS = 5_000;
+
+/**
+ * How to start the worker: the built `.js` file, or (from source) a small ES module script that registers tsx
+ * and imports the `.ts` worker.
+ */
+export type WorkerEntry = { kind: 'file'; path: string } | { kind: 'source'; path: string; script: string };
+
+/**
+ * Finds the worker entry next to this module. Built by electron-vite, this module sits in out/main (or in
+ * out/main/chunks when the bundle is split) beside out/main/optimize-worker.js; run from source (the preview under
+ * tsx, vitest) it is a `.ts` file and the worker is the `.ts` source, started with tsx's loader.
+ */
+export function resolveWorkerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
+  const here = fileURLToPath(moduleUrl);
+  if (here.endsWith('.ts')) {
+    // Node 20 does not apply `--import tsx` hooks to a worker's own entry file, so the entry is a script that
+    // registers tsx first and then imports the TypeScript worker.
+    const tsxDir = dirname(createRequire(moduleUrl).resolve('tsx/package.json'));
+    const api = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
+    const path = join(dirname(here), 'optimize-worker.ts');
+    const script =
+      `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); ` +
+      `return import(${JSON.stringify(pathToFileURL(path).href)}); });`;
+    return { kind: 'source', path, script };
+  }
+  const candidates = [
+    join(dirname(here), 'optimize-worker.js'),
+    join(dirname(here), '..', 'optimize-worker.js'),
+  ];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`the optimiser worker is missing (looked for ${candidates.join(', ')})`);
+  return { kind: 'file', path: found };
+}
+
+type Job = {
+  id: string;
+  planKey: string;
+  status: OptimizeJobStatus;
+  startedAt: number;
+  worker: Worker | null;
+  cancelFlag: Int32Array;
+  cancelRequested: boolean;
+  finishedAt: number | null;
+  killTimer: ReturnType<typeof setTimeout> | null;
+};
+
+/** The optimiser job registry: start a solve off the main thread, read its status, cancel it. */
+export type OptimizeJobs = {
+  /** Starts a job; a job still running for the same plan is cancelled first (one running job per plan). */
+  start(request: OptimizeJobRequest): string;
+  /** Where a job stands, or null when there is no such job (never started, or finished too long ago). */
+  status(jobId: string): OptimizeJobStatus | null;
+  /** Asks a running job to stop; true when it was running. */
+  cancel(jobId: string): boolean;
+  /** Resolves when the job has left `running`; for tests and the CLI. */
+  settled(jobId: string): Promise<OptimizeJobStatus | null>;
+  /** Stops every worker (app quit). */
+  dispose(): Promise<void>;
+};
+
+/** Which plan a request is for: one running job per plan, so a new solve replaces the one still running. */
+function planKeyOf(request: OptimizeJobRequest): string {
+  return `${request.plan.meta.name}\u0000${request.plan.meta.createdAt}`;
+}
+
+/**
+ * Creates the registry. Each job runs `optimizePlan` + HiGHS in a worker thread; progress messages (objective,
+ * bound, gap) update its status, a cancel stops the solver at its next check and keeps the best schedule so far.
+ * Finished jobs are kept for `ttlMs` so a renderer that polls a little late still gets the result.
+ */
+export function createOptimizeJobs(
+  options: { entry?: WorkerEntry; ttlMs?: number; now?: () => number } = {},
+): OptimizeJobs {
+  const now = options.now ?? (() => performance.now());
+  const ttlMs = options.ttlMs ?? FINISHED_JOB_TTL_MS;
+  const jobs = new Map<string, Job>();
+  const waiters = new Map<string, ((s: OptimizeJobStatus) => void)[]>();
+  let entry = options.entry ?? null;
+
+  const prune = () => {
+    const t = now();
+    for (const [id, job] of jobs) {
+      if (job.finishedAt !== null && t - job.finishedAt > ttlMs) jobs.delete(id);
+    }
+  };
+
+  const finish = (job: Job, patch: Partial<OptimizeJobStatus>) => {
+    if (job.status.state !== 'running') return;
+    job.status = { ...job.status, ...patch, elapsedMs: now() - job.startedAt };
+    job.finishedAt = now();
+    if (job.killTimer) clearTimeout(job.killTimer);
+    const worker = job.worker;
+    job.worker = null;
+    if (worker) void worker.terminate();
+    for (const resolve of waiters.get(job.id) ?? []) resolve(job.status);
+    waiters.delete(job.id);
+  };
+
+  const cancel = (jobId: string): boolean => {
+    const job = jobs.get(jobId);
+    if (!job || job.status.state !== 'running' || !job.worker) return false;
+    job.cancelRequested = true;
+    Atomics.store(job.cancelFlag, 0, 1);
+    job.worker.postMessage({ type: 'cancel' });
+    // A worker busy before HiGHS starts (model building, local search) cannot look at the flag; do not wait
+    // for it forever.
+    job.killTimer = setTimeout(
+      () => finish(job, { state: 'cancelled', error: null, result: null }),
+      CANCEL_GRACE_MS,
+    );
+    return true;
+  };
+
+  return {
+    start(request) {
+      prune();
+      const planKey = planKeyOf(request);
+      for (const job of jobs.values()) {
+        if (job.planKey === planKey && job.status.state === 'running') cancel(job.id);
+      }
+      entry ??= resolveWorkerEntry();
+      const id = randomUUID();
+      const cancelFlag = new SharedArrayBuffer(4);
+      const data: OptimizeWorkerData = { request, cancelFlag };
+      const worker =
+        entry.kind === 'file'
+          ? new Worker(entry.path, { workerData: data })
+          : new Worker(entry.script, { eval: true, workerData: data });
+      const job: Job = {
+        id,
+        planKey,
+        startedAt: now(),
+        worker,
+        cancelFlag: new Int32Array(cancelFlag),
+        cancelRequested: false,
+        finishedAt: null,
+        killTimer: null,
+        status: { jobId: id, state: 'running', elapsedMs: 0, progress: null, result: null, error: null },
+      };
+      jobs.set(id, job);
+      worker.on('message', (message: OptimizeWorkerMessage) => {
+        switch (message.type) {
+          case 'progress':
+            if (job.status.state === 'running') {
+              const { objective, bound, gap } = message;
+              job.status = { ...job.status, progress: { objective, bound, gap } };
+            }
+            return;
+          case 'result':
+            finish(job, {
+              state: job.cancelRequested || message.cancelled ? 'cancelled' : 'done',
+              result: message.result,
+              error: null,
+            });
+            return;
+          case 'error':
+            finish(job, { state: 'failed', error: `The optimiser failed: ${message.message}` });
+            return;
+        }
+      });
+      worker.on('error', (error) =>
+        finish(job, { state: 'failed', error: `The optimiser worker crashed: ${error.message}` }),
+      );
+      worker.on('exit', (code) => {
+        if (job.cancelRequested) finish(job, { state: 'cancelled', error: null });
+        else
+          finish(job, {
+            state: 'failed',
+            error: `The optimiser worker stopped (exit code ${code}) without a result.`,
+          });
+      });
+      return id;
+    },
+    status(jobId) {
+      prune();
+      const job = jobs.get(jobId);
+      if (!job) return null;
+      return job.status.state === 'running'
+        ? { ...job.status, elapsedMs: now() - job.startedAt }
+        : job.status;
+    },
+    cancel,
+    settled(jobId) {
+      const job = jobs.get(jobId);
+      if (!job) return Promise.resolve(null);
+      if (job.status.state !== 'running') return Promise.resolve(job.status);
+      return new Promise((resolve) => waiters.set(jobId, [...(waiters.get(jobId) ?? []), resolve]));
+    },
+    async dispose() {
+      const running = [...jobs.values()].filter((j) => j.worker);
+      for (const job of running) {
+        job.cancelRequested = true;
+        finish(job, { state: 'cancelled', error: null });
+      }
+      jobs.clear();
+    },
+  };
+}
