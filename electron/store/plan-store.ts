@@ -23,6 +23,8 @@ export type PlanStoreOptions = {
   maxBackups?: number;
   /** Take a new backup at most this often while saving (default 10 minutes); loads always take one. */
   backupIntervalMs?: number;
+  /** Told when the store continues in another file (open, save as): the recent-files list listens. */
+  onOpened?: (path: string) => void;
 };
 
 export type SaveOutcome = { path: string; revision: string; savedAt: string };
@@ -35,6 +37,21 @@ export type PlanStore = ReturnType<typeof createPlanStore>;
 // conflict.
 const serialise = (plan: Plan) => JSON.stringify(plan, null, 2);
 const revisionOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** A plan name as a file name on every OS: no folder separators, reserved characters or control characters. */
+export function safeFileStem(name: string): string {
+  const stem = name
+    .replace(/\.rotaplan\.json$/i, '')
+    .replace(/\.json$/i, '')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 80)
+    .trim();
+  return stem === '' ? 'plan' : stem;
+}
 
 type ReadResult =
   | { kind: 'missing' }
@@ -335,6 +352,7 @@ export function createPlanStore(options: PlanStoreOptions) {
       // Back up first: should that fail, the plan that was open stays the current one, path and all.
       await backup(target, true);
       currentPath = target;
+      options.onOpened?.(target);
       return loaded(
         read.plan,
         revisionOf(read.text),
@@ -361,8 +379,41 @@ export function createPlanStore(options: PlanStoreOptions) {
       if (!target.toLowerCase().endsWith('.json')) target += PLAN_EXTENSION;
       const revision = await writePlan(target, current.plan);
       currentPath = target;
+      options.onOpened?.(target);
       current = { ...current, revision };
       return { path: target, revision, savedAt: now().toISOString() };
+    });
+  }
+
+  /**
+   * Writes a plan as a new file in `folder`, named `<name>.rotaplan.json` (numbered when taken), and continues
+   * there (plan:new, plan:openText). Why here and not in a handler: the free-name check and the write happen in
+   * the store's queue, so two creations never pick the same name, and the file is written durably like any save.
+   * The plan that was open is left exactly as it is on disk.
+   */
+  function createFile(
+    folder: string,
+    name: string,
+    raw: unknown,
+    notice: LoadNotice | null = null,
+  ): Promise<LoadedPlan> {
+    return exclusive(async () => {
+      const plan = validOrRefuse(raw);
+      await mkdir(folder, { recursive: true });
+      const stem = safeFileStem(name);
+      let target = '';
+      for (let n = 1; ; n++) {
+        target = join(folder, `${stem}${n === 1 ? '' : ` ${n}`}${PLAN_EXTENSION}`);
+        const taken = await access(target).then(
+          () => true,
+          () => false,
+        );
+        if (!taken) break;
+      }
+      const revision = await writePlan(target, plan);
+      currentPath = target;
+      options.onOpened?.(target);
+      return loaded(plan, revision, notice);
     });
   }
 
@@ -396,5 +447,6 @@ export function createPlanStore(options: PlanStoreOptions) {
     compareWithDisk,
     listBackups: () => exclusive(listBackupFiles),
     restoreBackup,
+    createFile,
   };
 }

@@ -9,6 +9,7 @@ import { applyOperationsEdit, type OperationsEdit } from './edits/operations-edi
 import { applyShiftEdit, type ShiftEdit } from './edits/shift-edits';
 import { applyRotationEdit, type RotationEdit } from './edits/rotation-edits';
 import { applyScenarioEdit, type ScenarioEdit } from './edits/scenario-edits';
+import { applyImportEdit, type ImportEdit } from './edits/import-edits';
 import { problemsFromZod, planSchema } from './validate';
 
 export { memberReferences, type MemberFields } from './edits/member-edits';
@@ -27,7 +28,8 @@ export type PlanEdit =
   | OperationsEdit
   | ShiftEdit
   | RotationEdit
-  | ScenarioEdit;
+  | ScenarioEdit
+  | ImportEdit;
 
 /** The outcome of an edit: the new, validated plan, or why it was refused (the old plan stays as it was). */
 export type EditResult = { ok: true; plan: Plan } | EditRefusal;
@@ -52,6 +54,7 @@ function route(plan: Plan, edit: PlanEdit): EditOutcome {
   if (is<ShiftEdit>('shift:')(edit)) return applyShiftEdit(plan, edit);
   if (is<RotationEdit>('rotation:')(edit)) return applyRotationEdit(plan, edit);
   if (is<ScenarioEdit>('scenario:')(edit)) return applyScenarioEdit(plan, edit);
+  if (is<ImportEdit>('import:')(edit)) return applyImportEdit(plan, edit);
   return refuse(`unknown edit "${(edit as { kind: string }).kind}"`);
 }
 

@@ -18,7 +18,7 @@ export function table(rows: string[][]): string {
 const num = (v: number, digits = 0) =>
   v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-function render(plan: Plan, a: Analysis): string {
+export function render(plan: Plan, a: Analysis): string {
   const zone = plan.rotation.timeZone;
   const lines: string[] = [];
   lines.push(`${plan.meta.name} — ${a.from} to ${a.to} (${zone})`, '');

@@ -1,6 +1,7 @@
 import type { Command } from '../cli-io';
 import { analyzeCommand } from './analyze';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import { optimizeCommand } from './optimize';
 import { sampleCommand } from './sample';
 import { simulateCommand } from './simulate';
@@ -17,4 +18,5 @@ export const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   simulate: simulateCommand,
   optimize: optimizeCommand,
+  import: importCommand,
 };
