@@ -1,3 +1,4 @@
+import type { PrefsStore } from '../prefs/prefs-store';
 import type { PlanStore } from '../store/plan-store';
 
 /**
@@ -24,6 +25,8 @@ export type HandlerContext = {
   mode: 'electron' | 'preview';
   version: string;
   userDataDir: string;
+  /** The user's preferences (Electron and the preview; absent in tests that do not need them). */
+  prefs?: PrefsStore;
   /** Native dialogs (Electron only). */
   dialogs?: NativeDialogs;
   /** Renders self-contained HTML to PDF bytes: Chromium's printToPDF in Electron, headless Chromium elsewhere. */
