@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { neutraliseCell as neutralise } from '../export/csv-safe';
 import type { Plan } from '../plan/schema';
 import { sortShifts } from '../rotation/schedule-shifts';
 import { addDays, instantMs, instantWithOffset, startOfLocalDay } from '../time/zoned';
@@ -17,14 +18,6 @@ export const SHIFT_CSV_HEADER = [
   'pinned',
   'note',
 ];
-
-/**
- * A cell a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a
- * leading apostrophe. Why: names and notes are user text, and CSV files are opened in Excel (OWASP CSV injection).
- */
-function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 /**
  * The plan's shifts as CSV (RFC 4180 quoting, LF line ends, a final newline): one row per shift that overlaps

@@ -1,51 +1,35 @@
 import { MantineProvider } from '@mantine/core';
-import { render, screen } from '@testing-library/react';
+import { Notifications } from '@mantine/notifications';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createSamplePlan } from '../../shared/plan/sample-plan';
+import ICAL from 'ical.js';
+import { runCommand } from '../../renderer/src/app/command-bus';
+import { ExportCommands } from '../../renderer/src/features/export/export-commands';
 import { ExportView } from '../../renderer/src/features/export/export-view';
-import { useAppStore } from '../../renderer/src/store/store';
+import { removeBridge, useSamplePlanWithBridge } from './sample-store';
 
-function open() {
-  useAppStore.setState({
-    plan: createSamplePlan('2026-11-27T00:00:00.000Z'),
-    past: [],
-    future: [],
-    loadStatus: 'ready',
-  });
+type Saved = { channel: string; request: Record<string, string> };
+
+function open(saved: Saved[], fail = false) {
+  const answer = (channel: string) => async (request: Record<string, string>) => {
+    saved.push({ channel, request });
+    if (fail) return { ok: false, error: { code: 'io', message: 'Could not write /x: the disk is full.' } };
+    return { ok: true, value: { path: `/exports/${request.fileName}` } };
+  };
+  useSamplePlanWithBridge({ export: { save: answer('export:save'), pdf: answer('export:pdf') } });
   return render(
     <MantineProvider>
+      <Notifications />
       <ExportView />
     </MantineProvider>,
   );
 }
 
 describe('Export view (jsdom)', { timeout: 60_000 }, () => {
-  const saved: { name: string; blob: Blob }[] = [];
-  const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+  afterEach(() => removeBridge());
 
-  beforeEach(() => {
-    saved.length = 0;
-    // jsdom has no Blob URLs and does not navigate; record what the view hands to the download link instead.
-    let n = 0;
-    const blobs = new Map<string, Blob>();
-    URL.createObjectURL = (blob: Blob) => {
-      const url = `blob:test/${++n}`;
-      blobs.set(url, blob);
-      return url;
-    };
-    URL.revokeObjectURL = () => undefined;
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push({ name: this.download, blob: blobs.get(this.href)! });
-    });
-  });
-  afterEach(() => {
-    URL.createObjectURL = original.create;
-    URL.revokeObjectURL = original.revoke;
-    vi.restoreAllMocks();
-  });
-
-  it('previews the HTML document in a sandboxed iframe with no scripts', () => {
-    open();
+  it('previews the HTML in a sandboxed iframe with no scripts', () => {
+    open([]);
     const frame = screen.getByTitle('Plan document preview') as HTMLIFrameElement;
     expect(frame.getAttribute('sandbox')).toBe('');
     const html = frame.getAttribute('srcdoc')!;
@@ -54,47 +38,63 @@ describe('Export view (jsdom)', { timeout: 60_000 }, () => {
     expect(html).not.toContain('<script');
   });
 
-  it('downloads the Markdown document, the HTML and the plan file', async () => {
+  it('hands Markdown, the plan file and the .ics with its options to export:save and names the path', async () => {
+    const saved: Saved[] = [];
     const user = userEvent.setup({ delay: null });
-    open();
+    open(saved);
     await user.click(screen.getByRole('button', { name: 'Markdown (.md)' }));
-    await user.click(screen.getByRole('button', { name: 'Printable HTML (.html)' }));
+    expect(await screen.findByText('/exports/data-pipeline-coverage-2027.md')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Plan file (.rotaplan.json)' }));
-    expect(saved.map((s) => [s.name, s.blob.type])).toEqual([
-      ['data-pipeline-coverage-2027.md', 'text/markdown;charset=utf-8'],
-      ['data-pipeline-coverage-2027.html', 'text/html;charset=utf-8'],
-      ['data-pipeline-coverage-2027.rotaplan.json', 'application/json'],
+    await user.click(screen.getByRole('checkbox', { name: 'Investor-report weeks' }));
+    await user.click(screen.getByRole('button', { name: 'iCalendar (.ics)' }));
+    await waitFor(() => expect(saved.length).toBe(3));
+    expect(saved.map((s) => [s.channel, s.request.fileName, s.request.encoding])).toEqual([
+      ['export:save', 'data-pipeline-coverage-2027.md', 'utf8'],
+      ['export:save', 'data-pipeline-coverage-2027.rotaplan.json', 'utf8'],
+      ['export:save', 'data-pipeline-coverage-2027.ics', 'utf8'],
     ]);
-    const markdown = await saved[0]!.blob.text();
-    expect(markdown.startsWith('# Data pipeline coverage 2027\n')).toBe(true);
-    expect(markdown).toContain('| Profit | Maya Chen | Diego Alvarez | Finance — Elena Park, VP FP&A |');
-    expect(markdown).toContain('#### Profit Pipeline Runbook');
-    expect(markdown).not.toMatch(/\[Your /);
-    const json = JSON.parse(await saved[2]!.blob.text());
-    expect(json.schemaVersion).toBe(1);
-    expect(json.pipelines).toHaveLength(5);
+    expect(saved[0]!.request.content!.startsWith('# Data pipeline coverage 2027\n')).toBe(true);
+    expect(JSON.parse(saved[1]!.request.content!).pipelines).toHaveLength(5);
+    const events = new ICAL.Component(ICAL.parse(saved[2]!.request.content!)).getAllSubcomponents('vevent');
+    expect(events.length).toBe(104 + 12);
   });
 
-  it('shows the Markdown source in its tab', async () => {
+  it('sends the report to export:pdf, and shows an Alert naming the problem when main refuses', async () => {
+    const saved: Saved[] = [];
     const user = userEvent.setup({ delay: null });
-    open();
-    await user.click(screen.getByRole('tab', { name: 'Markdown source' }));
-    expect(screen.getByTestId('markdown-preview').textContent).toContain('### 1. Pipeline Ownership Matrix');
+    open(saved, true);
+    await user.click(screen.getByRole('button', { name: 'PDF report (.pdf)' }));
+    const alert = await screen.findByTestId('export-error', {}, { timeout: 30_000 });
+    expect(alert).toHaveTextContent('PDF report not saved');
+    expect(alert).toHaveTextContent('Could not write /x: the disk is full. Nothing was written.');
+    expect(saved[0]!.channel).toBe('export:pdf');
+    expect(saved[0]!.request.fileName).toBe('data-pipeline-coverage-2027-report.pdf');
+    expect(saved[0]!.request.html!.match(/<table class="month-table">/g)!.length).toBe(13);
   });
 
-  it('shows the formats of issue 7 as disabled, with a reason, and makes no file', async () => {
-    const user = userEvent.setup({ delay: null });
-    open();
-    await user.hover(screen.getByRole('button', { name: 'PDF document' }));
-    expect(await screen.findByRole('tooltip', {}, { timeout: 5000 })).toHaveTextContent(
-      'Coming with issue 7',
+  it('ExportCommands answers the File menu export commands and names the written file', async () => {
+    const saved: Saved[] = [];
+    useSamplePlanWithBridge({
+      export: {
+        save: async (request: Record<string, string>) => {
+          saved.push({ channel: 'export:save', request });
+          return { ok: true, value: { path: `/exports/${request.fileName}` } };
+        },
+      },
+    });
+    render(
+      <MantineProvider>
+        <Notifications />
+        <ExportCommands />
+      </MantineProvider>,
     );
-    for (const name of ['PDF document', 'iCalendar (.ics)', 'Shifts as CSV']) {
-      const button = screen.getByRole('button', { name });
-      expect(button).toHaveAttribute('data-disabled', 'true');
-      expect(button).toHaveAttribute('aria-disabled', 'true');
-      await user.click(button);
-    }
-    expect(saved).toEqual([]);
+    expect(runCommand('file:export:csv-ownership')).toBe(true);
+    expect(await screen.findByText('/exports/data-pipeline-coverage-2027-ownership.csv')).toBeInTheDocument();
+    expect(saved[0]!.request.content!.split('\n')[0]).toBe(
+      'pipeline_id,pipeline,criticality,reports_to_investors,primary_id,primary,secondary_id,secondary,stakeholder',
+    );
+    expect(runCommand('file:export:ics')).toBe(true);
+    await waitFor(() => expect(saved.length).toBe(2));
+    expect(saved[1]!.request.fileName).toBe('data-pipeline-coverage-2027.ics');
   });
 });

@@ -58,13 +58,16 @@ describe('plan editors: ownership cell and runbook issue survive a reload and re
     const preview = page.frameLocator('iframe[title="Plan document preview"]');
     await preview.getByText(SYMPTOM).waitFor();
 
-    // …and in the Markdown it downloads.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Markdown (.md)' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('data-pipeline-coverage-2027.md');
-    const markdown = await readFile((await download.path())!, 'utf8');
+    // …and in the Markdown it writes into the export folder.
+    await page.locator('button[data-export="md"]').click();
+    await page
+      .locator('.mantine-Notification-root', { hasText: 'saved' })
+      .last()
+      .waitFor({ timeout: 30_000 });
+    const markdown = await readFile(
+      join(session.userDataDir, 'exports', 'data-pipeline-coverage-2027.md'),
+      'utf8',
+    );
     expect(markdown).toContain('| Profit | Maya Chen | Sam Okafor | Finance — Elena Park, VP FP&A |');
     expect(markdown).toContain(`   - Symptom: ${SYMPTOM}\n`);
     expect(markdown).toContain('Owners: primary Maya Chen, secondary Sam Okafor;');

@@ -1,17 +1,21 @@
 import {
-  Box,
+  Alert,
   Button,
+  Checkbox,
   Code,
+  Divider,
   Group,
+  Loader,
   Paper,
   ScrollArea,
+  Select,
   Stack,
   Tabs,
   Text,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import {
+  IconAlertCircle,
   IconBraces,
   IconCalendarEvent,
   IconFileText,
@@ -20,62 +24,116 @@ import {
   IconFileTypePdf,
   IconMarkdown,
 } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { planToHtml, planToMarkdown } from '../../../../shared/document/export-plan-document';
+import type { IcsExtra } from '../../../../shared/export/ics-export';
+import { planReportHtml } from '../../../../shared/export/report-html';
+import type { Plan } from '../../../../shared/plan/schema';
+import { useCommand } from '../../app/command-bus';
 import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
-import { slugify } from '../pipelines/ids';
-import { downloadText } from './download';
+import { analyse } from '../../workers/analysis-client';
+import { DEFAULT_ICS_CHOICE, type ExportKind, type IcsChoice } from './build-export';
+import { EXPORT_LABELS, useExportRunner } from './use-export-runner';
 
-const LATER: { label: string; icon: typeof IconFileTypePdf }[] = [
-  { label: 'PDF document', icon: IconFileTypePdf },
-  { label: 'iCalendar (.ics)', icon: IconCalendarEvent },
-  { label: 'Shifts as CSV', icon: IconFileTypeCsv },
+const REMINDERS = [
+  { value: 'none', label: 'No reminder' },
+  { value: '15', label: '15 minutes before' },
+  { value: '60', label: '1 hour before' },
+  { value: '1440', label: '1 day before' },
 ];
 
+/** The report previewed beside the buttons: the full report once the analysis is in, the document until then. */
+function useReportPreview(plan: Plan | null) {
+  const [report, setReport] = useState<{ plan: Plan; html: string } | null>(null);
+  useEffect(() => {
+    if (!plan) return;
+    let live = true;
+    void analyse(plan, {}).then((outcome) => {
+      // The renderer may read the clock; the report builder (shared/) is handed the time instead.
+      const html = outcome.ok
+        ? planReportHtml(plan, { generatedAt: new Date().toISOString(), analysis: outcome.analysis })
+        : null;
+      if (live && html) setReport({ plan, html });
+    });
+    return () => {
+      live = false;
+    };
+  }, [plan]);
+  return report && report.plan === plan ? report.html : null;
+}
+
 /**
- * The Export view: the filled plan document previewed beside the format buttons. The preview is the exported HTML
- * itself in a sandboxed iframe (`sandbox=""`: no scripts, no navigation, an opaque origin), so what you see is
- * what the file holds. Markdown, HTML and the plan file download straight from the renderer.
+ * The Export view: the plan report previewed beside every format. Each button builds its file in the renderer with
+ * the shared exporters (the same as `rotaplan export`) and main writes it — through the save dialog in the app,
+ * into the export folder in the browser preview — then a notification names the file. The preview is the exported
+ * HTML itself in a sandboxed iframe (`sandbox=""`: no scripts, no navigation), so what you see is what the file holds.
  */
 export function ExportView() {
   const plan = useAppStore((s) => s.plan);
+  const { run, busy, error, clearError } = useExportRunner();
+  const [ics, setIcs] = useState<IcsChoice>(DEFAULT_ICS_CHOICE);
   const docs = useMemo(() => {
     if (!plan) return null;
-    // The renderer may read the clock; the document builder (shared/) is handed the time instead.
     const options = { generatedAt: new Date().toISOString() };
-    return {
-      markdown: planToMarkdown(plan, options),
-      html: planToHtml(plan, options),
-      json: `${JSON.stringify(plan, null, 2)}\n`,
-    };
+    return { markdown: planToMarkdown(plan, options), html: planToHtml(plan, options) };
   }, [plan]);
+  const report = useReportPreview(plan);
+  // While this view is open, the menu's .ics export uses the choices made here.
+  useCommand('file:export:ics', () => {
+    if (plan) void run(plan, 'ics', ics);
+  });
   if (!plan || !docs) return null;
-  const base = slugify(plan.meta.name) || 'rotaplan';
+
+  const exportButton = (kind: ExportKind, label: string, icon: typeof IconMarkdown, primary = false) => {
+    const Icon = icon;
+    return (
+      <Button
+        key={kind}
+        justify="flex-start"
+        variant={primary ? 'filled' : 'light'}
+        leftSection={<Icon size={18} />}
+        loading={busy === kind}
+        disabled={busy !== null && busy !== kind}
+        data-export={kind}
+        onClick={() => void run(plan, kind, kind === 'ics' ? ics : undefined)}
+      >
+        {label}
+      </Button>
+    );
+  };
 
   return (
     <Stack gap="lg">
       <PageHeader
         title="Export"
-        description={`The plan document — ownership matrix, on-call schedule, a runbook per pipeline, escalation, communication and success metrics — for ${plan.rotation.startDate} to ${plan.rotation.endDate}, filled from the plan as it is now.`}
+        description={`The plan report — ownership matrix, on-call schedule, runbooks, escalation, a calendar per month and the fairness charts — for ${plan.rotation.startDate} to ${plan.rotation.endDate}, and the plan as a calendar, spreadsheets or a plan file.`}
       />
       <Group align="flex-start" wrap="nowrap" gap="lg">
         <Paper withBorder radius="md" style={{ flex: 1, minWidth: 0, overflow: 'hidden' }}>
           <Tabs defaultValue="document" keepMounted={false}>
             <Tabs.List px="sm">
               <Tabs.Tab value="document" leftSection={<IconFileText size={16} />}>
-                Document
+                Report
               </Tabs.Tab>
               <Tabs.Tab value="markdown" leftSection={<IconMarkdown size={16} />}>
                 Markdown source
               </Tabs.Tab>
+              {!report && (
+                <Group gap={6} ml="auto" pr="xs">
+                  <Loader size="xs" />
+                  <Text size="xs" c="dimmed">
+                    Adding the calendar and charts…
+                  </Text>
+                </Group>
+              )}
             </Tabs.List>
             <Tabs.Panel value="document">
               <iframe
                 title="Plan document preview"
                 data-testid="document-preview"
                 sandbox=""
-                srcDoc={docs.html}
+                srcDoc={report ?? docs.html}
                 style={{ display: 'block', width: '100%', height: 'calc(100vh - 230px)', border: 0 }}
               />
             </Tabs.Panel>
@@ -92,62 +150,87 @@ export function ExportView() {
             </Tabs.Panel>
           </Tabs>
         </Paper>
-        <Paper withBorder radius="md" p="md" w={280} style={{ flexShrink: 0 }}>
-          <Stack gap="sm">
-            <div>
-              <Title order={4}>Download</Title>
-              <Text size="xs" c="dimmed">
-                The same document as{' '}
-                <Code fz="xs" c="dark.7">
-                  rotaplan export
-                </Code>
-                .
-              </Text>
-            </div>
-            <Button
-              leftSection={<IconMarkdown size={18} />}
-              justify="flex-start"
-              onClick={() => downloadText(`${base}.md`, docs.markdown, 'text/markdown;charset=utf-8')}
-            >
-              Markdown (.md)
-            </Button>
-            <Button
-              leftSection={<IconFileTypeHtml size={18} />}
-              justify="flex-start"
-              variant="light"
-              onClick={() => downloadText(`${base}.html`, docs.html, 'text/html;charset=utf-8')}
-            >
-              Printable HTML (.html)
-            </Button>
-            <Button
-              leftSection={<IconBraces size={18} />}
-              justify="flex-start"
-              variant="light"
-              onClick={() => downloadText(`${base}.rotaplan.json`, docs.json, 'application/json')}
-            >
-              Plan file (.rotaplan.json)
-            </Button>
-            <Box mt="xs">
-              <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-                Coming with issue 7
-              </Text>
-            </Box>
-            {LATER.map(({ label, icon: FormatIcon }) => (
-              <Tooltip key={label} label="Coming with issue 7">
-                {/* data-disabled keeps the tooltip working where a disabled button gets no pointer events. */}
-                <Button
-                  data-disabled
-                  aria-disabled
-                  justify="flex-start"
-                  variant="default"
-                  leftSection={<FormatIcon size={18} />}
-                  onClick={(e) => e.preventDefault()}
+        <Paper withBorder radius="md" p="md" w={300} style={{ flexShrink: 0 }}>
+          <ScrollArea.Autosize mah="calc(100vh - 200px)" offsetScrollbars>
+            <Stack gap="sm">
+              {error && (
+                <Alert
+                  color="red"
+                  icon={<IconAlertCircle size={18} />}
+                  title={`${EXPORT_LABELS[error.kind]} not saved`}
+                  withCloseButton
+                  onClose={clearError}
+                  data-testid="export-error"
                 >
-                  {label}
-                </Button>
-              </Tooltip>
-            ))}
-          </Stack>
+                  {error.message} Nothing was written.
+                </Alert>
+              )}
+              <div>
+                <Title order={4}>Report</Title>
+                <Text size="xs" c="dimmed">
+                  The same files as{' '}
+                  <Code fz="xs" c="var(--rp-tint-text)">
+                    rotaplan export
+                  </Code>
+                  .
+                </Text>
+              </div>
+              {exportButton('pdf', 'PDF report (.pdf)', IconFileTypePdf, true)}
+              {exportButton('html', 'HTML report (.html)', IconFileTypeHtml)}
+              {exportButton('md', 'Markdown (.md)', IconMarkdown)}
+              <Divider my={4} />
+              <Title order={4}>Calendar</Title>
+              <Select
+                size="xs"
+                label="Whose shifts"
+                data={[
+                  { value: 'all', label: 'The whole team' },
+                  ...plan.members.map((m) => ({ value: m.id, label: m.name })),
+                ]}
+                value={ics.memberId ?? 'all'}
+                allowDeselect={false}
+                onChange={(v) => setIcs({ ...ics, memberId: v && v !== 'all' ? v : null })}
+              />
+              <Select
+                size="xs"
+                label="Layer"
+                data={[
+                  { value: 'all', label: 'All layers' },
+                  ...plan.rotation.layers.map((l) => ({ value: l.id, label: l.name })),
+                ]}
+                value={ics.layerId ?? 'all'}
+                allowDeselect={false}
+                onChange={(v) => setIcs({ ...ics, layerId: v && v !== 'all' ? v : null })}
+              />
+              <Select
+                size="xs"
+                label="Reminder"
+                data={REMINDERS}
+                value={ics.reminderMinutes === null ? 'none' : String(ics.reminderMinutes)}
+                allowDeselect={false}
+                onChange={(v) => setIcs({ ...ics, reminderMinutes: !v || v === 'none' ? null : Number(v) })}
+              />
+              <Checkbox.Group
+                size="xs"
+                label="All-day events"
+                value={ics.include}
+                onChange={(v) => setIcs({ ...ics, include: v as IcsExtra[] })}
+              >
+                <Stack gap={6} mt={6}>
+                  <Checkbox value="holidays" label="Public holidays of the members' regions" />
+                  <Checkbox value="investor-weeks" label="Investor-report weeks" />
+                </Stack>
+              </Checkbox.Group>
+              {exportButton('ics', 'iCalendar (.ics)', IconCalendarEvent)}
+              <Divider my={4} />
+              <Title order={4}>Spreadsheets</Title>
+              {exportButton('csv-shifts', 'Shifts (.csv)', IconFileTypeCsv)}
+              {exportButton('csv-load', 'Load report (.csv)', IconFileTypeCsv)}
+              {exportButton('csv-ownership', 'Ownership matrix (.csv)', IconFileTypeCsv)}
+              <Divider my={4} />
+              {exportButton('json', 'Plan file (.rotaplan.json)', IconBraces)}
+            </Stack>
+          </ScrollArea.Autosize>
         </Paper>
       </Group>
     </Stack>

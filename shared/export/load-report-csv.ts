@@ -1,0 +1,63 @@
+import { analyzePlan, type Analysis } from '../fairness/analyze';
+import type { Plan } from '../plan/schema';
+import { toSafeCsv } from './csv-safe';
+
+/** The window of a load report: plan-local dates, both inclusive; missing sides take the rotation's horizon. */
+export type LoadReportOptions = { from?: string; to?: string };
+
+/** The fixed columns of the load report; one `<layer>_hours` column per rotation layer follows `shifts`. */
+export const LOAD_REPORT_LEADING = ['from', 'to', 'member_id', 'member_name', 'shifts'] as const;
+
+/** The columns after the per-layer hours: the `analyze --json` fields, then deviation and shares. */
+export const LOAD_REPORT_TRAILING = [
+  'on_call_hours',
+  'weekend_hours',
+  'holiday_hours',
+  'night_hours',
+  'investor_week_hours',
+  'weighted_load',
+  'fair_share',
+  'deviation',
+  'availability',
+  'on_call_share',
+] as const;
+
+/**
+ * The per-member load report as CSV, one row per member in team order: the window, shifts, hours per layer, hours
+ * by category (weekend, holiday, night, investor week — they may overlap, as in the analysis), weighted load, fair
+ * share, deviation (weighted load − fair share) and the shares. Numbers are exactly `rotaplan analyze --json`'s
+ * (both come from `analyzePlan` over the same window), so payroll sheets and the Fairness view never disagree.
+ * Why CSV: on-call compensation is worked out in spreadsheets. Throws a RangeError when `to` is before `from`.
+ */
+export function exportLoadReportCsv(plan: Plan, options: LoadReportOptions = {}): string {
+  return loadReportCsvFromAnalysis(plan, analyzePlan(plan, options));
+}
+
+/**
+ * The load report from an analysis already made (the renderer has one from its worker).
+ * Why: analysing a year of shifts takes a moment; the report must not make the user wait twice.
+ */
+export function loadReportCsvFromAnalysis(plan: Plan, analysis: Analysis): string {
+  const layers = plan.rotation.layers;
+  const header = [...LOAD_REPORT_LEADING, ...layers.map((l) => `${l.id}_hours`), ...LOAD_REPORT_TRAILING];
+  const round2 = (v: number) => Math.round(v * 100) / 100;
+  const rows = analysis.members.map((m) => [
+    analysis.from,
+    analysis.to,
+    m.id,
+    m.name,
+    m.shiftCount,
+    ...layers.map((l) => m.layers.find((x) => x.layerId === l.id)?.hours ?? 0),
+    m.onCallHours,
+    m.weekendHours,
+    m.holidayHours,
+    m.nightHours,
+    m.investorWeekHours,
+    m.weightedLoad,
+    m.fairShare,
+    round2(m.weightedLoad - m.fairShare),
+    m.availability,
+    m.onCallShare,
+  ]);
+  return toSafeCsv(header, rows);
+}
