@@ -22,41 +22,39 @@ export type FileOpenerDeps = {
   store: { open: (path: string) => Promise<LoadedPlan> };
   /** Brings the window to the front (restoring it if minimised); does nothing before there is one. */
   focus: () => void;
-  /** Reloads the window so it reads the newly opened plan; false when there is no window yet. */
-  reload: () => boolean;
+  /** Sends `plan:switched` to the window's renderer; false when there is no window to send it to. */
+  notifySwitch: (path: string) => boolean;
   showError: ShowError;
   log: RotatingLog;
 };
 
 /**
- * Opens a plan file named on the command line: at start, and when a second launch hands its arguments to this
- * instance (single-instance lock). Then the window reloads and reads the new plan.
- * Why the save guard: the renderer may have a save of the old plan on its way; after the store switched files,
- * that save would land in the newly opened file. From the switch until the reloaded window loads the plan again,
- * `plan:save` is refused (as a conflict: the old file is as last saved), so neither file is overwritten.
+ * Opens a plan file named on the command line: at start, and when a second launch (single-instance lock), a
+ * double-click or macOS open-file hands one to this instance.
+ * Why the renderer switches, not main: the renderer may hold edits not yet saved (the save debounce). Were main to
+ * switch the store's file first, those edits would either be lost or land in the newly opened file. So once the
+ * window has loaded a plan, main only sends `plan:switched`; the renderer writes its pending save to the old file
+ * and then opens the new one through `plan:open`, which validates it and refuses a bad file with the old plan kept.
+ * Before the window has loaded a plan there is nothing to lose, and the store opens the file directly.
  */
 export function createFileOpener(deps: FileOpenerDeps) {
-  let switching = false;
+  let rendererHasPlan = false;
 
-  /** Wraps the dispatcher with the save guard. */
+  /** Wraps the dispatcher to learn when the window has loaded a plan (from then on it switches files itself). */
   function guard(dispatch: Dispatch): Dispatch {
     return async (channel, payload): Promise<IpcResult<unknown>> => {
-      if (channel === 'plan:load') switching = false;
-      else if (switching && channel === 'plan:save') {
-        return {
-          ok: false,
-          error: {
-            code: 'conflict',
-            message:
-              'Rotaplan is switching to a plan opened from outside the app; this change was not written, so neither file was overwritten.',
-          },
-        };
-      }
-      return dispatch(channel, payload);
+      const result = await dispatch(channel, payload);
+      if (channel === 'plan:load' && result.ok) rendererHasPlan = true;
+      return result;
     };
   }
 
-  /** Opens the file named in `argv`, if any; true when the store now has it open. */
+  /** The window is (re)loading: until it loads a plan again, files are opened directly in the store. */
+  function rendererReset(): void {
+    rendererHasPlan = false;
+  }
+
+  /** Opens the file named in `argv`, if any; true when the store has it open or the window was asked to. */
   async function openFromArgv(
     argv: readonly string[] | undefined,
     cwd: string | undefined,
@@ -64,22 +62,21 @@ export function createFileOpener(deps: FileOpenerDeps) {
     deps.focus();
     const file = planFileFromArgv(argv ?? [], cwd ?? process.cwd());
     if (!file) return false;
-    // Set before the store switches: a save queued behind the open must not reach the new file.
-    switching = true;
+    if (rendererHasPlan && deps.notifySwitch(file)) {
+      deps.log.info(`asked the window to switch to ${file} from the command line`);
+      return true;
+    }
     try {
       await deps.store.open(file);
     } catch (error) {
-      switching = false;
       const message = error instanceof Error ? error.message : String(error);
       deps.log.warn(`could not open ${file} from the command line`, error);
       deps.showError('Rotaplan could not open the file', message);
       return false;
     }
     deps.log.info(`opened ${file} from the command line`);
-    // Before the window exists there is nothing to reload: it will load the plan the store now has.
-    if (!deps.reload()) switching = false;
     return true;
   }
 
-  return { guard, openFromArgv };
+  return { guard, openFromArgv, rendererReset };
 }

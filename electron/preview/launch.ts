@@ -4,7 +4,9 @@ import { createSamplePlan } from '../../shared/plan/sample-plan';
 import { readAppVersion } from '../app-version';
 import { createDispatcher } from '../handlers/dispatch';
 import { createHandlers } from '../handlers';
+import { createChromiumPdfRenderer } from '../export/pdf-chromium';
 import { defaultUserDataDir } from '../main/user-data';
+import { createPrefsStore } from '../prefs/prefs-store';
 import { createPlanStore } from '../store/plan-store';
 import { startPreviewServer, type PreviewServer } from './server';
 
@@ -20,12 +22,22 @@ export async function launchPreview(
   options: LaunchOptions = {},
 ): Promise<PreviewServer & { userDataDir: string }> {
   const userDataDir = options.userDataDir ?? defaultUserDataDir();
-  const store = createPlanStore({ userDataDir, createDefaultPlan: createSamplePlan });
+  const prefs = createPrefsStore({ userDataDir });
+  const store = createPlanStore({
+    userDataDir,
+    createDefaultPlan: createSamplePlan,
+    onOpened: (path) =>
+      void prefs.addRecentFile(path).catch((e) => console.error('[preview] recent files:', e)),
+  });
+  await prefs.load().catch((e) => console.error('[preview] preferences:', e));
+  if (prefs.notice) console.warn(`[preview] ${prefs.notice.message}`);
   const handlers = createHandlers({
     store,
+    prefs,
     mode: 'preview',
     version: readAppVersion(join(repoRoot, 'package.json')),
     userDataDir,
+    renderPdf: createChromiumPdfRenderer(),
   });
   const dispatch = createDispatcher(handlers, (error, channel) =>
     console.error(`[preview] ${channel}:`, error),

@@ -5,6 +5,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { ColorSchemeSync } from './theme/color-scheme-sync';
 import { cssVariablesResolver, theme } from './theme/theme';
 
 // In the browser preview the first URL carries the access token; the server has set it as a cookie, so drop it
@@ -13,7 +14,8 @@ if (new URLSearchParams(location.search).has('token')) history.replaceState(null
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+      <ColorSchemeSync />
       <Notifications position="bottom-right" />
       <App />
     </MantineProvider>

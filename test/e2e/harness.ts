@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEFAULT_PREFERENCES } from '../../shared/prefs/preferences';
 import { launchPreview } from '../../electron/preview/launch';
 
 /** The Chromium flags this machine needs (no sandbox as root, no background network in a closed network). */
@@ -30,8 +31,16 @@ export type Session = {
  * Starts the real preview (built renderer + real handlers + real store in a fresh user-data folder) and a fresh
  * headless Chromium profile, and opens the app.
  */
-export async function openApp(options: { userDataDir?: string } = {}): Promise<Session> {
+export async function openApp(options: { userDataDir?: string; tour?: boolean } = {}): Promise<Session> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'rotaplan-e2e-')));
+  // The first-run tour is a test of its own (guided-setup.test.ts asks for it with `tour: true`); elsewhere its
+  // card would sit over what a test clicks, so the fresh user-data folder starts with it dismissed.
+  if (!options.tour && !options.userDataDir) {
+    await writeFile(
+      join(userDataDir, 'preferences.json'),
+      JSON.stringify({ ...DEFAULT_PREFERENCES, tourDismissed: true }),
+    );
+  }
   const profile = await mkdtemp(join(tmpdir(), 'rotaplan-chromium-'));
   const preview = await launchPreview({ userDataDir });
   let browser: BrowserContext | null = null;

@@ -11,7 +11,6 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { IconArrowBackUp, IconArrowForwardUp, IconCalendarStats, IconHistory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { BackupsDialog } from '../features/backups/backups-dialog';
@@ -20,6 +19,11 @@ import { SaveState } from '../components/save-state';
 import { ViewErrorBoundary } from '../components/view-error-boundary';
 import { ScenarioSwitcher } from '../features/scenarios/scenario-switcher';
 import { useAppStore } from '../store/store';
+import { ExportCommands } from '../features/export/export-commands';
+import { FileCommands } from '../features/import/file-commands';
+import { SetupLayer } from '../features/setup/setup-layer';
+import { AppCommands, usePlanSwitchEvents } from './app-commands';
+import { FileMenu } from './file-menu';
 import { LoadNoticeBanner } from './load-notice';
 import { VIEWS } from './views';
 
@@ -39,6 +43,7 @@ function TopBar() {
         <Text fw={700} size="lg">
           Rotaplan
         </Text>
+        <FileMenu />
         <Text c="dimmed">/</Text>
         <div>
           <Text fw={600} size="sm" data-testid="plan-name" lh={1.2}>
@@ -103,20 +108,11 @@ export function App() {
   const loadError = useAppStore((s) => s.loadError);
   const loadPlan = useAppStore((s) => s.loadPlan);
   const view = useAppStore((s) => s.view);
-  const undo = useAppStore((s) => s.undo);
-  const redo = useAppStore((s) => s.redo);
-  const saveNow = useAppStore((s) => s.saveNow);
 
+  usePlanSwitchEvents();
   useEffect(() => {
     void loadPlan();
   }, [loadPlan]);
-
-  useHotkeys([
-    ['mod+z', undo],
-    ['mod+shift+z', redo],
-    ['mod+y', redo],
-    ['mod+s', () => void saveNow()],
-  ]);
 
   if (loadStatus === 'idle' || loadStatus === 'loading') {
     return (
@@ -152,7 +148,11 @@ export function App() {
       </AppShell.Header>
       <Navigation />
       <ConflictDialog />
-      <AppShell.Main bg="var(--mantine-color-gray-0)">
+      <AppCommands />
+      <FileCommands />
+      <ExportCommands />
+      <SetupLayer />
+      <AppShell.Main bg="var(--rp-page)">
         <LoadNoticeBanner />
         <section aria-label={current.label} data-testid={`view-${current.id}`}>
           <ViewErrorBoundary view={current.label}>{current.render()}</ViewErrorBoundary>

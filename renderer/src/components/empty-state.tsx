@@ -17,7 +17,7 @@ export function EmptyState({
   return (
     <Paper withBorder p="xl" radius="md">
       <Stack align="center" gap="xs">
-        <IconComponent size={36} color="var(--mantine-color-gray-5)" />
+        <IconComponent size={36} color="var(--rp-icon-muted)" />
         <Text fw={600}>{title}</Text>
         <Text size="sm" c="dimmed" ta="center" maw={460}>
           {children}

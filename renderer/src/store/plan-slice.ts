@@ -24,6 +24,11 @@ export type PlanSlice = {
   dismissNotice: () => void;
   /** Replaces the open plan with one the store handed out (open, restore); the old one stays undoable. */
   replacePlan: (loaded: LoadedPlan) => void;
+  /**
+   * Main opened another file (`plan:switched`): writes pending edits to the old file first, then opens the new
+   * one. Refused, with the reason, while edits cannot be saved (a conflict, a failed save): nothing is dropped.
+   */
+  switchToFile: (path: string) => Promise<{ ok: true } | { ok: false; message: string }>;
 };
 
 export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, get) => ({
@@ -91,5 +96,24 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       saveStatus: 'saved',
       saveError: null,
     }));
+  },
+  async switchToFile(path) {
+    const unsaved = (why: string) => ({
+      ok: false as const,
+      message: `${path} was not opened: ${why} Your plan stays open; open the file again once it is saved.`,
+    });
+    if (get().conflict) return unsaved('your latest changes wait for you to resolve a conflict.');
+    // An edit made while a save runs schedules another save; flush until nothing is pending.
+    for (let i = 0; i < 5 && get().saveStatus !== 'saved'; i += 1) {
+      await get().saveNow();
+      if (get().saveStatus === 'failed' || get().conflict)
+        return unsaved(`your latest changes could not be saved (${get().saveError ?? 'unknown error'}).`);
+    }
+    try {
+      get().replacePlan(await api.plan.open({ path }));
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
   },
 });

@@ -10,6 +10,8 @@ const recorded = vi.hoisted(() => ({
   appListeners: new Map<string, (...args: unknown[]) => void>(),
   userData: '',
   ready: null as null | (() => void),
+  sent: [] as [string, unknown][],
+  menu: null as unknown,
 }));
 
 vi.mock('electron', () => {
@@ -20,6 +22,28 @@ vi.mock('electron', () => {
       recorded.windows.push(this.entry);
     }
     once() {}
+    // What the shell's menu, window-state and file-switch wiring call (recorded where a test reads it).
+    webContents = {
+      on: () => undefined,
+      send: (event: string, payload: unknown) => recorded.sent.push([event, payload]),
+    };
+    on() {}
+    maximize() {}
+    isDestroyed() {
+      return false;
+    }
+    isMaximized() {
+      return false;
+    }
+    isFullScreen() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1360, height: 880 };
+    }
+    static getAllWindows() {
+      return recorded.windows;
+    }
     loadFile(path: string) {
       this.entry.loaded.push(path);
       return Promise.resolve();
@@ -43,7 +67,17 @@ vi.mock('electron', () => {
     whenReady: () => new Promise<void>((resolve) => (recorded.ready = resolve)),
     getPath: () => recorded.userData,
     getVersion: () => '0.1.0',
+    getName: () => 'Rotaplan',
+    isPackaged: true,
+    setAboutPanelOptions: () => undefined,
+    addRecentDocument: () => undefined,
   };
+  const Menu = {
+    buildFromTemplate: (template: unknown) => template,
+    setApplicationMenu: (menu: unknown) => (recorded.menu = menu),
+  };
+  const nativeTheme = { themeSource: 'system', shouldUseDarkColors: false };
+  const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
   const session = {
     defaultSession: {
       setPermissionRequestHandler: () => undefined,
@@ -52,7 +86,9 @@ vi.mock('electron', () => {
     },
   };
   const ipcMain = { handle: (channel: string) => recorded.channels.push(channel) };
-  return { app, BrowserWindow, session, ipcMain, default: { app, BrowserWindow, session, ipcMain } };
+  const dialog = { showErrorBox: () => undefined, showMessageBox: () => Promise.resolve({ response: 0 }) };
+  const electron = { app, BrowserWindow, session, ipcMain, dialog, Menu, nativeTheme, screen };
+  return { ...electron, default: electron };
 });
 
 // Importing the whole main graph takes seconds on a loaded machine.

@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planFileFromArgv } from '../../../electron/main/open-from-argv';
-import type { IpcResult, LoadedPlan } from '../../../shared/ipc/contract';
+import { useAppStore } from '../../../renderer/src/store/store';
+import { CHANNELS, splitChannel } from '../../../shared/ipc/channels';
+import type { IpcResult } from '../../../shared/ipc/contract';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
 
@@ -19,6 +21,8 @@ const recorded = vi.hoisted(() => ({
   errorBoxes: [] as [string, string][],
   userData: '',
   ready: null as null | (() => void),
+  sent: [] as [string, unknown][],
+  menu: null as unknown,
 }));
 
 vi.mock('electron', () => {
@@ -28,6 +32,28 @@ vi.mock('electron', () => {
       recorded.windows.push(this.entry);
     }
     once() {}
+    // What the shell's menu, window-state and file-switch wiring call (recorded where a test reads it).
+    webContents = {
+      on: () => undefined,
+      send: (event: string, payload: unknown) => recorded.sent.push([event, payload]),
+    };
+    on() {}
+    maximize() {}
+    isDestroyed() {
+      return false;
+    }
+    isMaximized() {
+      return false;
+    }
+    isFullScreen() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1360, height: 880 };
+    }
+    static getAllWindows() {
+      return recorded.windows;
+    }
     loadFile() {
       return Promise.resolve();
     }
@@ -52,7 +78,17 @@ vi.mock('electron', () => {
     whenReady: () => new Promise<void>((resolve) => (recorded.ready = resolve)),
     getPath: () => recorded.userData,
     getVersion: () => '0.1.0',
+    getName: () => 'Rotaplan',
+    isPackaged: true,
+    setAboutPanelOptions: () => undefined,
+    addRecentDocument: () => undefined,
   };
+  const Menu = {
+    buildFromTemplate: (template: unknown) => template,
+    setApplicationMenu: (menu: unknown) => (recorded.menu = menu),
+  };
+  const nativeTheme = { themeSource: 'system', shouldUseDarkColors: false };
+  const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
   const session = {
     defaultSession: {
       setPermissionRequestHandler: () => undefined,
@@ -66,15 +102,10 @@ vi.mock('electron', () => {
   };
   const dialog = {
     showErrorBox: (title: string, message: string) => recorded.errorBoxes.push([title, message]),
+    showMessageBox: () => Promise.resolve({ response: 0 }),
   };
-  return {
-    app,
-    BrowserWindow,
-    session,
-    ipcMain,
-    dialog,
-    default: { app, BrowserWindow, session, ipcMain, dialog },
-  };
+  const electron = { app, BrowserWindow, session, ipcMain, dialog, Menu, nativeTheme, screen };
+  return { ...electron, default: electron };
 });
 
 const fromApp = {
@@ -111,6 +142,14 @@ describe('single instance: a second launch opens its file in the first window', 
     recorded.userData = await mkdtemp(join(tmpdir(), 'rotaplan-second-'));
     elsewhere = await mkdtemp(join(tmpdir(), 'rotaplan-elsewhere-'));
     await import('../../../electron/main/index');
+    // The renderer's preload bridge, wired to main's real IPC handlers.
+    const bridge: Record<string, Record<string, (p: unknown) => Promise<unknown>>> = {};
+    for (const channel of CHANNELS) {
+      const { domain, verb } = splitChannel(channel);
+      bridge[domain] ??= {};
+      bridge[domain][verb] = (p) => invoke(channel, p ?? {});
+    }
+    (globalThis as { rotaplan?: unknown }).rotaplan = bridge;
     recorded.ready!();
     await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
   });
@@ -119,59 +158,100 @@ describe('single instance: a second launch opens its file in the first window', 
     await rm(elsewhere, { recursive: true, force: true });
   });
 
-  it('focuses, opens the file, reloads the window, and guards the old plan`s late save', async () => {
-    const first = await invoke('plan:load');
-    if (!first.ok) throw new Error(first.error.message);
-    const original = first.value as LoadedPlan;
-    expect(original.path).toBe(join(recorded.userData, 'plan.rotaplan.json'));
+  it('before the window has loaded a plan, a second launch opens its file in the store directly', async () => {
+    const early = join(elsewhere, 'early.rotaplan.json');
+    await writeFile(early, JSON.stringify(named(createSamplePlan('2027-03-01T10:00:00.000Z'), 'Early')));
+    recorded.appListeners.get('second-instance')!({}, ['/opt/Rotaplan/rotaplan', early], elsewhere);
+    await vi.waitFor(async () =>
+      expect(await invoke('plan:load')).toMatchObject({ ok: true, value: { path: early } }),
+    );
+    expect(recorded.sent.filter(([e]) => e === 'plan:switched')).toEqual([]);
+    const log = await readFile(join(recorded.userData, 'logs', 'main.log'), 'utf8');
+    expect(log).toContain(`INFO opened ${early} from the command line`);
+    // The window reloads (a fresh renderer with no plan yet): from here the test plays the renderer.
+    useAppStore.setState({ plan: null, path: '', past: [], future: [], saveStatus: 'saved', conflict: null });
+  });
+
+  it('once the window has a plan: main sends plan:switched, the renderer saves its pending edit to the OLD file, then opens the new one', async () => {
+    const renderer = useAppStore.getState();
+    await renderer.loadPlan();
+    const original = useAppStore.getState();
+    const oldPath = original.path;
+    expect(original.plan?.meta.name).toBe('Early');
 
     const teamB = named(createSamplePlan('2027-03-01T10:00:00.000Z'), 'Team B');
     const teamBPath = join(elsewhere, 'team-b.rotaplan.json');
     const teamBText = JSON.stringify(teamB, null, 2);
     await writeFile(teamBPath, teamBText);
 
+    // An edit still inside the save debounce when the file is handed over.
+    const memberId = original.plan!.members[0]!.id;
+    const result = renderer.edit({ kind: 'member:update', memberId, fields: { name: 'Ana (edited)' } });
+    expect(result.ok).toBe(true);
+    expect(useAppStore.getState().saveStatus).toBe('pending');
+
     const window = recorded.windows[0]!;
+    const focusedBefore = window.focused;
     recorded.appListeners.get('second-instance')!(
       {},
       ['/opt/Rotaplan/rotaplan', 'team-b.rotaplan.json'],
       elsewhere,
     );
-    expect(window.focused).toBe(1);
-    await vi.waitFor(() => expect(window.reloads).toBe(1));
+    expect(window.focused).toBe(focusedBefore + 1);
+    await vi.waitFor(() => expect(recorded.sent).toContainEqual(['plan:switched', { path: teamBPath }]));
+    // Main did not switch files: the store still has the old plan open, and nothing was reloaded.
+    expect(await invoke('plan:load')).toMatchObject({ ok: true, value: { path: oldPath } });
+    expect(window.reloads).toBe(0);
 
-    // A save of the old plan still on its way is refused rather than written into Team B's file.
-    const late = await invoke('plan:save', { plan: named(original.plan, 'late edit of the old plan') });
-    expect(late).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await useAppStore.getState().switchToFile(teamBPath)).toEqual({ ok: true });
+    const savedOld = JSON.parse(await readFile(oldPath, 'utf8')) as Plan;
+    expect(savedOld.members.find((m) => m.id === memberId)?.name).toBe('Ana (edited)');
     expect(await readFile(teamBPath, 'utf8')).toBe(teamBText);
-
-    // The reloaded window loads Team B, and from then on saves go to Team B's file.
-    const reloaded = await invoke('plan:load');
-    expect(reloaded).toMatchObject({
-      ok: true,
-      value: { path: teamBPath, plan: { meta: { name: 'Team B' } } },
+    expect(useAppStore.getState()).toMatchObject({
+      path: teamBPath,
+      plan: { meta: { name: 'Team B' } },
+      past: [],
+      saveStatus: 'saved',
     });
+    // From then on saves go to Team B's file, and it heads the recent files (and the Open Recent menu).
     expect(await invoke('plan:save', { plan: named(teamB, 'Team B, edited') })).toMatchObject({ ok: true });
     expect(JSON.parse(await readFile(teamBPath, 'utf8')).meta.name).toBe('Team B, edited');
+    await vi.waitFor(async () =>
+      expect(await invoke('prefs:get')).toMatchObject({
+        ok: true,
+        value: { recentFiles: [teamBPath, oldPath] },
+      }),
+    );
     const log = await readFile(join(recorded.userData, 'logs', 'main.log'), 'utf8');
-    expect(log).toContain(`INFO opened ${teamBPath} from the command line`);
+    expect(log).toContain(`INFO asked the window to switch to ${teamBPath} from the command line`);
   });
 
   it('a file that is not a plan is refused with a message naming it; the open plan stays', async () => {
     const broken = join(elsewhere, 'broken.rotaplan.json');
     await writeFile(broken, '{ "schemaVersion": 1, "meta": ');
-    const window = recorded.windows[0]!;
-    const reloadsBefore = window.reloads;
     recorded.appListeners.get('second-instance')!({}, ['/opt/Rotaplan/rotaplan', broken], elsewhere);
-    await vi.waitFor(() => expect(recorded.errorBoxes).toHaveLength(1));
-    const [title, message] = recorded.errorBoxes[0]!;
-    expect(title).toBe('Rotaplan could not open the file');
+    await vi.waitFor(() => expect(recorded.sent).toContainEqual(['plan:switched', { path: broken }]));
+    const outcome = await useAppStore.getState().switchToFile(broken);
+    expect(outcome.ok).toBe(false);
+    const message = outcome.ok ? '' : outcome.message;
     expect(message).toContain(`${broken} could not be opened: (root): not valid JSON`);
     expect(message).toContain('The plan you had open is unchanged.');
-    expect(window.reloads).toBe(reloadsBefore);
+    expect(useAppStore.getState().path).toBe(join(elsewhere, 'team-b.rotaplan.json'));
     expect(await invoke('plan:load')).toMatchObject({
       ok: true,
       value: { path: join(elsewhere, 'team-b.rotaplan.json') },
     });
+  });
+
+  it('while a conflict waits for the user, the switch is refused and nothing is saved or opened', async () => {
+    useAppStore.setState({ conflict: { message: 'changed on disk' } });
+    const outcome = await useAppStore.getState().switchToFile(join(elsewhere, 'early.rotaplan.json'));
+    expect(outcome).toEqual({
+      ok: false,
+      message: `${join(elsewhere, 'early.rotaplan.json')} was not opened: your latest changes wait for you to resolve a conflict. Your plan stays open; open the file again once it is saved.`,
+    });
+    expect(useAppStore.getState().path).toBe(join(elsewhere, 'team-b.rotaplan.json'));
+    useAppStore.setState({ conflict: null });
   });
 
   it('a second launch without a file only focuses the window', async () => {

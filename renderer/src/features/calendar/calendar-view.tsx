@@ -6,6 +6,8 @@ import type { Plan } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
+import { useCommand } from '../../app/command-bus';
+import { usePreferences } from '../preferences/preferences-store';
 import { useAppStore } from '../../store/store';
 import { CalendarBoard } from './calendar-board';
 import {
@@ -77,6 +79,16 @@ export function CalendarView() {
   const [initialDate] = useState(() => focus?.date ?? lastViewedDate ?? (plan ? openingDate(plan) : ''));
   const calendarRef = useRef<CalendarRef>(null);
   const { run, modal } = useGuardedEdit();
+  const weekStart = usePreferences((s) => s.prefs.weekStart);
+  useCommand('calendar:today', () => calendarRef.current?.getApi().today());
+  // A new shift starts from a moment: the one selected, else now; the side panel offers to add the shift there.
+  useCommand('calendar:newShift', () =>
+    setSelection((current) =>
+      current?.kind === 'moment'
+        ? current
+        : { kind: 'moment', instant: new Date().toISOString(), allDay: false },
+    ),
+  );
 
   // Another view (Fairness) may ask for a date while the calendar is open: go there.
   useEffect(() => {
@@ -242,7 +254,7 @@ export function CalendarView() {
             events={events}
             marks={marks}
             zone={zone}
-            firstDay={rotation.handoff.weekday % 7}
+            firstDay={weekStart}
             nextDayThreshold={`${rotation.handoff.time}:01`}
             initialDate={initialDate}
             selectedDate={shown?.kind === 'moment' ? localDateOf(shown.instant, zone) : null}

@@ -67,7 +67,13 @@ export function MemberLoadTable({ analysis, members }: { analysis: Analysis; mem
                         <Text
                           span
                           size="xs"
-                          c={Math.abs(gap) < 0.05 ? 'dimmed' : gap > 0 ? 'red.9' : 'teal.9'}
+                          c={
+                            Math.abs(gap) < 0.05
+                              ? 'dimmed'
+                              : gap > 0
+                                ? 'var(--rp-text-over)'
+                                : 'var(--rp-text-under)'
+                          }
                         >
                           ({gap >= 0 ? '+' : '−'}
                           {formatNumber(Math.abs(gap), 1)})

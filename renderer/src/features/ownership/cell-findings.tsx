@@ -70,7 +70,7 @@ export function CellFindings({ findings }: { findings: OwnershipFinding[] }) {
         >
           <SeverityIcon severity={f.severity} size={14} />
           {/* Dark text: orange on white falls below WCAG AA at this size; the icon and the border carry the colour. */}
-          <Text size="xs" c="dark.6" lh={1.35}>
+          <Text size="xs" c="var(--rp-tint-text)" lh={1.35}>
             {f.message}
           </Text>
         </Group>

@@ -44,7 +44,7 @@ export function CommonIssuesEditor({ pipeline }: { pipeline: Pipeline }) {
         </Text>
       )}
       {issues.map((issue, index) => (
-        <Paper key={issue.id} withBorder radius="md" p="sm" data-issue-id={issue.id} bg="gray.0">
+        <Paper key={issue.id} withBorder radius="md" p="sm" data-issue-id={issue.id} bg="var(--rp-page)">
           <Stack gap="xs">
             <Group gap="xs" wrap="nowrap" align="flex-start">
               <Badge variant="light" color="gray" mt={8} style={{ flexShrink: 0 }}>

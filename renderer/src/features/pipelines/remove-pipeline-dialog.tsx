@@ -3,7 +3,7 @@ import { listPipelineReferences } from '../../../../shared/plan/edits/pipeline-e
 import type { Pipeline, Plan } from '../../../../shared/plan/schema';
 
 // Orange and red light-alert titles fall below WCAG AA on their tint; dark text keeps the colour in the frame.
-const ALERT_STYLES = { title: { color: 'var(--mantine-color-dark-7)' } };
+const ALERT_STYLES = { title: { color: 'var(--rp-tint-text)' } };
 
 /**
  * Confirms the removal of a pipeline after showing what refers to it: owners and skills (they go with it when the

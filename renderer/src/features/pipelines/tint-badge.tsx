@@ -18,7 +18,7 @@ export function TintBadge({
       size={size}
       variant="light"
       color={color}
-      c="dark.7"
+      c="var(--rp-tint-text)"
       leftSection={
         <span
           aria-hidden

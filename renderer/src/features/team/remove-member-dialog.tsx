@@ -6,7 +6,7 @@ import type { Member, Plan } from '../../../../shared/plan/schema';
 import { MemberSelect } from '../ownership/member-select';
 
 // Orange and red light-alert titles fall below WCAG AA on their tint; dark text keeps the colour in the frame.
-const ALERT_STYLES = { title: { color: 'var(--mantine-color-dark-7)' } };
+const ALERT_STYLES = { title: { color: 'var(--rp-tint-text)' } };
 
 /** Why "remove and clear" would be refused for this member, or null when it would go through (a dry run). */
 function clearRefusal(plan: Plan, member: Member): string | null {

@@ -25,7 +25,7 @@ import { formatRange, inclusiveDays, TIME_OFF_KINDS, timeOffKindInfo } from './t
 import { TintBadge } from '../pipelines/tint-badge';
 
 // Orange and red light-alert titles fall below WCAG AA on their tint; dark text keeps the colour in the frame.
-const ALERT_STYLES = { title: { color: 'var(--mantine-color-dark-7)' } };
+const ALERT_STYLES = { title: { color: 'var(--rp-tint-text)' } };
 
 type Draft = { id: string | null; range: [string | null, string | null]; kind: TimeOffKind; note: string };
 
@@ -178,7 +178,7 @@ export function TimeOffDialog({
             </Table>
           )}
 
-          <Paper withBorder radius="md" p="md" bg="gray.0">
+          <Paper withBorder radius="md" p="md" bg="var(--rp-page)">
             <form
               noValidate
               onSubmit={(e) => {

@@ -70,7 +70,7 @@ export function TimeOffOverview({
                         gap="md"
                         wrap="nowrap"
                         py={6}
-                        style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+                        style={{ borderTop: '1px solid var(--rp-border-muted)' }}
                       >
                         <Box w={190} style={{ flexShrink: 0 }}>
                           <UnstyledButton

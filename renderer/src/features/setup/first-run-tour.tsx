@@ -1,0 +1,155 @@
+import { Box, Button, Group, Popover, Portal, Stack, Text, Title } from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
+import { useEffect, useId, useState } from 'react';
+import { useAppStore } from '../../store/store';
+import { TOUR_STEPS } from './tour-steps';
+
+type Rect = { top: number; left: number; width: number; height: number };
+
+// Where the highlight sits when the navigation item cannot be found (a narrow window, a view not in the nav).
+const FALLBACK: Rect = { top: 80, left: 16, width: 200, height: 36 };
+const PAD = 3;
+
+/** The on-screen box of a view's navigation item, padded so the outline does not touch its text. */
+function navRect(view: string): Rect {
+  const el = document.querySelector<HTMLElement>(`[data-view="${view}"]`);
+  if (!el) return FALLBACK;
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return FALLBACK;
+  return { top: r.top - PAD, left: r.left - PAD, width: r.width + 2 * PAD, height: r.height + 2 * PAD };
+}
+
+export type FirstRunTourProps = {
+  /** Mount the tour anew for each showing, so it starts at the first stop. */
+  opened: boolean;
+  /** Skip, Escape or Done: closes the tour for now. */
+  onClose: () => void;
+  /** "Don't show again": closes the tour and remembers it. */
+  onDismissForGood: () => void;
+};
+
+/**
+ * A short tour of the views, one stop per view: the stop switches to its view, outlines its navigation item and
+ * shows a step card beside it. Mantine has no tour, so it is a Popover anchored to a highlight box laid over the
+ * navigation item; the card traps focus (Next is focused), Escape closes it and focus returns where it was.
+ */
+export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTourProps) {
+  const setView = useAppStore((s) => s.setView);
+  const [index, setIndex] = useState(0);
+  const [rect, setRect] = useState<Rect>(FALLBACK);
+  const titleId = useId();
+  const bodyId = useId();
+  const step = TOUR_STEPS[index]!;
+  const last = index === TOUR_STEPS.length - 1;
+
+  useEffect(() => {
+    if (!opened) return;
+    setView(step.view);
+    const measure = () => setRect(navRect(step.view));
+    // The view switch re-renders the navigation; measure after that frame, and again whenever the window changes.
+    const frame = requestAnimationFrame(measure);
+    window.addEventListener('resize', measure);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('resize', measure);
+    };
+  }, [opened, step.view, setView]);
+
+  // Escape closes the tour wherever focus is: a view that opens may take focus from the card (the Export
+  // preview does), and the Popover only hears Escape inside its dropdown.
+  useWindowEvent('keydown', (event) => {
+    if (opened && event.key === 'Escape' && !event.defaultPrevented) onClose();
+  });
+
+  if (!opened) return null;
+  return (
+    <Portal>
+      <Popover
+        opened
+        onClose={onClose}
+        position="right-start"
+        offset={14}
+        withArrow
+        arrowSize={10}
+        shadow="lg"
+        radius="md"
+        width={340}
+        trapFocus
+        returnFocus
+        closeOnEscape
+        closeOnClickOutside={false}
+        withRoles={false}
+        zIndex={400}
+      >
+        <Popover.Target>
+          <Box
+            data-testid="tour-highlight"
+            aria-hidden
+            style={{
+              position: 'fixed',
+              top: rect.top,
+              left: rect.left,
+              width: rect.width,
+              height: rect.height,
+              borderRadius: 'var(--mantine-radius-md)',
+              outline: '3px solid var(--mantine-color-brand-6)',
+              outlineOffset: 0,
+              boxShadow: '0 0 0 6px color-mix(in srgb, var(--mantine-color-brand-6) 25%, transparent)',
+              pointerEvents: 'none',
+              zIndex: 399,
+              transition: 'top 150ms ease, height 150ms ease',
+            }}
+          />
+        </Popover.Target>
+        <Popover.Dropdown
+          role="dialog"
+          aria-modal={false}
+          aria-labelledby={titleId}
+          aria-describedby={bodyId}
+          data-testid="tour"
+          data-tour-view={step.view}
+          p="md"
+        >
+          <Stack gap="sm">
+            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+              Tour · step {index + 1} of {TOUR_STEPS.length}
+            </Text>
+            <Title order={4} id={titleId}>
+              {step.title}
+            </Title>
+            <Text size="sm" id={bodyId}>
+              {step.body}
+            </Text>
+            <Group justify="space-between" mt="xs" wrap="nowrap">
+              <Group gap={4} wrap="nowrap">
+                <Button variant="subtle" size="compact-sm" onClick={onClose}>
+                  Skip
+                </Button>
+                <Button variant="subtle" size="compact-sm" color="gray" onClick={onDismissForGood}>
+                  Don’t show again
+                </Button>
+              </Group>
+              <Group gap={6} wrap="nowrap">
+                <Button
+                  variant="default"
+                  size="compact-sm"
+                  disabled={index === 0}
+                  onClick={() => setIndex((i) => Math.max(0, i - 1))}
+                >
+                  Back
+                </Button>
+                <Button
+                  size="compact-sm"
+                  data-autofocus
+                  onClick={() => (last ? onClose() : setIndex((i) => i + 1))}
+                >
+                  {last ? 'Done' : 'Next'}
+                </Button>
+              </Group>
+            </Group>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Portal>
+  );
+}
