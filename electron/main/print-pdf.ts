@@ -40,9 +40,21 @@ export function createElectronPdfRenderer(): (html: string) => Promise<Uint8Arra
   return async (html) => {
     const dir = await mkdtemp(join(tmpdir(), 'rotaplan-print-'));
     const page = join(dir, 'report.html');
+    // Written out (not spread from PRINT_WINDOW_OPTIONS) so Electronegativity reads each security option here;
+    // print-pdf.test.ts checks both agree.
     const win = new BrowserWindow({
-      ...PRINT_WINDOW_OPTIONS,
-      webPreferences: { ...PRINT_WINDOW_OPTIONS.webPreferences },
+      show: PRINT_WINDOW_OPTIONS.show,
+      width: PRINT_WINDOW_OPTIONS.width,
+      height: PRINT_WINDOW_OPTIONS.height,
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        webSecurity: true,
+        images: true,
+        spellcheck: false,
+      },
     });
     try {
       await writeFile(page, html, 'utf8');

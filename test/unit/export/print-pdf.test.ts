@@ -46,7 +46,7 @@ vi.mock('electron', () => {
   return { BrowserWindow, default: { BrowserWindow } };
 });
 
-const { createElectronPdfRenderer } = await import('../../../electron/main/print-pdf');
+const { createElectronPdfRenderer, PRINT_WINDOW_OPTIONS } = await import('../../../electron/main/print-pdf');
 
 describe('createElectronPdfRenderer', () => {
   beforeEach(() => {
@@ -65,6 +65,8 @@ describe('createElectronPdfRenderer', () => {
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
     });
     expect((win.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
+    // The options are written out in the call for Electronegativity; they must stay those of PRINT_WINDOW_OPTIONS.
+    expect(win.options).toEqual(PRINT_WINDOW_OPTIONS);
     expect(win.html).toBe(html);
     expect(win.printed).toEqual([{ printBackground: true, pageSize: 'A4' }]);
     expect(win.destroyed).toBe(true);
