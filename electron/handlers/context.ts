@@ -17,6 +17,8 @@ export type NativeDialogs = {
     defaultPath: string;
     filters: { name: string; extensions: string[] }[];
   }): Promise<string | null>;
+  /** Asks for a folder (one may be created on the way); null when cancelled. */
+  chooseFolder(options: { title: string; defaultPath?: string }): Promise<string | null>;
 };
 
 /** What handlers may use: the store and facts about the shell they run in (Electron or the preview). */

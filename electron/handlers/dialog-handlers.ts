@@ -4,6 +4,7 @@ import { MAX_TEXT_FILE } from '../../shared/ipc/contract';
 import { decodeIcsInput } from '../../shared/import/ics-decode';
 import { PLAN_EXTENSION, planDisplayName } from '../store/file-names';
 import type { HandlerContext, NativeDialogs } from './context';
+import { exportFolder } from './export-handlers';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
 
@@ -46,8 +47,9 @@ export async function readIcsFile(path: string): Promise<{ fileName: string; tex
   return { fileName, text: decoded.text };
 }
 
-/** `dialog:*`: native open and save dialogs (Electron only; the preview answers `unsupported`). */
-export function dialogHandlers({ dialogs, store }: HandlerContext): HandlerGroup {
+/** `dialog:*`: native open, save and folder dialogs (Electron only; the preview answers `unsupported`). */
+export function dialogHandlers(context: HandlerContext): HandlerGroup {
+  const { dialogs, store } = context;
   const native = (): NativeDialogs => {
     if (!dialogs) {
       throw new IpcError(
@@ -74,6 +76,15 @@ export function dialogHandlers({ dialogs, store }: HandlerContext): HandlerGroup
     'dialog:openIcs': async () => {
       const path = await native().openFile({ title: 'Import a schedule (.ics)', filters: ICS_FILTERS });
       return path === null ? null : readIcsFile(path);
+    },
+    'dialog:chooseFolder': async () => {
+      const dialogs = native();
+      // The dialog starts in the folder exports go to now, so "Browse…" begins where the user already is.
+      const path = await dialogs.chooseFolder({
+        title: 'Choose the export folder',
+        defaultPath: await exportFolder(context),
+      });
+      return path === null ? null : { path };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppEvents, MenuCommand } from '../../shared/ipc/events';
+import { EXPORT_MENU_COMMANDS, MENU_LABELS } from '../../shared/ipc/menu-labels';
 
 /** The platforms whose menu conventions differ (Electron's `process.platform` values). */
 export type MenuPlatform = 'darwin' | 'win32' | 'linux';
@@ -17,28 +18,23 @@ export type MenuTemplateOptions = {
 };
 
 /** The export formats in the File ▸ Export submenu, in the order the Export view lists them. */
-export const EXPORT_MENU_ITEMS: readonly { command: MenuCommand; label: string }[] = [
-  { command: 'file:export:pdf', label: 'PDF Document…' },
-  { command: 'file:export:html', label: 'HTML Document…' },
-  { command: 'file:export:md', label: 'Markdown…' },
-  { command: 'file:export:ics', label: 'Calendar (.ics)…' },
-  { command: 'file:export:csv-shifts', label: 'Shifts (CSV)…' },
-  { command: 'file:export:csv-load', label: 'Load per Member (CSV)…' },
-  { command: 'file:export:csv-ownership', label: 'Ownership (CSV)…' },
-  { command: 'file:export:json', label: 'Plan (JSON)…' },
-];
+export const EXPORT_MENU_ITEMS: readonly { command: MenuCommand; label: string }[] = EXPORT_MENU_COMMANDS.map(
+  (command) => ({ command, label: MENU_LABELS[command] }),
+);
 
 /** The views in navigation order; Cmd/Ctrl+1…8 follow it. */
-export const VIEW_MENU_ITEMS: readonly { command: MenuCommand; label: string }[] = [
-  { command: 'view:team', label: 'Team' },
-  { command: 'view:pipelines', label: 'Pipelines' },
-  { command: 'view:ownership', label: 'Ownership' },
-  { command: 'view:calendar', label: 'Calendar' },
-  { command: 'view:fairness', label: 'Fairness' },
-  { command: 'view:optimize', label: 'Optimise' },
-  { command: 'view:operations', label: 'Operations' },
-  { command: 'view:export', label: 'Export' },
-];
+export const VIEW_MENU_ITEMS: readonly { command: MenuCommand; label: string }[] = (
+  [
+    'view:team',
+    'view:pipelines',
+    'view:ownership',
+    'view:calendar',
+    'view:fairness',
+    'view:optimize',
+    'view:operations',
+    'view:export',
+  ] as const
+).map((command) => ({ command, label: MENU_LABELS[command] }));
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
@@ -56,17 +52,16 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const mac = platform === 'darwin';
   const item = (
     command: MenuCommand,
-    label: string,
     accelerator?: string,
     extra: Partial<MenuItemConstructorOptions> = {},
   ): MenuItemConstructorOptions => ({
     id: command,
-    label,
+    label: MENU_LABELS[command],
     ...(accelerator ? { accelerator } : {}),
     click: () => send({ command }),
     ...extra,
   });
-  const preferences = item('app:preferences', 'Preferences…', 'CmdOrCtrl+,');
+  const preferences = item('app:preferences', 'CmdOrCtrl+,');
 
   const recent: MenuItemConstructorOptions[] =
     recentFiles.length === 0
@@ -82,18 +77,18 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      item('file:new', 'New Plan…', 'CmdOrCtrl+N'),
-      item('file:open', 'Open…', 'CmdOrCtrl+O'),
-      { label: 'Open Recent', submenu: recent },
+      item('file:new', 'CmdOrCtrl+N'),
+      item('file:open', 'CmdOrCtrl+O'),
+      { label: MENU_LABELS['file:openRecent'], submenu: recent },
       separator,
-      item('edit:save', 'Save', 'CmdOrCtrl+S'),
-      item('file:saveAs', 'Save As…', 'Shift+CmdOrCtrl+S'),
+      item('edit:save', 'CmdOrCtrl+S'),
+      item('file:saveAs', 'Shift+CmdOrCtrl+S'),
       separator,
-      item('file:import', 'Import Calendar…', 'CmdOrCtrl+I'),
+      item('file:import', 'CmdOrCtrl+I'),
       {
         label: 'Export',
         submenu: EXPORT_MENU_ITEMS.map((e) =>
-          item(e.command, e.label, e.command === 'file:export:pdf' ? 'CmdOrCtrl+P' : undefined),
+          item(e.command, e.command === 'file:export:pdf' ? 'CmdOrCtrl+P' : undefined),
         ),
       },
       ...(mac
@@ -115,15 +110,15 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      item('edit:undo', 'Undo', 'CmdOrCtrl+Z'),
-      item('edit:redo', 'Redo', mac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
+      item('edit:undo', 'CmdOrCtrl+Z'),
+      item('edit:redo', mac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
       separator,
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
       separator,
-      item('calendar:newShift', 'New Shift', 'Shift+CmdOrCtrl+N'),
+      item('calendar:newShift', 'Shift+CmdOrCtrl+N'),
       ...(platform === 'linux' ? [separator, preferences] : []),
     ],
   };
@@ -131,9 +126,9 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      ...VIEW_MENU_ITEMS.map((v, index) => item(v.command, v.label, `CmdOrCtrl+${index + 1}`)),
+      ...VIEW_MENU_ITEMS.map((v, index) => item(v.command, `CmdOrCtrl+${index + 1}`)),
       separator,
-      item('calendar:today', 'Go to Today', 'CmdOrCtrl+T'),
+      item('calendar:today', 'CmdOrCtrl+T'),
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -150,8 +145,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     label: '&Help',
     ...(mac ? { role: 'help' as const } : {}),
     submenu: [
-      item('help:tour', 'Take the Tour'),
-      ...(mac ? [] : [separator, item('app:about', `&About ${appName}`)]),
+      item('help:tour'),
+      ...(mac ? [] : [separator, item('app:about', undefined, { label: `&${MENU_LABELS['app:about']}` })]),
     ],
   };
 
@@ -161,7 +156,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     label: appName,
     submenu: [
       // The native About panel (app.setAboutPanelOptions gives it the version and licences), as Mac apps do.
-      { role: 'about', label: `About ${appName}` },
+      { role: 'about', label: MENU_LABELS['app:about'] },
       separator,
       preferences,
       separator,

@@ -24,5 +24,18 @@ export function createNativeDialogs(dialog: Dialog, window: () => BaseWindow | n
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseFolder({ title, defaultPath }) {
+      const parent = window();
+      // createDirectory: macOS offers "New Folder" only when asked; elsewhere the dialog has it anyway.
+      const options = {
+        title,
+        ...(defaultPath ? { defaultPath } : {}),
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -21,6 +21,7 @@ export const CHANNELS = [
   'dialog:openPlan',
   'dialog:saveAs',
   'dialog:openIcs',
+  'dialog:chooseFolder',
   'export:save',
   'export:pdf',
   'optimize:start',

@@ -54,6 +54,7 @@ export const requestSchemas = {
   'dialog:openPlan': z.object({}).strict(),
   'dialog:saveAs': z.object({}).strict(),
   'dialog:openIcs': z.object({}).strict(),
+  'dialog:chooseFolder': z.object({}).strict(),
   'export:save': z
     .object({
       fileName,
@@ -148,6 +149,8 @@ export type Responses = {
   'dialog:openPlan': LoadedPlan | null;
   'dialog:saveAs': { path: string; revision: string; savedAt: string } | null;
   'dialog:openIcs': { fileName: string; text: string } | null;
+  /** The folder the user picked (for the export folder preference); null when cancelled. */
+  'dialog:chooseFolder': { path: string } | null;
   /** Where the file was written; null when the user cancelled the save dialog. */
   'export:save': { path: string } | null;
   'export:pdf': { path: string } | null;

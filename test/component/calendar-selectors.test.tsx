@@ -4,8 +4,10 @@ import type { Plan } from '../../shared/plan/schema';
 import {
   momentDetails,
   shiftDetails,
-  swapCandidates,
+  swapChoices,
+  type SwapChoice,
 } from '../../renderer/src/features/calendar/calendar-details';
+import { swapCandidates } from '../../shared/optimize/swap-candidates';
 import {
   backgroundEvents,
   dayMarks,
@@ -227,21 +229,42 @@ describe('side panel details', () => {
     expect(mlk.ownHolidays).toEqual([]);
   });
 
-  it('finds a swap: who is free for the week and which of their weeks to trade', () => {
-    expect(
-      swapCandidates(plan, 'primary-2027-01-04').map((c) => [
-        c.memberId,
-        c.busy,
-        c.trade?.id ?? null,
-        c.tradeBusy,
-      ]),
-    ).toEqual([
-      ['priya', null, 'primary-2027-01-18', null],
-      ['sam', null, 'primary-2027-02-08', null],
-      ['diego', 'on call in Secondary then', 'primary-2027-01-11', null],
+  it("finds a swap with the assistant's rules: back-to-back runs, other layers, time off", () => {
+    // Diego holds primary 2027-01-11; Maya holds 2027-01-04, so taking it would make two weeks in a row.
+    expect(swapChoices(plan, 'primary-2027-01-11')).toEqual([
+      { memberId: 'sam', eligible: true, reasons: [] },
+      {
+        memberId: 'priya',
+        eligible: false,
+        reasons: [
+          'primary: priya holds 2 periods in a row from 2027-01-11 (limit 1)',
+          'priya holds primary and secondary at once from 2027-01-11',
+        ],
+      },
+      {
+        memberId: 'maya',
+        eligible: false,
+        reasons: ['primary: maya holds 2 periods in a row from 2027-01-04 (limit 1)'],
+      },
     ]);
-    expect(swapCandidates(plan, 'primary-2027-01-25').find((c) => c.memberId === 'sam')!.busy).toBe(
-      'time off 2027-01-26 – 2027-01-29',
+    // The same people and the same sentences as the swap assistant.
+    const assistant = swapCandidates(plan, 'primary-2027-01-11');
+    if (typeof assistant === 'string') throw new Error(assistant);
+    expect(assistant.candidates.map((c) => [c.memberId, c.eligible, c.blocks.map((b) => b.message)])).toEqual(
+      (swapChoices(plan, 'primary-2027-01-11') as SwapChoice[]).map((c) => [
+        c.memberId,
+        c.eligible,
+        c.reasons,
+      ]),
+    );
+    const jan25 = swapChoices(plan, 'primary-2027-01-25') as SwapChoice[];
+    expect(jan25.find((c) => c.memberId === 'sam')!.reasons).toEqual([
+      'primary 2027-01-25: sam is on call during time off 2027-01-26 – 2027-01-29',
+    ]);
+    expect(jan25.filter((c) => c.eligible)).toEqual([]);
+    const pinned = edited(plan, { kind: 'shift:pin', shiftId: 'primary-2027-01-11' });
+    expect(swapChoices(pinned, 'primary-2027-01-11')).toBe(
+      'the shift primary-2027-01-11 is pinned; unpin it before giving it to someone else',
     );
   });
 });

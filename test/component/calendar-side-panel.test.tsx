@@ -127,7 +127,7 @@ describe('calendar side panel (jsdom)', () => {
     await user.click(within(dialog).getByLabelText('Who covers it instead'));
     await user.click(
       await screen.findByRole('option', {
-        name: 'Sam Okafor — time off 2027-01-26 – 2027-01-29',
+        name: 'Sam Okafor — primary 2027-01-25: sam is on call during time off 2027-01-26 – 2027-01-29',
         hidden: true,
       }),
     );
@@ -147,7 +147,7 @@ describe('calendar side panel (jsdom)', () => {
     await user.click(within(again).getByLabelText('Who covers it instead'));
     await user.click(
       await screen.findByRole('option', {
-        name: 'Sam Okafor — time off 2027-01-26 – 2027-01-29',
+        name: 'Sam Okafor — primary 2027-01-25: sam is on call during time off 2027-01-26 – 2027-01-29',
         hidden: true,
       }),
     );
@@ -177,19 +177,28 @@ describe('calendar side panel (jsdom)', () => {
     expect(shift('primary-2027-02-08')).toMatchObject({ memberId: 'maya', source: 'swap' });
   });
 
-  it('finds a swap: lists who is free and trades with one of them', async () => {
+  it("finds a swap with the assistant's rules and gives the shift to the one eligible teammate", async () => {
     const user = userEvent.setup({ delay: null });
-    renderPanel({ kind: 'shift', shiftId: 'primary-2027-01-04' });
+    renderPanel({ kind: 'shift', shiftId: 'primary-2027-01-11' });
     await user.click(screen.getByRole('button', { name: 'Find a swap' }));
     const list = screen.getByTestId('swap-candidates');
-    const rows = within(list).getAllByText(/free|on call in/);
-    expect(rows.map((r) => r.textContent)).toEqual(['free', 'free', 'on call in Secondary then']);
-    const diego = list.querySelector('[data-candidate="diego"]') as HTMLElement;
-    expect(within(diego).getByRole('button', { name: 'Give shift' })).toBeDisabled();
-    const priya = list.querySelector('[data-candidate="priya"]') as HTMLElement;
-    await user.click(within(priya).getByRole('button', { name: 'Trade for Mon, Jan 18, 09:00' }));
-    expect(shift('primary-2027-01-04')).toMatchObject({ memberId: 'priya', source: 'swap' });
-    expect(shift('primary-2027-01-18')).toMatchObject({ memberId: 'maya', source: 'swap' });
+    const rows = [...list.querySelectorAll<HTMLElement>('[data-candidate]')];
+    expect(rows.map((r) => [r.dataset.candidate, r.dataset.eligible])).toEqual([
+      ['sam', 'true'],
+      ['priya', 'false'],
+      ['maya', 'false'],
+    ]);
+    // Maya holds 2027-01-04: the back-to-back rule keeps her out, as in the swap assistant.
+    const maya = list.querySelector('[data-candidate="maya"]') as HTMLElement;
+    expect(
+      within(maya).getByText('primary: maya holds 2 periods in a row from 2027-01-04 (limit 1)'),
+    ).toBeInTheDocument();
+    expect(within(maya).queryByText('free')).toBeNull();
+    expect(within(maya).queryByRole('button', { name: 'Give shift' })).toBeNull();
+    const sam = list.querySelector('[data-candidate="sam"]') as HTMLElement;
+    expect(within(sam).getByText('free')).toBeInTheDocument();
+    await user.click(within(sam).getByRole('button', { name: 'Give shift' }));
+    expect(shift('primary-2027-01-11')).toMatchObject({ memberId: 'sam', source: 'override' });
   });
 
   it('shows who is on call at a clicked moment, per layer', () => {

@@ -28,7 +28,7 @@ async function pick(
 /** Opens "New plan" the way a user does: the in-app File menu (the native menu sends the same command). */
 async function openNewPlan(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'File' }).click();
-  await page.getByRole('menuitem', { name: /^New plan/ }).click();
+  await page.getByRole('menuitem', { name: /^New plan/i }).click();
 }
 
 /** Puts the first-run tour away if it is showing, as a user who wants to go straight to work would. */
@@ -227,4 +227,44 @@ describe('First-run tour (Chromium through the preview)', () => {
       await expect(tour.count()).resolves.toBe(0);
     },
   );
+
+  it('follows the view that a shortcut switches to, and steps aside while a modal dialog is open', async () => {
+    session = await openApp({ tour: true });
+    const { page } = session;
+    page.setDefaultTimeout(20_000);
+    const tour = page.getByTestId('tour');
+    await tour.waitFor();
+    await expect(tour.getAttribute('data-tour-view')).resolves.toBe('team');
+
+    // mod+2 switches to Pipelines while the card has focus, and the card moves with the view.
+    await page.keyboard.press('ControlOrMeta+2');
+    await page.getByTestId('view-pipelines').waitFor();
+    await expect(tour.getAttribute('data-tour-view')).resolves.toBe('pipelines');
+    await expect(tour.getByRole('heading').textContent()).resolves.toBe('Pipelines');
+    await page.keyboard.press('ControlOrMeta+4');
+    await page.getByTestId('view-calendar').waitFor();
+    await expect(tour.getAttribute('data-tour-view')).resolves.toBe('calendar');
+
+    // File ▸ Import: the dialog's title is on top and the tour is out of the way.
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByRole('menuitem', { name: /^Import calendar/i }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a schedule' });
+    await dialog.waitFor();
+    await tour.waitFor({ state: 'detached' });
+    await expect(
+      page.evaluate(() => {
+        const title = [...document.querySelectorAll('h2')].find(
+          (h) => h.textContent === 'Import a schedule',
+        )!;
+        const r = title.getBoundingClientRect();
+        return document.elementFromPoint(r.left + 8, r.top + r.height / 2)?.textContent;
+      }),
+    ).resolves.toBe('Import a schedule');
+
+    // Escape closes the dialog only; the tour comes back at the stop it had.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await tour.waitFor();
+    await expect(tour.getAttribute('data-tour-view')).resolves.toBe('calendar');
+  });
 });

@@ -1,17 +1,11 @@
 import type { MenuCommand } from '../../../shared/ipc/events';
+import { EXPORT_MENU_COMMANDS, MENU_LABELS } from '../../../shared/ipc/menu-labels';
 import type { ViewId } from '../store/ui-slice';
 
-/** The export formats of the in-app File ▸ Export menu, in the order of the native menu (electron/main/menu.ts). */
-export const EXPORT_COMMANDS: readonly { command: MenuCommand; label: string }[] = [
-  { command: 'file:export:pdf', label: 'PDF document' },
-  { command: 'file:export:html', label: 'HTML document' },
-  { command: 'file:export:md', label: 'Markdown' },
-  { command: 'file:export:ics', label: 'Calendar (.ics)' },
-  { command: 'file:export:csv-shifts', label: 'Shifts (CSV)' },
-  { command: 'file:export:csv-load', label: 'Load per member (CSV)' },
-  { command: 'file:export:csv-ownership', label: 'Ownership (CSV)' },
-  { command: 'file:export:json', label: 'Plan (JSON)' },
-];
+/** The export formats of the in-app File ▸ Export menu, in the order and with the labels of the native menu. */
+export const EXPORT_COMMANDS: readonly { command: MenuCommand; label: string }[] = EXPORT_MENU_COMMANDS.map(
+  (command) => ({ command, label: MENU_LABELS[command] }),
+);
 
 /** The view each `view:*` command shows; Mod+1…8 follow this order (the navigation's). */
 export const VIEW_COMMANDS: readonly { command: MenuCommand; view: ViewId }[] = [

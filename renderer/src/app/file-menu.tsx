@@ -3,12 +3,13 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { MenuCommand } from '../../../shared/ipc/events';
 import { usePreferences } from '../features/preferences/preferences-store';
 import { hasCommand, runCommand } from './command-bus';
+import { MENU_LABELS } from '../../../shared/ipc/menu-labels';
 import { EXPORT_COMMANDS, shortcutLabel } from './command-labels';
 import { useCommandsVersion } from './use-commands-available';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-function Item({ command, label, keys }: { command: MenuCommand; label: string; keys?: string }) {
+function Item({ command, keys }: { command: MenuCommand; keys?: string }) {
   return (
     <Menu.Item
       disabled={!hasCommand(command)}
@@ -21,7 +22,7 @@ function Item({ command, label, keys }: { command: MenuCommand; label: string; k
         ) : undefined
       }
     >
-      {label}
+      {MENU_LABELS[command]}
     </Menu.Item>
   );
 }
@@ -63,9 +64,9 @@ export function FileMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown aria-label="File">
-        <Item command="file:new" label="New plan…" keys="mod+n" />
-        <Item command="file:open" label="Open…" keys="mod+o" />
-        <Submenu label="Open recent" disabled={!canOpenRecent || recent.length === 0}>
+        <Item command="file:new" keys="mod+n" />
+        <Item command="file:open" keys="mod+o" />
+        <Submenu label={MENU_LABELS['file:openRecent']} disabled={!canOpenRecent || recent.length === 0}>
           {recent.map((path) => (
             <Menu.Item key={path} onClick={() => runCommand('file:openRecent', { path })} title={path}>
               <Text size="sm">{fileName(path)}</Text>
@@ -76,19 +77,19 @@ export function FileMenu() {
           ))}
         </Submenu>
         <Menu.Divider />
-        <Item command="edit:save" label="Save" keys="mod+s" />
-        <Item command="file:saveAs" label="Save as…" keys="mod+shift+s" />
+        <Item command="edit:save" keys="mod+s" />
+        <Item command="file:saveAs" keys="mod+shift+s" />
         <Menu.Divider />
-        <Item command="file:import" label="Import calendar…" keys="mod+i" />
+        <Item command="file:import" keys="mod+i" />
         <Submenu label="Export">
           {EXPORT_COMMANDS.map((e) => (
-            <Item key={e.command} command={e.command} label={e.label} />
+            <Item key={e.command} command={e.command} />
           ))}
         </Submenu>
         <Menu.Divider />
-        <Item command="app:preferences" label="Preferences…" keys="mod+," />
-        <Item command="help:tour" label="Take the tour" />
-        <Item command="app:about" label="About Rotaplan" />
+        <Item command="app:preferences" keys="mod+," />
+        <Item command="help:tour" />
+        <Item command="app:about" />
       </Menu.Dropdown>
     </Menu>
   );

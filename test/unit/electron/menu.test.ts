@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, type MenuPlatform } from '../../../electron/main/menu';
 import { MENU_COMMANDS, type AppEvents } from '../../../shared/ipc/events';
+import { MENU_LABELS } from '../../../shared/ipc/menu-labels';
 
 type Item = MenuItemConstructorOptions;
 
@@ -145,5 +146,17 @@ describe('application menu template', () => {
     expect(roles(build('darwin').template)).not.toContain('undo');
     expect(roles(build('darwin').template)).not.toContain('redo');
     expect(roles(build('darwin').template)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste']));
+  });
+
+  it('labels every command item from the shared table (a Windows/Linux mnemonic aside)', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const items = walk(build(platform).template).filter(
+        (i): i is Item & { id: keyof typeof MENU_LABELS } => i.id !== undefined && i.id in MENU_LABELS,
+      );
+      expect(items.length).toBeGreaterThan(20);
+      for (const i of items) expect(String(i.label).replace(/^&/, ''), i.id).toBe(MENU_LABELS[i.id]);
+    }
+    expect(byId(build('linux').template, 'file:saveAs')?.label).toBe('Save As…');
+    expect(byId(build('linux').template, 'file:export:csv-load')?.label).toBe('Load per Member (CSV)…');
   });
 });

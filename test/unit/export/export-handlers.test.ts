@@ -113,6 +113,7 @@ describe('export:save in Electron', () => {
     let answer: string | null = join(dir, 'chosen.csv');
     const dialogs: NativeDialogs = {
       openFile: async () => null,
+      chooseFolder: async () => null,
       saveFile: async (o) => {
         asked.push(o);
         return answer;

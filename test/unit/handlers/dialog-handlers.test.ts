@@ -15,7 +15,12 @@ let dir: string;
 let dispatch: Dispatch;
 let ctx: HandlerContext;
 let answers: (string | null)[];
-let asked: { kind: 'open' | 'save'; title: string; extensions: string[]; defaultPath?: string }[];
+let asked: {
+  kind: 'open' | 'save' | 'folder';
+  title: string;
+  extensions?: string[];
+  defaultPath?: string;
+}[];
 
 /** A fake of the Electron shell's dialogs: answers what the test queued, records what was asked. */
 const fakeDialogs: NativeDialogs = {
@@ -25,6 +30,10 @@ const fakeDialogs: NativeDialogs = {
   },
   async saveFile({ title, defaultPath, filters }) {
     asked.push({ kind: 'save', title, defaultPath, extensions: filters.flatMap((f) => f.extensions) });
+    return answers.shift() ?? null;
+  },
+  async chooseFolder({ title, defaultPath }) {
+    asked.push({ kind: 'folder', title, defaultPath });
     return answers.shift() ?? null;
   },
 };
@@ -145,8 +154,36 @@ describe('dialog handlers with native dialogs', () => {
   });
 });
 
+describe('dialog:chooseFolder', () => {
+  it('starts in the current export folder and answers the picked folder; null on cancel', async () => {
+    await setup(fakeDialogs);
+    const picked = join(dir, 'On-call reports');
+    answers.push(picked);
+    expect(valueOf(await dispatch('dialog:chooseFolder', {}))).toEqual({ path: picked });
+    // No preference yet: the exports folder in the data folder.
+    expect(asked).toEqual([
+      { kind: 'folder', title: 'Choose the export folder', defaultPath: join(dir, 'exports') },
+    ]);
+    await writeFile(join(dir, 'preferences.json'), JSON.stringify({ exportDir: '/srv/reports' }));
+    expect(valueOf(await dispatch('dialog:chooseFolder', {}))).toBeNull();
+    expect(asked[1]).toEqual({
+      kind: 'folder',
+      title: 'Choose the export folder',
+      defaultPath: '/srv/reports',
+    });
+  });
+
+  it('refuses a payload with fields it does not know, without opening a dialog', async () => {
+    await setup(fakeDialogs);
+    const result = await dispatch('dialog:chooseFolder', { path: '/etc' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('bad-payload');
+    expect(asked).toEqual([]);
+  });
+});
+
 describe('dialog handlers without native dialogs (the preview)', () => {
-  it.each(['dialog:openPlan', 'dialog:saveAs', 'dialog:openIcs'])(
+  it.each(['dialog:openPlan', 'dialog:saveAs', 'dialog:openIcs', 'dialog:chooseFolder'])(
     '%s answers unsupported',
     async (channel) => {
       await setup(undefined);

@@ -183,6 +183,7 @@ describe('mergeHandlers', () => {
       'conflict:compare',
       'conflict:keepMine',
       'conflict:reload',
+      'dialog:chooseFolder',
       'dialog:openIcs',
       'dialog:openPlan',
       'dialog:saveAs',

@@ -1,3 +1,4 @@
+import { swapCandidates } from '../../../../shared/optimize/swap-candidates';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
 import { timeOffConflicts, type TimeOffConflict } from '../../../../shared/rotation/availability';
 import {
@@ -101,54 +102,21 @@ export function momentDetails(plan: Plan, instant: string, allDay: boolean): Mom
   };
 }
 
-/** Why someone cannot simply take a shift: away, or already on call in another layer then. */
-function busyReason(plan: Plan, memberId: string, span: Shift): string | null {
-  const away = timeOffConflicts(plan, memberId, span.start, span.end);
-  if (away.length > 0) return `time off ${away[0]!.timeOff.start} – ${away[0]!.timeOff.end}`;
-  const elsewhere = plan.shifts.find(
-    (s) => s.memberId === memberId && s.layerId !== span.layerId && spansOverlap(s, span),
-  );
-  if (elsewhere) {
-    const layer = plan.rotation.layers.find((l) => l.id === elsewhere.layerId)?.name ?? elsewhere.layerId;
-    return `on call in ${layer} then`;
-  }
-  return null;
-}
+/** One teammate as the inline "find a swap" list shows them: eligible or not, and the rules that stop them. */
+export type SwapChoice = { memberId: string; eligible: boolean; reasons: string[] };
 
 /**
- * One teammate as "find a swap" sees them: free to take the shift or not (and why not), and the nearest of their
- * own shifts in the same layer that the two could trade, when the shift's person is free for it.
+ * Who could take a shift, straight from the swap assistant's `swapCandidates` (eligible people first, fairest
+ * first; then the others with the hard rules they would break), reduced to what the side panel shows. Returns the
+ * assistant's sentence when the shift cannot be given away (pinned or unknown).
+ * Why shared: the panel once judged "free" by its own rules and missed back-to-back runs the assistant refuses.
  */
-export type SwapCandidate = {
-  memberId: string;
-  busy: string | null;
-  trade: Shift | null;
-  tradeBusy: string | null;
-};
-
-/**
- * Who could take a shift: every other member, free ones first, each with the nearest shift of theirs in the same
- * layer to trade (the one closest in time, unpinned) and whether the shift's person could take that one back.
- * Why: the manager's question is "who is free, and what do they get in return?".
- */
-export function swapCandidates(plan: Plan, shiftId: string): SwapCandidate[] {
-  const shift = plan.shifts.find((s) => s.id === shiftId);
-  if (!shift) return [];
-  const at = instantMs(shift.start);
-  const out = plan.members
-    .filter((m) => m.id !== shift.memberId)
-    .map((m): SwapCandidate => {
-      const theirs = plan.shifts
-        .filter((s) => s.layerId === shift.layerId && s.memberId === m.id && !s.pinned)
-        .sort((a, b) => Math.abs(instantMs(a.start) - at) - Math.abs(instantMs(b.start) - at));
-      const trade = theirs[0] ?? null;
-      return {
-        memberId: m.id,
-        busy: busyReason(plan, m.id, shift),
-        trade,
-        tradeBusy: trade ? busyReason(plan, shift.memberId, trade) : null,
-      };
-    });
-  const rank = (c: SwapCandidate) => (c.busy ? 2 : 0) + (c.tradeBusy || !c.trade ? 1 : 0);
-  return out.sort((a, b) => rank(a) - rank(b));
+export function swapChoices(plan: Plan, shiftId: string): SwapChoice[] | string {
+  const out = swapCandidates(plan, shiftId);
+  if (typeof out === 'string') return out;
+  return out.candidates.map((c) => ({
+    memberId: c.memberId,
+    eligible: c.eligible,
+    reasons: c.blocks.map((b) => b.message),
+  }));
 }

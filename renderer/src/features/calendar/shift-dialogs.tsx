@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
-import { swapCandidates } from './calendar-details';
+import { swapChoices } from './calendar-details';
 import { formatSpan } from './calendar-format';
 
 /** Reassign a shift to another member (an override): the dialog path for dragging a chip onto a shift. */
@@ -17,8 +17,14 @@ export function ReassignDialog({
   onClose: () => void;
   onReassign: (memberId: string) => void;
 }) {
-  const candidates = swapCandidates(plan, shift.id);
-  const [memberId, setMemberId] = useState<string | null>(candidates.find((c) => !c.busy)?.memberId ?? null);
+  // The swap assistant's rules: eligible people first, the others with the first rule they would break.
+  const [candidates] = useState(() => {
+    const choices = swapChoices(plan, shift.id);
+    return typeof choices === 'string' ? [] : choices;
+  });
+  const [memberId, setMemberId] = useState<string | null>(
+    candidates.find((c) => c.eligible)?.memberId ?? null,
+  );
   const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
   return (
     <Modal opened onClose={onClose} title="Reassign shift" data-testid="reassign-dialog">
@@ -28,7 +34,9 @@ export function ReassignDialog({
           label="Who covers it instead"
           data={candidates.map((c) => ({
             value: c.memberId,
-            label: c.busy ? `${name(c.memberId)} — ${c.busy}` : `${name(c.memberId)} — free`,
+            label: c.eligible
+              ? `${name(c.memberId)} — free`
+              : `${name(c.memberId)} — ${c.reasons[0] ?? 'not eligible'}`,
           }))}
           value={memberId}
           onChange={setMemberId}

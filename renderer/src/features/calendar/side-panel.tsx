@@ -27,7 +27,7 @@ import {
   IconSearch,
   IconUserShare,
 } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { PlanEdit } from '../../../../shared/plan/edits';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
@@ -37,7 +37,7 @@ import type { CalendarHoliday } from '../../../../shared/time/holidays';
 import { hoursBetween, instantMs } from '../../../../shared/time/zoned';
 import { MemberChip } from '../../components/member-chip';
 import { useAppStore } from '../../store/store';
-import { momentDetails, shiftDetails, swapCandidates } from './calendar-details';
+import { momentDetails, shiftDetails, swapChoices } from './calendar-details';
 import { layerBadges } from './calendar-events';
 import { addLocalDays, formatDate, formatHours, formatMoment, formatSpan, zoneName } from './calendar-format';
 import { ReassignDialog, SwapDialog } from './shift-dialogs';
@@ -156,68 +156,66 @@ function InvestorSection({
 }
 
 function FindSwap({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEdit }) {
-  const zone = plan.rotation.timeZone;
-  const member = (id: string) => plan.members.find((m) => m.id === id);
+  // The assistant's own ranking (one trial edit per teammate): recomputed only when the plan or shift changes.
+  const choices = useMemo(() => swapChoices(plan, shift.id), [plan, shift.id]);
+  if (typeof choices === 'string') {
+    return (
+      <Text size="xs" c="dimmed" data-testid="swap-candidates">
+        {choices.charAt(0).toUpperCase() + choices.slice(1)}.
+      </Text>
+    );
+  }
   return (
     <Stack gap={6} data-testid="swap-candidates">
-      {swapCandidates(plan, shift.id).map((c) => {
-        const m = member(c.memberId);
+      {choices.map((c) => {
+        const m = plan.members.find((x) => x.id === c.memberId);
         if (!m) return null;
         return (
-          <Paper key={c.memberId} withBorder radius="sm" p={6} data-candidate={c.memberId}>
-            <Group gap={6} wrap="nowrap">
-              <MemberChip member={m} size="sm" />
-              {!c.busy && (
-                <Text size="xs" c="green.8" fw={600}>
-                  free
-                </Text>
-              )}
-            </Group>
-            {c.busy && (
-              <Text size="xs" c="dimmed" mt={2}>
-                {c.busy}
-              </Text>
-            )}
-            <Group gap={4} mt={4}>
-              <Button
-                size="compact-xs"
-                variant="light"
-                disabled={c.busy !== null || shift.pinned}
-                onClick={() =>
-                  run(
-                    { kind: 'shift:reassign', shiftId: shift.id, memberId: m.id },
-                    { success: `${m.name} covers ${describeShift(plan, shift)}.` },
-                  )
-                }
-              >
-                Give shift
-              </Button>
-              {c.trade && (
-                <Tooltip
-                  label={
-                    c.tradeBusy ? `${member(shift.memberId)?.name}: ${c.tradeBusy}` : 'The two trade shifts'
+          <Paper
+            key={c.memberId}
+            withBorder
+            radius="sm"
+            p={6}
+            data-candidate={c.memberId}
+            data-eligible={c.eligible}
+          >
+            <Group gap={6} wrap="nowrap" justify="space-between">
+              <Group gap={6} wrap="nowrap">
+                <MemberChip member={m} size="sm" />
+                {c.eligible && (
+                  <Text size="xs" c="green.8" fw={600}>
+                    free
+                  </Text>
+                )}
+              </Group>
+              {c.eligible && (
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  onClick={() =>
+                    run(
+                      { kind: 'shift:reassign', shiftId: shift.id, memberId: m.id },
+                      { success: `${m.name} covers ${describeShift(plan, shift)}.` },
+                    )
                   }
                 >
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    color="grape"
-                    disabled={c.busy !== null || c.tradeBusy !== null || shift.pinned}
-                    onClick={() =>
-                      run(
-                        { kind: 'shift:swap', shiftId: shift.id, otherShiftId: c.trade!.id },
-                        { success: `Swapped with ${m.name}.` },
-                      )
-                    }
-                  >
-                    Trade for {formatSpan(c.trade.start, c.trade.end, zone).split(' → ')[0]}
-                  </Button>
-                </Tooltip>
+                  Give shift
+                </Button>
               )}
             </Group>
+            {c.reasons.map((r) => (
+              <Text key={r} size="xs" c="dimmed" mt={2}>
+                {r}
+              </Text>
+            ))}
           </Paper>
         );
       })}
+      {choices.length > 0 && !choices.some((c) => c.eligible) && (
+        <Text size="xs" c="dimmed">
+          Nobody can take it without breaking a rule; “Swap with…” trades it for another shift.
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/api';
 import { usePreferences } from './preferences-store';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -35,6 +36,32 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
   const saveExportDir = () => {
     const value = exportDir.trim();
     if ((prefs.exportDir ?? '') !== value) void update({ exportDir: value === '' ? null : value });
+  };
+  // "Browse…" needs the native folder dialog, which only the desktop app has; the preview keeps the text field.
+  const [desktop, setDesktop] = useState(false);
+  const [browseError, setBrowseError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.app.info({}).then(
+      (info) => live && setDesktop(info.mode === 'electron'),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const browse = async () => {
+    setBrowseError(null);
+    try {
+      const picked = await api.dialog.chooseFolder({});
+      if (!picked) return;
+      setExportDir(picked.path);
+      if (prefs.exportDir !== picked.path) void update({ exportDir: picked.path });
+    } catch (error) {
+      setBrowseError(
+        `The folder dialog did not open: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   };
 
   return (
@@ -109,7 +136,25 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
           onKeyDown={(e) => {
             if (e.key === 'Enter') saveExportDir();
           }}
+          // The button sits beside the field only, so the label and description keep the dialog's full width.
+          inputContainer={(input) =>
+            desktop ? (
+              <Group gap="xs" wrap="nowrap">
+                <div style={{ flex: 1 }}>{input}</div>
+                <Button variant="default" onClick={() => void browse()}>
+                  Browse…
+                </Button>
+              </Group>
+            ) : (
+              input
+            )
+          }
         />
+        {browseError && (
+          <Text size="xs" c="red" role="alert" mt={-8}>
+            {browseError}
+          </Text>
+        )}
         <Group justify="flex-end">
           <Button
             onClick={() => {

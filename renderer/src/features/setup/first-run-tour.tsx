@@ -9,6 +9,41 @@ type Rect = { top: number; left: number; width: number; height: number };
 // Where the highlight sits when the navigation item cannot be found (a narrow window, a view not in the nav).
 const FALLBACK: Rect = { top: 80, left: 16, width: 200, height: 36 };
 const PAD = 3;
+// Above the app shell (100), below Mantine's modals (200) and menus/popovers (300): a menu opened during the tour
+// shows over its card, and a modal's overlay covers it even in the frame before the tour steps aside.
+const TOUR_Z = 150;
+
+/** Whether a modal dialog (Mantine's Modal: role dialog, aria-modal true) is on screen; the tour's card is not one. */
+const modalShowing = () => document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
+
+/**
+ * True while a modal dialog is open, watched only while `active`. Why: the tour is not modal and must not sit over,
+ * or answer the Escape of, a dialog the user opened from a menu or a shortcut (File ▸ Import, Preferences).
+ */
+function useModalOpen(active: boolean): boolean {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!active) return;
+    let frame = 0;
+    const check = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setOpen(modalShowing()));
+    };
+    check();
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-modal'],
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [active]);
+  return active && open;
+}
 
 /** The on-screen box of a view's navigation item, padded so the outline does not touch its text. */
 function navRect(view: string): Rect {
@@ -41,6 +76,19 @@ export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTour
   const bodyId = useId();
   const step = TOUR_STEPS[index]!;
   const last = index === TOUR_STEPS.length - 1;
+  const hidden = useModalOpen(opened);
+
+  // The tour follows the view when something else switches it (mod+2, the native View menu, a link): the card
+  // then talks about what is on screen. A view without a stop leaves the card where it was.
+  useEffect(
+    () =>
+      useAppStore.subscribe((state, prev) => {
+        if (state.view === prev.view) return;
+        const stop = TOUR_STEPS.findIndex((s) => s.view === state.view);
+        if (stop >= 0) setIndex(stop);
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!opened) return;
@@ -58,10 +106,11 @@ export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTour
   // Escape closes the tour wherever focus is: a view that opens may take focus from the card (the Export
   // preview does), and the Popover only hears Escape inside its dropdown.
   useWindowEvent('keydown', (event) => {
-    if (opened && event.key === 'Escape' && !event.defaultPrevented) onClose();
+    if (opened && !hidden && event.key === 'Escape' && !event.defaultPrevented) onClose();
   });
 
-  if (!opened) return null;
+  // While a modal is open the tour steps aside (and keeps its stop); it comes back when the modal closes.
+  if (!opened || hidden) return null;
   return (
     <Portal>
       <Popover
@@ -79,7 +128,7 @@ export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTour
         closeOnEscape
         closeOnClickOutside={false}
         withRoles={false}
-        zIndex={400}
+        zIndex={TOUR_Z}
       >
         <Popover.Target>
           <Box
@@ -96,7 +145,7 @@ export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTour
               outlineOffset: 0,
               boxShadow: '0 0 0 6px color-mix(in srgb, var(--mantine-color-brand-6) 25%, transparent)',
               pointerEvents: 'none',
-              zIndex: 399,
+              zIndex: TOUR_Z - 1,
               transition: 'top 150ms ease, height 150ms ease',
             }}
           />
