@@ -1,30 +1,103 @@
 import Holidays from 'date-holidays';
+import { Temporal } from 'temporal-polyfill';
+import type { HolidayRegion, Plan } from '../plan/schema';
+import { publicHolidays } from './holidays';
 
-const cache = new Map<string, string | null>();
+/** One entry of the plan's holiday policy (coverage.holidays.majorHolidays): id, name and its date rule. */
+export type MajorHoliday = Plan['coverage']['holidays']['majorHolidays'][number];
 
-/**
- * The local date (YYYY-MM-DD) a holiday rule falls on in a year, or null when date-holidays cannot read the rule.
- * Rules are date-holidays rules: a fixed `MM-DD` ("12-25") or a phrase such as "4th thursday in November".
- * Why ask date-holidays: it already parses every rule its country data uses, so the plan can name major holidays
- * the same way without a second parser.
- */
-export function resolveHolidayRule(rule: string, year: number): string | null {
-  const key = `${rule}\u0000${year}`;
-  if (cache.has(key)) return cache.get(key)!;
-  const hd = new Holidays();
-  const date = hd.setHoliday(rule, { name: rule, type: 'public' })
-    ? ((hd.getHolidays(year, 'en') || [])[0]?.date.slice(0, 10) ?? null)
-    : null;
-  cache.set(key, date);
-  return date;
+/** A major holiday's date in one year and where it came from: a fixed MM-DD, a date-holidays rule, or its name. */
+export type ResolvedMajorHoliday = { date: string; via: 'fixed' | 'rule' | 'name' };
+
+const FIXED = /^(\d{2})-(\d{2})$/;
+const engines = new Map<string, Holidays | null>();
+const dates = new Map<string, { date: string; via: 'fixed' | 'rule' } | null>();
+
+/** A date-holidays engine holding just this rule, or null when it cannot read it (remembered, so it says so once). */
+function ruleEngine(rule: string): Holidays | null {
+  if (engines.has(rule)) return engines.get(rule)!;
+  const engine = new Holidays();
+  const ok = engine.setHoliday(rule, { name: rule, type: 'public' });
+  engines.set(rule, ok ? engine : null);
+  return ok ? engine : null;
+}
+
+/** The rule's date in a year and whether it was a fixed date or a date-holidays rule; null when neither works. */
+function resolveRule(rule: string, year: number): { date: string; via: 'fixed' | 'rule' } | null {
+  const trimmed = rule.trim();
+  const key = `${trimmed}\u0000${year}`;
+  if (dates.has(key)) return dates.get(key)!;
+  let out: { date: string; via: 'fixed' | 'rule' } | null = null;
+  const fixed = FIXED.exec(trimmed);
+  if (fixed) {
+    // Temporal refuses 02-29 in a common year; date-holidays would roll it over to 03-01.
+    try {
+      const date = Temporal.PlainDate.from(
+        { year, month: Number(fixed[1]), day: Number(fixed[2]) },
+        { overflow: 'reject' },
+      );
+      out = { date: date.toString(), via: 'fixed' };
+    } catch {
+      out = null;
+    }
+  } else {
+    const found = ruleEngine(trimmed)?.getHolidays(year)?.[0];
+    out = found ? { date: found.date.slice(0, 10), via: 'rule' } : null;
+  }
+  dates.set(key, out);
+  return out;
 }
 
 /**
- * Why a major-holiday rule cannot be used, or null when date-holidays reads it (checked on a sample year).
- * Why: the holiday policy form tells the user at once that "4th thurs in Nov" means nothing to the engine.
+ * The local date (YYYY-MM-DD) a holiday rule falls on in a year, or null when it has none that year or the rule
+ * cannot be read. Rules are a fixed `MM-DD` ("12-25"; "02-29" only in leap years) or a date-holidays phrase such
+ * as "4th thursday in November".
+ * Why one resolver: fairness flags, the holiday duty rotation, the optimiser and the plan document must agree on
+ * which day a major holiday is; date-holidays already parses every rule its country data uses.
+ */
+export function resolveHolidayRule(rule: string, year: number): string | null {
+  return resolveRule(rule, year)?.date ?? null;
+}
+
+/**
+ * Why a major-holiday rule cannot be used, or null when it can (checked on a leap year and a common year, so
+ * "02-29" passes). Why: the holiday policy form tells the user at once that "4th thurs in Nov" means nothing.
  */
 export function holidayRuleProblem(rule: string): string | null {
-  return resolveHolidayRule(rule, 2030) === null
+  return resolveHolidayRule(rule, 2028) === null && resolveHolidayRule(rule, 2030) === null
     ? `date-holidays cannot read the rule "${rule}"; use MM-DD (12-25) or a phrase such as "4th thursday in November"`
     : null;
+}
+
+const normalise = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[’']/g, "'")
+    .replace(/[^a-z0-9']+/g, ' ')
+    .trim();
+
+/**
+ * A major holiday's date in a year for the plan document: its rule as `resolveHolidayRule` reads it, and when the
+ * rule cannot be read, a match by name among the plan region's public holidays ("Thanksgiving (US)" finds
+ * "Thanksgiving Day"). Null when neither works.
+ * Why the name fallback here: the document should still show a holiday whose rule is mistyped (the policy form
+ * names the problem); the analysis only counts holidays whose rule reads.
+ */
+export function majorHolidayDate(
+  holiday: MajorHoliday,
+  year: number,
+  region: HolidayRegion,
+): ResolvedMajorHoliday | null {
+  const byRule = resolveRule(holiday.rule, year);
+  if (byRule) return byRule;
+  // A fixed date that does not exist this year (02-29) is not a name to look up.
+  if (FIXED.test(holiday.rule.trim())) return null;
+  const wanted = normalise(holiday.name);
+  if (wanted === '') return null;
+  const match = publicHolidays(region, year).find((h) => {
+    const name = normalise(h.name);
+    return name.includes(wanted) || wanted.includes(name);
+  });
+  return match ? { date: match.date, via: 'name' } : null;
 }

@@ -1,4 +1,5 @@
 import type { Member, Plan } from '../../plan/schema';
+import { majorHolidayDate } from '../../time/major-holidays';
 import { localDate, zonedToInstant } from '../../time/zoned';
 import { memberOrMissing, pipelineName, type DocContext } from '../doc-context';
 import {
@@ -14,7 +15,6 @@ import {
   type DocListItem,
 } from '../document-model';
 import { dayAndDate, hoursText, timeOffKindLabel } from '../format';
-import { majorHolidayDate } from '../major-holiday-dates';
 import { coverageHours, epochMs, localDaysWindow, onCallAt } from '../on-call';
 
 type TimeOff = Member['timeOff'][number];

@@ -1,4 +1,8 @@
-import { majorHolidayDate } from '../../../shared/document/major-holiday-dates';
+import {
+  holidayRuleProblem,
+  majorHolidayDate,
+  resolveHolidayRule,
+} from '../../../shared/time/major-holidays';
 
 const US_CA = { country: 'US', subdivision: 'CA' };
 
@@ -31,6 +35,27 @@ describe('majorHolidayDate', () => {
       expect(spy).toHaveBeenCalledWith('could not parse rule: the usual day');
     } finally {
       spy.mockRestore();
+    }
+  });
+
+  it('gives the rotation, the analysis and the document one answer for a leap day and a padded rule', () => {
+    // date-holidays alone would roll 02-29 over to 2027-03-01; a fixed date that does not exist has no day.
+    expect(resolveHolidayRule('02-29', 2027)).toBeNull();
+    expect(resolveHolidayRule('02-29', 2028)).toBe('2028-02-29');
+    expect(resolveHolidayRule(' 12-25 ', 2027)).toBe('2027-12-25');
+    expect(holidayRuleProblem('02-29')).toBeNull();
+    expect(holidayRuleProblem('02-30')).toBe(
+      'date-holidays cannot read the rule "02-30"; use MM-DD (12-25) or a phrase such as "4th thursday in November"',
+    );
+    for (const [rule, year] of [
+      ['12-25', 2027],
+      ['4th thursday in November', 2027],
+      ['02-29', 2027],
+      ['02-29', 2028],
+    ] as const) {
+      expect(majorHolidayDate({ id: 'h', name: 'x', rule }, year, US_CA)?.date ?? null).toBe(
+        resolveHolidayRule(rule, year),
+      );
     }
   });
 });
