@@ -35,7 +35,15 @@ export type PlanStore = ReturnType<typeof createPlanStore>;
 // Exactly the bytes the adapter writes (two-space JSON, no trailing newline, as lowdb's JSONFile): the revision of
 // what we wrote must equal the revision of what we read back, or every save after the first would be refused as a
 // conflict.
-const serialise = (plan: Plan) => JSON.stringify(plan, null, 2);
+// The adapter serialises the plan it writes and the store then hashes the same text: the last text is kept for its
+// plan object (plans are never changed after validation), so an 8 MB plan is serialised once per save, not twice.
+let lastSerialised: { plan: Plan; text: string } | null = null;
+const serialise = (plan: Plan) => {
+  if (lastSerialised?.plan === plan) return lastSerialised.text;
+  const text = JSON.stringify(plan, null, 2);
+  lastSerialised = { plan, text };
+  return text;
+};
 const revisionOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /** A plan name as a file name on every OS: no folder separators, reserved characters or control characters. */

@@ -1,10 +1,106 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { migratePlan } from './migrations';
 import { checkPlanReferences } from './references';
 import { CURRENT_SCHEMA_VERSION, planShapeSchema, type Plan } from './schema';
 
-/** The full plan schema: shape plus cross-references. Use it for every plan that crosses a boundary. */
-export const planSchema = planShapeSchema.superRefine(checkPlanReferences);
+const fullPlanSchema = planShapeSchema.superRefine(checkPlanReferences);
+const referencesOnly = z.custom<Plan>().superRefine(checkPlanReferences);
+
+// Each shift object this module handed out in a valid plan, with its keys and their values as they were then.
+const validShifts = new WeakMap<object, { keys: string[]; values: unknown[] }>();
+
+/** True when `value` is a shift object a valid plan held and its own fields are still exactly what they were. */
+function knownValidShift(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const known = validShifts.get(value);
+  if (!known) return false;
+  const fields = value as Record<string, unknown>;
+  const { keys, values } = known;
+  // Same number of own keys, each known key there with its value: nothing added, removed or changed.
+  if (Object.keys(fields).length !== keys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (fields[key] !== values[i] || (values[i] === undefined && !Object.hasOwn(fields, key))) return false;
+  }
+  return true;
+}
+
+function remember(plan: Plan): void {
+  for (const shift of plan.shifts) {
+    if (validShifts.has(shift)) continue;
+    const keys = Object.keys(shift);
+    validShifts.set(shift, { keys, values: keys.map((k) => (shift as Record<string, unknown>)[k]) });
+  }
+}
+
+/** True when two shift objects have the same own keys in the same order, each with the same value. */
+function sameShift(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== other[i] || (a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key])
+      return false;
+  }
+  return true;
+}
+
+/**
+ * The full schema's parse; where a parsed shift equals its input (same keys, same order, same values) the input
+ * object is kept, so that a plan validated again keeps the shift objects every cache is keyed on.
+ */
+function parseFully(input: unknown): z.ZodSafeParseResult<Plan> {
+  const full = fullPlanSchema.safeParse(input);
+  if (!full.success) return full;
+  const given = (input as { shifts: object[] }).shifts;
+  const shifts = full.data.shifts.map((s, i) => (sameShift(given[i]!, s) ? (given[i] as typeof s) : s));
+  const plan = { ...full.data, shifts };
+  remember(plan);
+  return { success: true, data: plan };
+}
+
+/**
+ * Marks the shifts of a plan that a full validation passed elsewhere (main, before handing the plan over IPC) as
+ * valid, so the first edit in the renderer judges only what it changed.
+ * Why: the renderer receives plans main has validated; judging 36,000 unchanged shifts again on the first edit
+ * costs half a second. Only for plans that come out of `validatePlan` on the other side of the boundary.
+ */
+export function markShiftsValidated(plan: Plan): void {
+  remember(plan);
+}
+
+/**
+ * `fullPlanSchema.safeParse`, skipping the shifts it already judged: a shift object from a plan it passed whose
+ * fields are unchanged is kept as it is (same object), and only the other shifts go through zod. Anything short of
+ * a clean pass is parsed again in full, so the problems reported are exactly the full schema's.
+ * Why: a pure edit changes a few of a big plan's 36,000 shifts, yet every edit is validated; zod rebuilt every
+ * shift (~0.3 s per edit) and the new objects defeated every cache keyed on a shift.
+ */
+function safeParsePlan(input: unknown): z.ZodSafeParseResult<Plan> {
+  const shifts = (input as { shifts?: unknown } | null)?.shifts;
+  const reuse = Array.isArray(shifts) ? shifts.map(knownValidShift) : [];
+  if (!reuse.includes(true)) return parseFully(input);
+  const rest = (shifts as unknown[]).filter((_, i) => !reuse[i]);
+  const shape = planShapeSchema.safeParse({ ...(input as object), shifts: rest });
+  if (shape.success) {
+    let next = 0;
+    const merged = (shifts as Plan['shifts']).map((s, i) => (reuse[i] ? s : shape.data.shifts[next++]!));
+    const plan = { ...shape.data, shifts: merged };
+    if (referencesOnly.safeParse(plan).success) {
+      remember(plan);
+      return { success: true, data: plan };
+    }
+  }
+  return parseFully(input);
+}
+
+/**
+ * The full plan schema: shape plus cross-references. Use it for every plan that crosses a boundary.
+ * Its `safeParse` gives the full schema's result; shifts it passed before and that are unchanged are not judged
+ * again (see `safeParsePlan`), so validating an edited big plan costs what the edit changed.
+ */
+export const planSchema = { safeParse: safeParsePlan };
 
 /** One thing wrong with a plan: where (a JSON path such as `members[1].email`) and what. */
 export type PlanProblem = { path: string; message: string };

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LoadedPlan, LoadNotice } from '../../../shared/ipc/contract';
 import { applyEdit, type EditResult, type PlanEdit } from '../../../shared/plan/edits';
 import type { Plan } from '../../../shared/plan/schema';
+import { markShiftsValidated } from '../../../shared/plan/validate';
 import { api, ApiError } from '../api/api';
 import type { AppState } from './store';
 
@@ -43,6 +44,8 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     set({ loadStatus: 'loading', loadError: null });
     try {
       const loaded = await api.plan.load({});
+      // Main validated it before sending: the first edit then re-judges only the shifts it changes.
+      markShiftsValidated(loaded.plan);
       set({
         loadStatus: 'ready',
         plan: loaded.plan,
@@ -87,6 +90,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
   },
   replacePlan(loaded) {
     const { plan } = get();
+    markShiftsValidated(loaded.plan);
     set((s) => ({
       plan: loaded.plan,
       path: loaded.path,

@@ -2,7 +2,7 @@ import type { EventInput } from '@fullcalendar/react';
 import type { Plan, Shift, ShiftSource } from '../../../../shared/plan/schema';
 import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
 import { calendarHolidays } from '../../../../shared/time/holidays';
-import { addDays, instantMs } from '../../../../shared/time/zoned';
+import { addDays, instantMs, localDate, startOfLocalDay } from '../../../../shared/time/zoned';
 
 /** What the calendar hides: members and layers switched off in the filters (ids). */
 export type CalendarFilter = { hiddenMembers: readonly string[]; hiddenLayers: readonly string[] };
@@ -198,6 +198,35 @@ export function shiftEvents(
     out.push(shiftEvent(context, s, s.id === highlightId));
   }
   return out;
+}
+
+/** Days of shifts the calendar is given beyond each side of the range it shows. */
+export const EVENT_MARGIN_DAYS = 7;
+
+/** A window of instants, [start, end). */
+export type EventWindow = { start: string; end: string };
+
+/**
+ * The window whose shifts FullCalendar is given: the range it shows (ISO instants, as its `datesSet` reports)
+ * widened by `marginDays` plan-local days on each side, or, before it has reported a range, the six weeks either
+ * side of `date` (the date it opens on) and the margin. Edges fall on plan-local midnights.
+ * Why: FullCalendar parses every event it is given on every edit; a two-year plan of hourly shifts holds 36,000
+ * of them while a month grid shows six weeks. The margin keeps a week's step (and a drag just past the edge) from
+ * showing an empty grid before the new range arrives.
+ */
+export function eventWindow(
+  range: EventWindow | null,
+  date: string,
+  zone: string,
+  marginDays = EVENT_MARGIN_DAYS,
+): EventWindow {
+  const from = range ? localDate(range.start, zone) : addDays(date, -42);
+  // The range's end is exclusive: the day it starts on is the first one not shown.
+  const to = range ? localDate(range.end, zone) : addDays(date, 42);
+  return {
+    start: startOfLocalDay(addDays(from, -marginDays), zone),
+    end: startOfLocalDay(addDays(to, marginDays), zone),
+  };
 }
 
 /** `shiftEvents`, remembered while the plan, the filter and the highlight stay the same. */

@@ -11,6 +11,7 @@ import { usePreferences } from '../preferences/preferences-store';
 import { useAppStore } from '../../store/store';
 import { CalendarBoard } from './calendar-board';
 import {
+  eventWindow,
   layerBadges,
   selectBackgroundEvents,
   selectDayMarks,
@@ -108,9 +109,24 @@ export function CalendarView() {
   const listing = range?.viewType.startsWith('list') ?? false;
   const from = range ? localDateOf(range.start, zone) : null;
   const to = range ? localDateOf(range.end, zone) : null;
+  // Only the shifts around the range FullCalendar shows: it re-reads every event it is given after each edit.
+  const eventSpan = useMemo(
+    () => (range || initialDate ? eventWindow(range, initialDate, zone) : null),
+    [range, initialDate, zone],
+  );
   const shiftEvents = useMemo(
-    () => (plan ? selectShiftEvents(plan, filter, highlightId, listing ? 'handoff' : 'span') : NO_EVENTS),
-    [plan, filter, highlightId, listing],
+    () =>
+      plan
+        ? selectShiftEvents(
+            plan,
+            filter,
+            highlightId,
+            listing ? 'handoff' : 'span',
+            eventSpan?.start,
+            eventSpan?.end,
+          )
+        : NO_EVENTS,
+    [plan, filter, highlightId, listing, eventSpan],
   );
   const background = useMemo(
     () => (plan && from && to ? selectBackgroundEvents(plan, from, to, filter) : NO_EVENTS),

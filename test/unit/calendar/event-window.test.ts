@@ -1,0 +1,60 @@
+import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import {
+  eventWindow,
+  shiftEvents,
+  type ShiftEventProps,
+} from '../../../renderer/src/features/calendar/calendar-events';
+
+const ZONE = 'America/Los_Angeles';
+const ALL = { hiddenMembers: [], hiddenLayers: [] };
+
+describe('eventWindow: the shifts FullCalendar is given', () => {
+  it('widens the reported range by seven plan-local days on each side, across the March DST change', () => {
+    // The March 2027 month grid in Los Angeles: Sunday 28 February to Sunday 11 April (exclusive).
+    const range = { start: '2027-02-28T08:00:00Z', end: '2027-04-11T07:00:00Z' };
+    expect(eventWindow(range, '2027-03-10', ZONE)).toEqual({
+      start: '2027-02-21T08:00:00Z',
+      end: '2027-04-18T07:00:00Z',
+    });
+  });
+
+  it('takes the given margin', () => {
+    const range = { start: '2027-03-08T08:00:00Z', end: '2027-03-15T07:00:00Z' };
+    expect(eventWindow(range, '2027-03-10', ZONE, 0)).toEqual(range);
+    expect(eventWindow(range, '2027-03-10', ZONE, 1)).toEqual({
+      start: '2027-03-07T08:00:00Z',
+      end: '2027-03-16T07:00:00Z',
+    });
+  });
+
+  it('before FullCalendar reports a range, covers six weeks either side of the opening date and the margin', () => {
+    expect(eventWindow(null, '2027-03-10', ZONE)).toEqual({
+      start: '2027-01-20T08:00:00Z',
+      end: '2027-04-28T07:00:00Z',
+    });
+  });
+
+  it('keeps only the shifts overlapping the window, a shift touching an edge excluded', () => {
+    const plan = createSamplePlan('2026-11-27T00:00:00.000Z');
+    const events = shiftEvents(
+      plan,
+      ALL,
+      'primary-2027-03-08',
+      'span',
+      '2027-03-10T08:00:00Z',
+      '2027-03-12T08:00:00Z',
+    );
+    expect(events.map((e) => e.id).sort()).toEqual(['primary-2027-03-08', 'secondary-2027-03-08']);
+    expect(
+      (events.find((e) => e.id === 'primary-2027-03-08')!.extendedProps as ShiftEventProps).highlighted,
+    ).toBe(true);
+    const march8 = plan.shifts.find((s) => s.id === 'primary-2027-03-08')!;
+    // A window that ends where the shift starts, or starts where it ends, does not hold it.
+    expect(
+      shiftEvents(plan, ALL, null, 'span', '2027-03-01T00:00:00Z', march8.start).map((e) => e.id),
+    ).not.toContain(march8.id);
+    expect(
+      shiftEvents(plan, ALL, null, 'span', march8.end, '2027-03-30T00:00:00Z').map((e) => e.id),
+    ).not.toContain(march8.id);
+  });
+});

@@ -1,0 +1,93 @@
+import { applyEdit } from '../../../shared/plan/edits';
+import { checkPlanReferences } from '../../../shared/plan/references';
+import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { planShapeSchema, type Plan } from '../../../shared/plan/schema';
+import {
+  markShiftsValidated,
+  planSchema,
+  problemsFromZod,
+  validatePlan,
+} from '../../../shared/plan/validate';
+
+const NOW = '2026-11-27T00:00:00.000Z';
+const full = planShapeSchema.superRefine(checkPlanReferences);
+
+/** A valid plan whose shifts planSchema has seen (so the next parse takes the fast path). */
+function known(): Plan {
+  const result = validatePlan(JSON.parse(JSON.stringify(createSamplePlan(NOW))));
+  if (!result.ok) throw new Error('the sample plan is invalid');
+  return result.plan;
+}
+
+function problems(input: unknown) {
+  const parsed = planSchema.safeParse(input);
+  return parsed.success ? [] : problemsFromZod(parsed.error);
+}
+
+function fullProblems(input: unknown) {
+  const parsed = full.safeParse(JSON.parse(JSON.stringify(input)));
+  return parsed.success ? [] : problemsFromZod(parsed.error);
+}
+
+describe('planSchema re-judging only the shifts that changed', () => {
+  it('keeps unchanged shift objects and gives what the full schema gives', () => {
+    const plan = known();
+    const edited = applyEdit(
+      plan,
+      { kind: 'shift:reassign', shiftId: 'primary-2027-03-15', memberId: 'maya' },
+      NOW,
+    );
+    if (!edited.ok) throw new Error(edited.reason);
+    const index = plan.shifts.findIndex((s) => s.id === 'primary-2027-03-15');
+    expect(edited.plan.shifts[index]!.memberId).toBe('maya');
+    expect(edited.plan.shifts[index]).not.toBe(plan.shifts[index]);
+    expect(edited.plan.shifts[0]).toBe(plan.shifts[0]);
+    expect(edited.plan.shifts[index + 1]).toBe(plan.shifts[index + 1]);
+    const again = full.safeParse(JSON.parse(JSON.stringify(edited.plan)));
+    expect(again.success && again.data).toEqual(edited.plan);
+  });
+
+  it('judges again a known shift changed in place: an unknown member', () => {
+    const plan = known();
+    const broken = { ...plan, shifts: plan.shifts.map((s) => s) };
+    (broken.shifts[3] as { memberId: string }).memberId = 'nobody';
+    expect(problems(broken)).toEqual([
+      { path: 'shifts[3].memberId', message: 'no team member has id "nobody"' },
+    ]);
+    expect(problems(broken)).toEqual(fullProblems(broken));
+  });
+
+  it('judges again a known shift changed in place: ending before it starts', () => {
+    const plan = known();
+    const shift = plan.shifts[5]!;
+    (shift as { end: string }).end = shift.start;
+    expect(problems(plan)).toEqual([{ path: 'shifts[5].end', message: 'a shift must end after it starts' }]);
+  });
+
+  it('drops a key added to a known shift, as the full schema does', () => {
+    const plan = known();
+    (plan.shifts[2] as Record<string, unknown>).extra = 'x';
+    const parsed = planSchema.safeParse(plan);
+    expect(parsed.success).toBe(true);
+    expect(parsed.success && Object.keys(parsed.data.shifts[2]!)).not.toContain('extra');
+  });
+
+  it('reports a known shift listed twice as a duplicate id', () => {
+    const plan = known();
+    const twice = { ...plan, shifts: [...plan.shifts, plan.shifts[0]!] };
+    expect(problems(twice)).toEqual([
+      {
+        path: `shifts[${plan.shifts.length}].id`,
+        message: `duplicate shift id "${plan.shifts[0]!.id}" (first used at shifts[0])`,
+      },
+    ]);
+  });
+
+  it('takes plans marked as validated elsewhere as known, keeping their shifts', () => {
+    const plan = JSON.parse(JSON.stringify(createSamplePlan(NOW))) as Plan;
+    markShiftsValidated(plan);
+    const parsed = planSchema.safeParse({ ...plan, meta: { ...plan.meta, name: 'Renamed' } });
+    expect(parsed.success && parsed.data.shifts[7]).toBe(plan.shifts[7]);
+    expect(parsed.success && parsed.data.meta.name).toBe('Renamed');
+  });
+});
