@@ -1,4 +1,5 @@
 import { applyEdit } from '../../shared/plan/edits';
+import { investorWeekFindings } from '../../shared/rotation/investor-staffing';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
 import type { Plan } from '../../shared/plan/schema';
 import {
@@ -227,6 +228,23 @@ describe('side panel details', () => {
     ]);
     // Priya (British Columbia) works on Martin Luther King Jr. Day: not her own holiday.
     expect(mlk.ownHolidays).toEqual([]);
+  });
+
+  it('finds for every shift exactly the investor-week findings the whole-plan check gives it', () => {
+    const all = investorWeekFindings(plan);
+    const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+      Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
+    let withFindings = 0;
+    for (const shift of plan.shifts) {
+      const expected = all.filter(
+        (f) =>
+          overlaps(f, shift) &&
+          (f.layerId === undefined || f.layerId === shift.layerId || f.memberId === shift.memberId),
+      );
+      expect(shiftDetails(plan, shift.id)!.findings).toEqual(expected);
+      if (expected.length > 0) withFindings += 1;
+    }
+    expect(withFindings).toBeGreaterThan(0);
   });
 
   it("finds a swap with the assistant's rules: back-to-back runs, other layers, time off", () => {

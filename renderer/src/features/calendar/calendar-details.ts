@@ -8,11 +8,23 @@ import {
 import { investorWeeks, type DateRange } from '../../../../shared/rotation/investor-weeks';
 import { whoIsOnCallAt, type LayerOnCall } from '../../../../shared/rotation/on-call-at';
 import { calendarHolidays, type CalendarHoliday } from '../../../../shared/time/holidays';
-import { instantMs, msToInstant } from '../../../../shared/time/zoned';
+import { addDays, instantMs, localDate, msToInstant } from '../../../../shared/time/zoned';
+import { rotationHorizon } from '../../../../shared/rotation/generate-shifts';
 import { localDateOf, localDaySpan } from './calendar-format';
-import { memoizeLast } from './calendar-events';
 
-const allFindings = memoizeLast((plan: Plan) => investorWeekFindings(plan));
+/**
+ * Investor-week findings of the weeks around some local dates. Only those weeks are checked: on a two-year plan
+ * of 36,000 shifts the whole horizon took seconds after every drop (bench/ui), and a week that touches the dates
+ * always starts within 7 days of them.
+ */
+function findingsNear(plan: Plan, from: string, to: string): InvestorWeekFinding[] {
+  // Kept inside the rotation's horizon, the range the whole-plan check uses.
+  const horizon = rotationHorizon(plan.rotation);
+  const zone = plan.rotation.timeZone;
+  const first = [addDays(from, -7), localDate(horizon.start, zone)].sort()[1]!;
+  const last = [addDays(to, 7), localDate(horizon.end, zone)].sort()[0]!;
+  return first > last ? [] : investorWeekFindings(plan, { from: first, to: last });
+}
 
 const spansOverlap = (a: { start: string; end: string }, b: { start: string; end: string }) =>
   instantMs(a.start) < instantMs(b.end) && instantMs(b.start) < instantMs(a.end);
@@ -48,7 +60,7 @@ export function shiftDetails(plan: Plan, shiftId: string): ShiftDetails | null {
   // The end is exclusive: a shift ending Monday 00:00 does not touch Monday.
   const to = localDateOf(msToInstant(instantMs(shift.end) - 1), zone);
   const holidays = calendarHolidays(plan, from, to);
-  const findings = allFindings(plan).filter(
+  const findings = findingsNear(plan, from, to).filter(
     (f) =>
       spansOverlap(f, shift) &&
       (f.layerId === undefined || f.layerId === shift.layerId || f.memberId === shift.memberId),
@@ -98,7 +110,7 @@ export function momentDetails(plan: Plan, instant: string, allDay: boolean): Mom
     holidays: calendarHolidays(plan, date, date),
     timeOff: timeOffDuring(plan, day.start, day.end),
     investorWeek: investorWeeks(plan.coverage.investorWeek.rule, date, date)[0] ?? null,
-    findings: allFindings(plan).filter((f) => spansOverlap(f, day)),
+    findings: findingsNear(plan, date, date).filter((f) => spansOverlap(f, day)),
   };
 }
 
