@@ -66,6 +66,20 @@ const ES_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d
  * zone rules stay with Temporal.
  */
 export function instantMs(instant: string): number {
+  const known = parsedInstants.get(instant);
+  if (known !== undefined) return known;
+  const ms = parseInstantMs(instant);
+  // A memo, not state: the same string always gives the same number. Bounded so a long session cannot grow it
+  // without end; a plan re-sorts and sweeps the same few thousand instants on every edit.
+  if (parsedInstants.size >= MAX_PARSED_INSTANTS) parsedInstants.clear();
+  parsedInstants.set(instant, ms);
+  return ms;
+}
+
+const MAX_PARSED_INSTANTS = 200_000;
+const parsedInstants = new Map<string, number>();
+
+function parseInstantMs(instant: string): number {
   if (ES_INSTANT.test(instant) && instant.endsWith('Z')) {
     const ms = Date.parse(instant);
     // Date.parse rolls 02-30 over to 03-02 and reads 24:00; only an exact round trip takes the fast path.
