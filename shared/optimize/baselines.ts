@@ -27,7 +27,7 @@ export function roundRobinAssignment(roster: PlanRoster): RosterAssignment {
  * Least-recently-on-call greedy, as LinkedIn's oncall schedules: period by period, each layer goes to the
  * eligible person who held that layer longest ago (then who was on call on any layer longest ago, then the
  * layer's order), skipping anyone away, on another layer that period, barred by the investor-week rule, or who
- * would break the back-to-back limit. When nobody passes, the limit on consecutive periods is waived first; when
+ * would break the back-to-back limit, preferring those still under the plan's weekend limit. When nobody passes, the limit on consecutive periods is waived first; when
  * still nobody passes, the least recent eligible person takes it anyway (the checker then reports the break).
  * History before the window counts, so the first periods continue the current schedule fairly.
  */
@@ -40,6 +40,19 @@ export function leastRecentAssignment(roster: PlanRoster): RosterAssignment {
   const runOn = members.map((_, s) => model.staff[s]!.runLimits.map((l) => l.before));
   const maxRun = members.map((_, s) => model.staff[s]!.runLimits.map((l) => l.max));
   const fixedAt = new Map(model.fixed.map((f) => [cellKey(-1, f.day, f.shift), f.staff]));
+  // Weekends each person holds so far, and the weekends each cell touches (only when the plan limits weekends).
+  const weekendsOf = new Map<string, number[]>();
+  for (const c of model.weekendCells ?? []) {
+    const key = cellKey(-1, c.day, c.shift);
+    weekendsOf.set(key, [...(weekendsOf.get(key) ?? []), c.weekend]);
+  }
+  const heldWeekends = model.staff.map((st) => new Set(st.weekendsHeld ?? []));
+  const withinWeekends = (s: number, d: number, t: number) => {
+    const max = model.staff[s]!.maxWeekends;
+    if (max === null) return true;
+    const more = (weekendsOf.get(cellKey(-1, d, t)) ?? []).filter((k) => !heldWeekends[s]!.has(k));
+    return heldWeekends[s]!.size + new Set(more).size <= max;
+  };
   for (let d = 0; d < model.days; d++) {
     const taken = new Set<number>();
     const row = cells[d]!;
@@ -69,7 +82,8 @@ export function leastRecentAssignment(roster: PlanRoster): RosterAssignment {
       };
       const free = eligible.filter(({ s }) => !blocked.has(cellKey(s, d, t)));
       const rested = free.filter(({ s }) => (runOn[s]![t] ?? 0) < (maxRun[s]![t] ?? Infinity));
-      const pick = [rested, free, eligible].find((list) => list.length > 0)?.sort(byRecency)[0];
+      const underLimit = rested.filter(({ s }) => withinWeekends(s, d, t));
+      const pick = [underLimit, rested, free, eligible].find((list) => list.length > 0)?.sort(byRecency)[0];
       if (!pick) continue;
       assignment[pick.s]![d] = t;
       taken.add(pick.s);
@@ -78,6 +92,7 @@ export function leastRecentAssignment(roster: PlanRoster): RosterAssignment {
       const t = assignment[s]![d]!;
       for (let u = 0; u < T; u++) runOn[s]![u] = u === t ? (runOn[s]![u] ?? 0) + 1 : 0;
       if (t >= 0) {
+        for (const k of weekendsOf.get(cellKey(-1, d, t)) ?? []) heldWeekends[s]!.add(k);
         lastOnLayer[s]![t] = d;
         lastAny[s] = d;
       }

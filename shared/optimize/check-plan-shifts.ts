@@ -2,7 +2,7 @@ import { resolveWindow } from '../fairness/window';
 import type { Plan, Shift } from '../plan/schema';
 import { rotationSlots } from '../rotation/generate-shifts';
 import { investorWeeks } from '../rotation/investor-weeks';
-import { addDays, instantMs, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
+import { addDays, instantMs, isoWeekday, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
 import { spanIndex, type SpannedShift } from './span-index';
 
 type Span = { start: number; end: number };
@@ -14,7 +14,8 @@ const cut = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(
  * without the roster model: over the rotation periods that start in the window, each layer is covered exactly
  * once; nobody is on call during their time off; nobody holds two layers at once; no run of consecutive periods
  * on a layer is longer than the plan allows; in a period touching an investor week the first layer is held by an
- * owner of an investor pipeline (when the plan asks); every kept shift (pinned, manual, override) of `before` is
+ * owner of an investor pipeline (when the plan asks); nobody holds more weekends than the plan's
+ * `maxWeekendsPerMember` (or `options.maxWeekends`); every kept shift (pinned, manual, override) of `before` is
  * still there unchanged. Returns one sentence per broken rule, with dates; an empty list means all hold.
  * Why independent code: the tests trust a proposal only when this check, which shares nothing with the MILP,
  * agrees.
@@ -22,7 +23,7 @@ const cut = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(
 export function checkPlanShifts(
   before: Plan,
   after: Plan,
-  options: { from?: string; to?: string } = {},
+  options: { from?: string; to?: string; maxWeekends?: number | null } = {},
 ): string[] {
   const problems: string[] = [];
   const zone = after.rotation.timeZone;
@@ -147,6 +148,10 @@ export function checkPlanShifts(
     }
   }
 
+  const maxWeekends =
+    options.maxWeekends !== undefined ? options.maxWeekends : (after.rotation.maxWeekendsPerMember ?? null);
+  if (maxWeekends !== null) problems.push(...weekendProblems(after, window, maxWeekends));
+
   const now = new Map(after.shifts.map((s) => [s.id, s]));
   const same = (a: Shift, b: Shift) =>
     a.memberId === b.memberId &&
@@ -157,6 +162,34 @@ export function checkPlanShifts(
     const kept = now.get(s.id);
     if (!kept || !same(kept, s))
       problems.push(`kept shift ${s.id} (${s.memberId}, ${s.layerId}) was changed or removed`);
+  }
+  return problems;
+}
+
+/**
+ * Members on call (any layer, any part) on more weekends of the window than `max`: a weekend is Saturday 00:00 to
+ * Monday 00:00 in the plan's zone, clipped to the window, walked day by day here rather than shared with the model.
+ */
+function weekendProblems(plan: Plan, window: ReturnType<typeof resolveWindow>, max: number): string[] {
+  const zone = plan.rotation.timeZone;
+  const weekends: { saturday: string; span: Span }[] = [];
+  for (let date = addDays(window.from, -1); date <= window.to; date = addDays(date, 1)) {
+    if (isoWeekday(date) !== 6) continue;
+    const span = {
+      start: Math.max(window.startMs, instantMs(startOfLocalDay(date, zone))),
+      end: Math.min(window.endMs, instantMs(startOfLocalDay(addDays(date, 2), zone))),
+    };
+    if (span.end > span.start) weekends.push({ saturday: date, span });
+  }
+  const problems: string[] = [];
+  for (const member of plan.members) {
+    const mine = plan.shifts
+      .filter((s) => s.memberId === member.id)
+      .map((s) => ({ start: instantMs(s.start), end: instantMs(s.end) }));
+    const held = weekends.filter((w) => mine.some((s) => cut(s, w.span) > 0)).map((w) => w.saturday);
+    if (held.length > max) {
+      problems.push(`${member.id} is on call on ${held.length} weekends (limit ${max}): ${held.join(', ')}`);
+    }
   }
   return problems;
 }

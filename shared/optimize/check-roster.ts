@@ -95,10 +95,17 @@ export function checkRoster(model: RosterModel, assignment: RosterAssignment): R
       }
     }
     if (st.maxWeekends !== null) {
-      const worked = new Set<number>();
-      for (let d = 0; d < D; d++)
-        if (works(s, d) && model.weekendOf[d]! >= 0) worked.add(model.weekendOf[d]!);
-      if (worked.size > st.maxWeekends) v.push(`${st.id}: ${worked.size} weekends > ${st.maxWeekends}`);
+      const worked = new Set<number>(st.weekendsHeld ?? []);
+      if (model.weekendCells) {
+        for (const c of model.weekendCells) if (at(s, c.day) === c.shift) worked.add(c.weekend);
+      } else {
+        for (let d = 0; d < D; d++)
+          if (works(s, d) && model.weekendOf[d]! >= 0) worked.add(model.weekendOf[d]!);
+      }
+      if (worked.size > st.maxWeekends) {
+        if (st.weekendPenalty !== undefined) softCost += st.weekendPenalty * (worked.size - st.maxWeekends);
+        else v.push(`${st.id}: ${worked.size} weekends > ${st.maxWeekends}`);
+      }
     }
     for (const limit of st.runLimits) {
       const excess = runExcess(D, limit, (d) => limit.shiftTypes.includes(at(s, d)));
@@ -116,7 +123,7 @@ export function checkRoster(model: RosterModel, assignment: RosterAssignment): R
 
   let objective = softCost;
   for (const r of model.requests) {
-    const worked = at(r.staff, r.day) === r.shift;
+    const worked = r.shift < 0 ? works(r.staff, r.day) : at(r.staff, r.day) === r.shift;
     if ((r.kind === 'on' && !worked) || (r.kind === 'off' && worked)) objective += r.weight;
   }
   for (const c of model.cover) {

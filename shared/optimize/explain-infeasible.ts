@@ -1,5 +1,5 @@
 import type { Plan } from '../plan/schema';
-import { localDate } from '../time/zoned';
+import { localDate, msToInstant } from '../time/zoned';
 import type { MilpSolver } from './milp-model';
 import {
   cellKey,
@@ -35,6 +35,7 @@ const RULE_NAMES: Record<RelaxableRule, string> = {
   'back-to-back': 'the back-to-back limit',
   'investor-owner': 'the investor-week owner rule',
   pinned: 'pinned and manual shifts',
+  'max-weekends': 'the limit of weekends per person',
 };
 
 function localDay(plan: Plan, instant: string): string {
@@ -74,7 +75,7 @@ function combinations(rules: readonly RelaxableRule[], size: number): RelaxableR
 
 /**
  * Explains an infeasible plan by relaxing groups of hard rules — time off, back-to-back, the investor-week owner
- * rule, kept shifts — one at a time, then in pairs, until a schedule exists; the schedule found then shows which
+ * rule, kept shifts, the weekend limit — one at a time, then in pairs, until a schedule exists; the schedule found then shows which
  * instances of the relaxed rule it had to break (member, layer, dates). Fairness is left out of these solves:
  * only feasibility matters. Why relaxations rather than an IIS: groups of rules map to words a planner knows and
  * to a fix (move a vacation, allow back-to-back), and each check is a small MILP.
@@ -119,7 +120,7 @@ export async function explainInfeasible(
     relaxations: [],
     conflicts: [],
     message:
-      'No schedule exists even with time off, back-to-back, investor-week and kept-shift rules relaxed.',
+      'No schedule exists even with time off, back-to-back, investor-week, kept-shift and weekend rules relaxed.',
   };
 }
 
@@ -169,7 +170,40 @@ async function relaxedConflicts(
     }),
   );
   if (relax.includes('back-to-back')) conflicts.push(...runConflicts(roster, assignment, base));
+  if (relax.includes('max-weekends')) conflicts.push(...weekendConflicts(roster, assignment));
   return conflicts;
+}
+
+/** Members over the weekend limit in a relaxed schedule, naming the weekends (Saturdays) they would hold. */
+function weekendConflicts(
+  roster: PlanRoster,
+  assignment: ReturnType<typeof decodeRosterAssignment>,
+): Conflict[] {
+  const out: Conflict[] = [];
+  roster.model.staff.forEach((staff, s) => {
+    if (staff.maxWeekends === null) return;
+    const held = new Set(staff.weekendsHeld ?? []);
+    let layerId = roster.layers[0]?.id ?? '';
+    for (const c of roster.model.weekendCells ?? []) {
+      if (assignment[s]![c.day] !== c.shift || held.has(c.weekend)) continue;
+      held.add(c.weekend);
+      layerId = roster.layers[c.shift]!.id;
+    }
+    if (held.size <= staff.maxWeekends) return;
+    const weekends = [...held].sort((a, b) => a - b).map((k) => roster.weekends[k]!);
+    const member = roster.members[s]!;
+    const dates = weekends.slice(0, 6).map((w) => w.saturday);
+    if (weekends.length > 6) dates.push(`and ${weekends.length - 6} more`);
+    out.push({
+      rule: 'max-weekends',
+      layerId,
+      start: msToInstant(weekends[0]!.start),
+      end: msToInstant(weekends[weekends.length - 1]!.end),
+      memberId: member.id,
+      detail: `max ${staff.maxWeekends} weekend${staff.maxWeekends === 1 ? '' : 's'} per person: ${member.name} would need ${held.size} (${dates.join(', ')})`,
+    });
+  });
+  return out;
 }
 
 /** Runs on one layer longer than the plan allows in a relaxed schedule, as conflicts with dates. */

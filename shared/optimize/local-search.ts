@@ -11,7 +11,8 @@ export type LocalSearchOptions = {
 
 /**
  * True when a model only has the rules the local search knows: hard cover of one person per cell, closed cells,
- * fixed cells and per-shift-type run limits — the shape of a plan roster, not of an NRP instance.
+ * fixed cells, per-shift-type run limits and a hard weekend limit given by `weekendCells` — the shape of a plan
+ * roster, not of an NRP instance.
  */
 export function supportsLocalSearch(model: RosterModel): boolean {
   return (
@@ -25,7 +26,7 @@ export function supportsLocalSearch(model: RosterModel): boolean {
         s.maxConsecutive === null &&
         s.minConsecutive === null &&
         s.minConsecutiveOff === null &&
-        s.maxWeekends === null &&
+        (s.maxWeekends === null || (model.weekendCells !== undefined && s.weekendPenalty === undefined)) &&
         s.maxShifts.every((m) => m === null || m === 0),
     )
   );
@@ -97,8 +98,13 @@ function anneal(
   if (movable.length === 0) return start;
 
   const cellCost = model.staff.map(() => new Float64Array(D * T));
-  for (const r of model.requests)
-    cellCost[r.staff]![r.day * T + r.shift]! += r.kind === 'off' ? r.weight : -r.weight;
+  for (const r of model.requests) {
+    // Shift −1 (any layer): a person holds at most one shift a day, so the cost spreads exactly over each.
+    for (let t = 0; t < T; t++) {
+      if (r.shift >= 0 && r.shift !== t) continue;
+      cellCost[r.staff]![r.day * T + t]! += r.kind === 'off' ? r.weight : -r.weight;
+    }
+  }
   if (model.current) {
     const { assignment, changeWeight } = model.current;
     for (let s = 0; s < S; s++) {
@@ -162,7 +168,46 @@ function anneal(
     if (k >= D) right += limit.after;
     return left + 1 + right <= limit.max;
   };
+  // Weekends per person: how many held cells touch each weekend (kept shifts count once for good), how many
+  // distinct weekends that makes, and the total excess over the limits, which every kept move must leave at 0.
+  const weekendsOfCell = new Map<number, number[]>();
+  for (const c of model.weekendCells ?? []) {
+    const key = c.day * T + c.shift;
+    const list = weekendsOfCell.get(key) ?? [];
+    if (!list.includes(c.weekend)) list.push(c.weekend);
+    weekendsOfCell.set(key, list);
+  }
+  const weekendLimit = model.staff.map((st) => st.maxWeekends ?? Infinity);
+  const weekendCount = model.staff.map(() => new Map<number, number>());
+  const weekendsHeld = model.staff.map(() => 0);
+  let weekendExcess = 0;
+  const countWeekends = (s: number, d: number, t: number, delta: 1 | -1) => {
+    const list = weekendsOfCell.get(d * T + t);
+    if (!list || weekendLimit[s] === Infinity) return;
+    const before = Math.max(0, weekendsHeld[s]! - weekendLimit[s]!);
+    for (const k of list) {
+      const n = (weekendCount[s]!.get(k) ?? 0) + delta;
+      weekendCount[s]!.set(k, n);
+      if (n === 0 && delta < 0) weekendsHeld[s]!--;
+      if (n === 1 && delta > 0) weekendsHeld[s]!++;
+    }
+    weekendExcess += Math.max(0, weekendsHeld[s]! - weekendLimit[s]!) - before;
+  };
+  model.staff.forEach((st, s) => {
+    for (const k of st.weekendsHeld ?? []) {
+      weekendCount[s]!.set(k, 1);
+      weekendsHeld[s]!++;
+    }
+    for (let d = 0; d < D; d++) if (asg[s]![d]! >= 0) countWeekends(s, d, asg[s]![d]!, 1);
+  });
+  weekendExcess = model.staff.reduce(
+    (acc, _, s) => acc + Math.max(0, weekendsHeld[s]! - weekendLimit[s]!),
+    0,
+  );
+  // A start over the limit (never from optimizePlan, which only improves feasible starts) may not get worse.
+  const allowedExcess = weekendExcess;
   const place = (s: number, d: number, t: number) => {
+    countWeekends(s, d, t, 1);
     asg[s]![d] = t;
     holder[d * T + t] = s;
     const a = fairness.load[s]![d * T + t]!;
@@ -171,6 +216,7 @@ function anneal(
     penalty += cellCost[s]![d * T + t]!;
   };
   const lift = (s: number, d: number, t: number) => {
+    countWeekends(s, d, t, -1);
     asg[s]![d] = -1;
     holder[d * T + t] = -1;
     const a = fairness.load[s]![d * T + t]!;
@@ -208,6 +254,8 @@ function anneal(
   const cold = hot * 1e-4;
   let temperature = hot;
   const keep = () => {
+    // The start keeps the weekend limit (or has none), so refusing any move that breaks it keeps it throughout.
+    if (weekendExcess > allowedExcess) return false;
     const next = score();
     const e = energy(next);
     const delta = e - currentEnergy;

@@ -99,7 +99,11 @@ function outcome(
   const ledger = buildLedger(proposal.plan, roster.window);
   const before = new Map(buildLedger(plan, roster.window).members.map((m) => [m.id, m.weightedLoad]));
   const check = checkRoster(roster.model, assignment);
-  const planProblems = checkPlanShifts(plan, proposal.plan, { from: options.from, to: options.to });
+  const planProblems = checkPlanShifts(plan, proposal.plan, {
+    from: options.from,
+    to: options.to,
+    maxWeekends: options.maxWeekends,
+  });
   return {
     objective: check.objective,
     members: ledger.members

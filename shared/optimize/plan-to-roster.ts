@@ -10,11 +10,18 @@ import { investorWeeks } from '../rotation/investor-weeks';
 import { isKeptShift } from '../rotation/schedule-shifts';
 import { intersect, overlaps, subtractIntervals, type Interval } from '../time/intervals';
 import { spanIndex } from './span-index';
-import { addDays, instantMs, msToInstant, startOfLocalDay } from '../time/zoned';
-import type { RosterAssignment, RosterCell, RosterModel, RosterRequest, RosterStaff } from './roster-model';
+import { addDays, instantMs, isoWeekday, msToInstant, startOfLocalDay } from '../time/zoned';
+import type {
+  RosterAssignment,
+  RosterCell,
+  RosterModel,
+  RosterRequest,
+  RosterStaff,
+  RosterWeekendCell,
+} from './roster-model';
 
 /** A group of hard rules that the infeasibility explanation may switch off to find the culprit. */
-export type RelaxableRule = 'time-off' | 'back-to-back' | 'investor-owner' | 'pinned';
+export type RelaxableRule = 'time-off' | 'back-to-back' | 'investor-owner' | 'pinned' | 'max-weekends';
 
 /** Every relaxable group, in the order the explanation tries them. */
 export const RELAXABLE_RULES: readonly RelaxableRule[] = [
@@ -22,12 +29,13 @@ export const RELAXABLE_RULES: readonly RelaxableRule[] = [
   'back-to-back',
   'investor-owner',
   'pinned',
+  'max-weekends',
 ];
 
 /**
  * A wish to be on call or not in a span (ISO instants), optionally on one layer, with the weight paid (in
- * weighted hours) when it is not met. Why a typed hook: the plan model has no wishes yet; the UI or a later schema
- * version fills this list and the optimiser already honours it.
+ * weighted hours) per period when it is not met. Why instants and layers: the plan's own `wishes` (whole dates,
+ * any layer) are read into this form, and callers may pass finer ones.
  */
 export type PlanWish = {
   memberId: string;
@@ -50,7 +58,10 @@ export type PlanRosterOptions = {
   holidayRepeatWeight?: number;
   /** Cost per period and layer whose person differs from the current schedule. Default 0. */
   changeWeight?: number;
+  /** Replaces the plan's `wishes` when given. */
   wishes?: PlanWish[];
+  /** Replaces the plan's `rotation.maxWeekendsPerMember` when given; null: no limit. */
+  maxWeekends?: number | null;
   relax?: readonly RelaxableRule[];
 };
 
@@ -94,7 +105,43 @@ export type PlanRoster = {
    * as a day index (−1 the period right before the window), −Infinity when not within the last few rounds.
    */
   lastBefore: number[][];
+  /** The weekends of the window (Saturday's date, and the instants of Saturday + Sunday in it), by model index. */
+  weekends: PlanWeekend[];
 };
+
+/** One weekend of the window: its Saturday (a local date in the plan's zone) and the part of it inside the window. */
+export type PlanWeekend = { saturday: string; start: number; end: number };
+
+/** The plan's wishes (whole local dates, any layer) as the optimiser's wishes over instants. */
+export function planWishes(plan: Plan): PlanWish[] {
+  const zone = plan.rotation.timeZone;
+  return (plan.wishes ?? []).map((w) => ({
+    memberId: w.memberId,
+    start: startOfLocalDay(w.from, zone),
+    end: startOfLocalDay(addDays(w.to, 1), zone),
+    kind: w.kind === 'prefer' ? 'on' : 'off',
+    weight: w.weight,
+  }));
+}
+
+/** The weekends (Saturday 00:00 to Monday 00:00 in `zone`) that overlap [startMs, endMs), clipped to it. */
+export function weekendsIn(
+  from: string,
+  to: string,
+  zone: string,
+  startMs: number,
+  endMs: number,
+): PlanWeekend[] {
+  const out: PlanWeekend[] = [];
+  // Back to the Saturday on or before `from` (ISO weekday 6), so a window starting on Sunday keeps its weekend.
+  let saturday = addDays(from, -((isoWeekday(from) + 1) % 7));
+  for (; saturday <= to; saturday = addDays(saturday, 7)) {
+    const start = Math.max(startMs, instantMs(startOfLocalDay(saturday, zone)));
+    const end = Math.min(endMs, instantMs(startOfLocalDay(addDays(saturday, 2), zone)));
+    if (end > start) out.push({ saturday, start, end });
+  }
+  return out;
+}
 
 /** The key of a (staff, day, shift type) cell in `PlanRoster.blocked`. */
 export function cellKey(staff: number, day: number, shift: number): string {
@@ -347,7 +394,34 @@ export function planToRoster(plan: Plan, options: PlanRosterOptions = {}): PlanR
     }),
   );
 
-  const staff: RosterStaff[] = members.map((m) => ({
+  // Max weekends: which weekends each cell touches (its pieces inside the window), and which each member already
+  // holds through shifts the optimiser keeps; both only when a limit is set, so plans without one cost nothing.
+  const maxWeekends =
+    options.maxWeekends !== undefined ? options.maxWeekends : (plan.rotation.maxWeekendsPerMember ?? null);
+  const weekends =
+    maxWeekends === null ? [] : weekendsIn(window.from, window.to, zone, window.startMs, window.endMs);
+  const weekendCells: RosterWeekendCell[] = [];
+  const weekendsHeld = members.map(() => new Set<number>());
+  weekends.forEach((wk, k) => {
+    for (const d of daysOverlapping(wk.start, wk.end)) {
+      cells[d]!.forEach((cell, t) => {
+        if (cell && cell.pieces.some((p) => overlaps(p, wk)))
+          weekendCells.push({ day: d, shift: t, weekend: k });
+      });
+    }
+  });
+  if (weekends.length > 0) {
+    for (const shift of untouched) {
+      const s = memberIndex.get(shift.memberId);
+      if (s === undefined) continue;
+      const span = { start: instantMs(shift.start), end: instantMs(shift.end) };
+      weekends.forEach((wk, k) => {
+        if (overlaps(span, wk)) weekendsHeld[s]!.add(k);
+      });
+    }
+  }
+
+  const staff: RosterStaff[] = members.map((m, s) => ({
     id: m.id,
     maxShifts: layers.map((_, t) => (eligible[t]!.has(m.id) ? null : 0)),
     maxMinutes: null,
@@ -355,7 +429,9 @@ export function planToRoster(plan: Plan, options: PlanRosterOptions = {}): PlanR
     maxConsecutive: null,
     minConsecutive: null,
     minConsecutiveOff: null,
-    maxWeekends: null,
+    maxWeekends,
+    ...(maxWeekends !== null && { weekendsHeld: [...weekendsHeld[s]!] }),
+    ...(maxWeekends !== null && relax.has('max-weekends') && { weekendPenalty: 1 }),
     // Relaxed, the limit stays as a cost, so the explanation only breaks it where it must.
     runLimits: layers.map((_, t) => ({
       shiftTypes: [t],
@@ -430,17 +506,25 @@ export function planToRoster(plan: Plan, options: PlanRosterOptions = {}): PlanR
       if (s !== undefined) requests.push({ staff: s, day: d, shift: 0, kind: 'off', weight: holidayWeight });
     }
   }
-  for (const wish of options.wishes ?? []) {
+  for (const wish of options.wishes ?? planWishes(plan)) {
     const s = memberIndex.get(wish.memberId);
     if (s === undefined) continue;
     const span = { start: instantMs(wish.start), end: instantMs(wish.end) };
     for (const d of daysOverlapping(span.start, span.end)) {
-      cells[d]!.forEach((cell, t) => {
-        if (!cell || (wish.layerId !== undefined && wish.layerId !== cell.layer.id)) return;
-        if (cell.pieces.some((p) => overlaps(p, span))) {
+      const touched = cells[d]!.flatMap((cell, t) =>
+        cell &&
+        (wish.layerId === undefined || wish.layerId === cell.layer.id) &&
+        cell.pieces.some((p) => overlaps(p, span))
+          ? [t]
+          : [],
+      );
+      // Without a layer the wish is about being on call at all: one request on any shift (−1), so a wish to be on
+      // call is granted by either layer instead of always paying for the layer the person cannot hold as well.
+      if (wish.layerId === undefined && touched.length > 0)
+        requests.push({ staff: s, day: d, shift: -1, kind: wish.kind, weight: wish.weight });
+      else
+        for (const t of touched)
           requests.push({ staff: s, day: d, shift: t, kind: wish.kind, weight: wish.weight });
-        }
-      });
     }
   }
 
@@ -457,6 +541,7 @@ export function planToRoster(plan: Plan, options: PlanRosterOptions = {}): PlanR
     name: plan.meta.name,
     days: D,
     weekendOf,
+    ...(maxWeekends !== null && { weekendCells }),
     shiftTypes: layers.map((l) => ({ id: l.id, minutes: 0, forbiddenNext: [] })),
     staff,
     cover,
@@ -475,5 +560,18 @@ export function planToRoster(plan: Plan, options: PlanRosterOptions = {}): PlanR
     },
     current: options.changeWeight ? { assignment: current, changeWeight: options.changeWeight } : undefined,
   };
-  return { plan, model, window, slots, layers, members, cells, untouched, current, blocked, lastBefore };
+  return {
+    plan,
+    model,
+    window,
+    slots,
+    layers,
+    members,
+    cells,
+    untouched,
+    current,
+    blocked,
+    lastBefore,
+    weekends,
+  };
 }

@@ -29,7 +29,11 @@ export function assignmentBound(model: RosterModel): number | null {
   let constant = f.baseTotal.reduce((acc, v) => acc + v, 0) * perLoad;
   for (const r of model.requests) {
     if (r.kind === 'on') constant += r.weight;
-    cost[r.staff]![r.day * T + r.shift]! += r.kind === 'on' ? -r.weight : r.weight;
+    // Shift −1 (any shift): at most one shift a day, so the cost spreads exactly over each shift type.
+    for (let t = 0; t < T; t++) {
+      if (r.shift < 0 || r.shift === t)
+        cost[r.staff]![r.day * T + t]! += r.kind === 'on' ? -r.weight : r.weight;
+    }
   }
   if (model.current) {
     const { assignment, changeWeight } = model.current;

@@ -21,6 +21,8 @@ export type RosterAux = {
   up: Int32Array;
   /** Weekend indicators: [staff, weekend, column]. */
   weekends: [number, number, number][];
+  /** Weekends over a soft limit: [staff, column]. */
+  weekendOver: [number, number][];
   /** Cover slacks per cover entry: under and over columns. */
   slack: [number, number][];
   fairness: {
@@ -89,7 +91,14 @@ export function buildRosterMilp(model: RosterModel): RosterMilp {
   }
   const W = (s: number, d: number) => (d < 0 || d >= D ? -1 : w[s * D + d]!);
 
-  const aux: RosterAux = { w, up: new Int32Array(S * D).fill(-1), weekends: [], slack: [], fairness: null };
+  const aux: RosterAux = {
+    w,
+    up: new Int32Array(S * D).fill(-1),
+    weekends: [],
+    weekendOver: [],
+    slack: [],
+    fairness: null,
+  };
   for (let s = 0; s < S; s++) {
     const staff = model.staff[s]!;
     addStaffRows(b, model, s, staff, x, W, cell, aux);
@@ -98,11 +107,13 @@ export function buildRosterMilp(model: RosterModel): RosterMilp {
   addCoverRows(b, model, x, cell, aux);
 
   for (const r of model.requests) {
-    const col = x[cell(r.staff, r.day, r.shift)]!;
-    if (r.kind === 'on') {
-      b.addOffset(r.weight);
-      if (col >= 0) b.addCost(col, -r.weight);
-    } else if (col >= 0) b.addCost(col, r.weight);
+    if (r.kind === 'on') b.addOffset(r.weight);
+    // Shift −1 (any shift): at most one shift a day, so the cost goes on each shift type's column.
+    for (let t = 0; t < T; t++) {
+      if (r.shift >= 0 && r.shift !== t) continue;
+      const col = x[cell(r.staff, r.day, t)]!;
+      if (col >= 0) b.addCost(col, r.kind === 'on' ? -r.weight : r.weight);
+    }
   }
 
   for (const f of model.fixed) {
@@ -207,30 +218,34 @@ function addStaffRows(
   addRunRows(b, model, s, staff, W, aux.up);
 
   if (staff.maxWeekends !== null) {
+    const held = new Set(staff.weekendsHeld ?? []);
     const byWeekend = new Map<number, number[]>();
-    for (let d = 0; d < D; d++) {
-      const k = model.weekendOf[d]!;
-      const col = W(s, d);
-      if (k < 0 || col < 0) continue;
+    const add = (k: number, col: number) => {
+      if (k < 0 || col < 0 || held.has(k)) return;
       const list = byWeekend.get(k) ?? [];
       list.push(col);
       byWeekend.set(k, list);
-    }
-    if (byWeekend.size > staff.maxWeekends) {
+    };
+    if (model.weekendCells) for (const c of model.weekendCells) add(c.weekend, x[cell(s, c.day, c.shift)]!);
+    else for (let d = 0; d < D; d++) add(model.weekendOf[d]!, W(s, d));
+    const limit = staff.maxWeekends - held.size;
+    if (byWeekend.size > limit) {
       const indicators: number[] = [];
       for (const [k, cols] of byWeekend) {
         const wk = b.addCol(`wk_${s}_${k}`, 0, 1, 0, true);
         aux.weekends.push([s, k, wk]);
         indicators.push(wk);
-        for (const col of cols) b.addRow(`wkon_${s}_${k}_${col}`, [wk, col], [1, -1], 0, Infinity);
+        for (const col of new Set(cols)) b.addRow(`wkon_${s}_${k}_${col}`, [wk, col], [1, -1], 0, Infinity);
       }
-      b.addRow(
-        `maxwk_${s}`,
-        indicators,
-        indicators.map(() => 1),
-        -Infinity,
-        staff.maxWeekends,
-      );
+      const coefs = indicators.map(() => 1);
+      if (staff.weekendPenalty !== undefined) {
+        // Soft: the weekends over the limit are paid for instead of forbidden.
+        const over = b.addCol(`maxwk_over_${s}`, 0, Infinity, staff.weekendPenalty, true);
+        aux.weekendOver.push([s, over]);
+        indicators.push(over);
+        coefs.push(-1);
+      }
+      b.addRow(`maxwk_${s}`, indicators, coefs, -Infinity, limit);
     }
   }
 
@@ -520,10 +535,24 @@ export function startColumns(
       if (up >= 0) v[up] = t >= 0 && (prev < 0 || at(s, d - 1) < 0) ? 1 : 0;
     }
   }
+  const workedWeekends = model.staff.map(() => new Set<number>());
+  if (model.weekendCells) {
+    for (const c of model.weekendCells)
+      for (let s = 0; s < S; s++) if (at(s, c.day) === c.shift) workedWeekends[s]!.add(c.weekend);
+  } else {
+    for (let s = 0; s < S; s++)
+      for (let d = 0; d < D; d++)
+        if (model.weekendOf[d]! >= 0 && at(s, d) >= 0) workedWeekends[s]!.add(model.weekendOf[d]!);
+  }
+  const onIndicators = model.staff.map(() => 0);
   for (const [s, k, col] of milp.aux.weekends) {
-    let worked = 0;
-    for (let d = 0; d < D; d++) if (model.weekendOf[d] === k && at(s, d) >= 0) worked = 1;
-    v[col] = worked;
+    v[col] = workedWeekends[s]!.has(k) ? 1 : 0;
+    onIndicators[s]! += v[col]!;
+  }
+  for (const [s, col] of milp.aux.weekendOver) {
+    const staff = model.staff[s]!;
+    const held = staff.weekendsHeld?.length ?? 0;
+    v[col] = Math.max(0, onIndicators[s]! - ((staff.maxWeekends ?? Infinity) - held));
   }
   model.cover.forEach((c, i) => {
     let n = 0;

@@ -10,6 +10,11 @@ export type RosterModel = {
   days: number;
   /** Per day, the index of the weekend it belongs to, or −1 (a weekday). */
   weekendOf: Int32Array;
+  /**
+   * When set, which weekends each (day, shift) touches, replacing `weekendOf` for the weekend limit. Why: a
+   * rotation period of a week or more can touch two weekends (or, split by a kept shift, none) on one layer only.
+   */
+  weekendCells?: RosterWeekendCell[];
   shiftTypes: RosterShiftType[];
   staff: RosterStaff[];
   cover: RosterCover[];
@@ -43,6 +48,10 @@ export type RosterStaff = {
   minConsecutive: number | null;
   minConsecutiveOff: number | null;
   maxWeekends: number | null;
+  /** Weekends already held outside the model (kept shifts); they count against `maxWeekends`. */
+  weekendsHeld?: number[];
+  /** When set, `maxWeekends` is soft: each weekend over it costs this much (used to explain infeasibility). */
+  weekendPenalty?: number;
   /** Extra run limits over a subset of shift types (on-call: at most n consecutive periods in the same layer). */
   runLimits: RosterRunLimit[];
 };
@@ -70,10 +79,13 @@ export type RosterCover = {
   overWeight: number | null;
 };
 
+/** A (day, shift) cell that touches weekend `weekend`. */
+export type RosterWeekendCell = { day: number; shift: number; weekend: number };
+
 /** One (person, day, shift) cell; shift −1 stands for every shift type. */
 export type RosterCell = { staff: number; day: number; shift: number };
 
-/** A wish: `on` pays `weight` when the shift is not worked, `off` pays it when it is. */
+/** A wish: `on` pays `weight` when the shift is not worked, `off` pays it when it is; shift −1: any shift. */
 export type RosterRequest = RosterCell & { kind: 'on' | 'off'; weight: number };
 
 /**

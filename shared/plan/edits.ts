@@ -10,6 +10,7 @@ import { applyShiftEdit, type ShiftEdit } from './edits/shift-edits';
 import { applyRotationEdit, type RotationEdit } from './edits/rotation-edits';
 import { applyScenarioEdit, type ScenarioEdit } from './edits/scenario-edits';
 import { applyImportEdit, type ImportEdit } from './edits/import-edits';
+import { applyWishEdit, type WishEdit } from './edits/wish-edits';
 import { problemsFromZod, planSchema } from './validate';
 
 export { memberReferences, type MemberFields } from './edits/member-edits';
@@ -29,7 +30,8 @@ export type PlanEdit =
   | ShiftEdit
   | RotationEdit
   | ScenarioEdit
-  | ImportEdit;
+  | ImportEdit
+  | WishEdit;
 
 /** The outcome of an edit: the new, validated plan, or why it was refused (the old plan stays as it was). */
 export type EditResult = { ok: true; plan: Plan } | EditRefusal;
@@ -55,6 +57,7 @@ function route(plan: Plan, edit: PlanEdit): EditOutcome {
   if (is<RotationEdit>('rotation:')(edit)) return applyRotationEdit(plan, edit);
   if (is<ScenarioEdit>('scenario:')(edit)) return applyScenarioEdit(plan, edit);
   if (is<ImportEdit>('import:')(edit)) return applyImportEdit(plan, edit);
+  if (is<WishEdit>('wish:')(edit)) return applyWishEdit(plan, edit);
   return refuse(`unknown edit "${(edit as { kind: string }).kind}"`);
 }
 

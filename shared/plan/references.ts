@@ -94,6 +94,8 @@ export function checkPlanReferences(plan: Plan, ctx: Ctx): void {
       message: 'the rotation ends before it starts',
     });
   }
+  duplicates(plan.wishes ?? [], (w) => w.id, ctx, 'wishes', 'wish');
+  (plan.wishes ?? []).forEach((w, i) => member(w.memberId, ['wishes', i, 'memberId']));
   const holidayIds = new Set(plan.coverage.holidays.majorHolidays.map((h) => h.id));
   plan.coverage.holidays.history.forEach((h, i) => {
     member(h.memberId, ['coverage', 'holidays', 'history', i, 'memberId']);

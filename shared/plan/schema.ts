@@ -238,6 +238,11 @@ export const rotationSchema = z.object({
   /** First handoff date; shifts run up to the handoff on `endDate`. */
   startDate: isoDate,
   endDate: isoDate,
+  /**
+   * Hard limit for the optimiser: at most this many weekends on call per person over the optimised window (a
+   * weekend counts when any part of its Saturday or Sunday, in the plan's zone, is held on a layer). Absent: none.
+   */
+  maxWeekendsPerMember: z.number().int().min(0).max(60).optional(),
 });
 
 export const majorHolidaySchema = z.object({
@@ -326,6 +331,25 @@ export const metaSchema = z.object({
   updatedAt: isoInstant,
 });
 
+/**
+ * A soft wish of one member to be on call ('prefer') or not ('avoid') on the dates `from` – `to` (inclusive, in the
+ * plan's zone); `weight` is what the optimiser pays, in weighted hours, when it does not grant it.
+ */
+export const wishSchema = z
+  .object({
+    id,
+    memberId: id,
+    from: isoDate,
+    to: isoDate,
+    kind: z.enum(['prefer', 'avoid']),
+    weight: z.number().int().min(1).max(100),
+    note: text(500).optional(),
+  })
+  .refine((w) => !isRealDate(w.from) || !isRealDate(w.to) || w.to >= w.from, {
+    message: 'a wish ends before it starts',
+    path: ['to'],
+  });
+
 /** Everything a what-if scenario may change: the plan without its meta and scenarios. */
 export const planBodyShape = {
   members: z.array(memberSchema),
@@ -342,6 +366,8 @@ export const planBodyShape = {
   escalation: z.array(escalationLevelSchema),
   communication: communicationSchema,
   successMetrics: z.array(successMetricSchema),
+  /** Optional so plans written before wishes existed stay valid without a migration. */
+  wishes: z.array(wishSchema).optional(),
 };
 
 export const planBodySchema = z.object(planBodyShape);
@@ -381,3 +407,4 @@ export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
 export type SuccessMetric = z.infer<typeof successMetricSchema>;
 export type MetricCategory = z.infer<typeof metricCategorySchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
+export type Wish = z.infer<typeof wishSchema>;

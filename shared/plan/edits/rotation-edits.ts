@@ -12,11 +12,13 @@ import { refuse } from './edit-outcome';
  * - `rotation:regenerate`: generate the shifts again from the current settings (preview it with `regenerate`).
  * - `rotation:record-holiday-duty`: remember who covers a major holiday in a year (one entry per holiday and
  *   year; a new entry replaces the old one), so duty rotates across years.
+ * - `rotation:set-max-weekends`: the optimiser's limit of weekends on call per person; null removes it.
  */
 export type RotationEdit =
   | { kind: 'rotation:update'; fields: Partial<Rotation>; regenerate: boolean }
   | { kind: 'rotation:regenerate' }
-  | { kind: 'rotation:record-holiday-duty'; entries: HolidayDutyRecord[] };
+  | { kind: 'rotation:record-holiday-duty'; entries: HolidayDutyRecord[] }
+  | { kind: 'rotation:set-max-weekends'; max: number | null };
 
 function update(plan: Plan, fields: Partial<Rotation>, regenerate: boolean): EditOutcome {
   const parsed = rotationSchema.safeParse({ ...plan.rotation, ...fields });
@@ -60,6 +62,20 @@ function record(plan: Plan, entries: HolidayDutyRecord[]): EditOutcome {
   return { ...plan, coverage: { ...plan.coverage, holidays: { ...holidays, history } } };
 }
 
+function setMaxWeekends(plan: Plan, max: number | null): EditOutcome {
+  // The key is dropped, not set to undefined, so the saved file reads as if the limit never existed.
+  const { maxWeekendsPerMember: _old, ...rest } = plan.rotation;
+  if (max === null) return { ...plan, rotation: rest };
+  if (!Number.isInteger(max) || max < 0) {
+    const problem = {
+      path: 'rotation.maxWeekendsPerMember',
+      message: 'expected a whole number of weekends, 0 or more',
+    };
+    return refuse(`${problem.path}: ${problem.message}`, [problem]);
+  }
+  return { ...plan, rotation: { ...rest, maxWeekendsPerMember: max } };
+}
+
 /** Applies a rotation edit (unvalidated; `applyEdit` validates the result). */
 export function applyRotationEdit(plan: Plan, edit: RotationEdit): EditOutcome {
   switch (edit.kind) {
@@ -69,5 +85,7 @@ export function applyRotationEdit(plan: Plan, edit: RotationEdit): EditOutcome {
       return { ...plan, shifts: scheduleShifts(plan).shifts };
     case 'rotation:record-holiday-duty':
       return record(plan, edit.entries);
+    case 'rotation:set-max-weekends':
+      return setMaxWeekends(plan, edit.max);
   }
 }
