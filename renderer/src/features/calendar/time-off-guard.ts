@@ -15,7 +15,15 @@ const overlapMs = (c: TimeOffConflict) => instantMs(c.end) - instantMs(c.start);
  * first, and only about what the edit itself causes, not about conflicts the plan already had.
  */
 export function introducedTimeOffConflicts(before: Plan, after: Plan): IntroducedConflict[] {
-  const diff = diffShifts(before.shifts, after.shifts);
+  // Edits keep the shift objects they leave alone: only the others can differ, so only they are diffed (the same
+  // result as diffing everything, without walking 36,000 shifts twice per drop).
+  const kept = new Set(before.shifts);
+  const afterRest = after.shifts.filter((s) => !kept.has(s));
+  const still = new Set(after.shifts);
+  const diff = diffShifts(
+    before.shifts.filter((s) => !still.has(s)),
+    afterRest,
+  );
   const touched = [
     ...diff.added.map((s) => ({ was: null, now: s })),
     ...diff.changed.map((c) => ({ was: c.before, now: c.after })),

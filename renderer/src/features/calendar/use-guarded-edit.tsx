@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBeach } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import { applyEdit, type PlanEdit } from '../../../../shared/plan/edits';
+import type { EditTrial } from '../../store/plan-slice';
 import { useAppStore } from '../../store/store';
 import { formatSpan } from './calendar-format';
 import { introducedTimeOffConflicts, type IntroducedConflict } from './time-off-guard';
@@ -13,7 +14,12 @@ export type GuardedEditOptions = { success?: string; onNotApplied?: () => void }
 /** The outcome of a guarded edit: applied, refused (with a notification), or waiting for the user's answer. */
 export type GuardedEditOutcome = 'applied' | 'refused' | 'asking';
 
-type Pending = { edit: PlanEdit; conflicts: IntroducedConflict[]; options: GuardedEditOptions };
+type Pending = {
+  edit: PlanEdit;
+  conflicts: IntroducedConflict[];
+  options: GuardedEditOptions;
+  trial: EditTrial;
+};
 
 /** Shows why an edit was refused; nothing was changed. */
 export function notifyRefusal(reason: string) {
@@ -87,16 +93,19 @@ export function useGuardedEdit(): {
 } {
   const [pending, setPending] = useState<Pending | null>(null);
 
-  const apply = useCallback((edit: PlanEdit, options: GuardedEditOptions): GuardedEditOutcome => {
-    const result = useAppStore.getState().edit(edit);
-    if (!result.ok) {
-      notifyRefusal(result.reason);
-      options.onNotApplied?.();
-      return 'refused';
-    }
-    notifyApplied(options.success);
-    return 'applied';
-  }, []);
+  const apply = useCallback(
+    (edit: PlanEdit, options: GuardedEditOptions, trial: EditTrial): GuardedEditOutcome => {
+      const result = useAppStore.getState().edit(edit, trial);
+      if (!result.ok) {
+        notifyRefusal(result.reason);
+        options.onNotApplied?.();
+        return 'refused';
+      }
+      notifyApplied(options.success);
+      return 'applied';
+    },
+    [],
+  );
 
   const run = useCallback(
     (edit: PlanEdit, options: GuardedEditOptions = {}): GuardedEditOutcome => {
@@ -110,11 +119,13 @@ export function useGuardedEdit(): {
         return 'refused';
       }
       const conflicts = introducedTimeOffConflicts(plan, trial.plan);
+      // The store takes the dry run's result instead of applying the edit again (while the plan is unchanged).
+      const done = { before: plan, after: trial.plan };
       if (conflicts.length > 0) {
-        setPending({ edit, conflicts, options });
+        setPending({ edit, conflicts, options, trial: done });
         return 'asking';
       }
-      return apply(edit, options);
+      return apply(edit, options, done);
     },
     [apply],
   );
@@ -123,7 +134,7 @@ export function useGuardedEdit(): {
     <ConfirmTimeOff
       pending={pending}
       onConfirm={() => {
-        if (pending) apply(pending.edit, pending.options);
+        if (pending) apply(pending.edit, pending.options, pending.trial);
         setPending(null);
       }}
       onCancel={() => {
