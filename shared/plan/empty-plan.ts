@@ -1,5 +1,6 @@
 import { addDays, isoWeekday, localDate } from '../time/zoned';
 import { CURRENT_SCHEMA_VERSION, type HolidayRegion, type Plan } from './schema';
+import { DEFAULT_LIMITS, DEFAULT_WEIGHTS } from './plan-defaults';
 
 /** What a new plan needs to know about itself; everything else gets a working default. */
 export type EmptyPlanOptions = {
@@ -81,21 +82,8 @@ export function createEmptyPlan(options: EmptyPlanOptions): Plan {
         requireInvestorOwnerAsPrimary: false,
         forbidTimeOffForInvestorOwners: false,
       },
-      weights: {
-        weekday: 1,
-        weekend: 1.5,
-        holiday: 2,
-        nightBonus: 0.5,
-        investorWeekBonus: 0.5,
-        secondaryFactor: 0.5,
-      },
-      limits: {
-        maxOnCallShare: 0.25,
-        allowBackToBack: false,
-        unevenThreshold: 0.1,
-        maxConsecutiveShifts: 1,
-        maxOwnershipLoad: 8,
-      },
+      weights: { ...DEFAULT_WEIGHTS },
+      limits: { ...DEFAULT_LIMITS },
     },
     escalation: [
       {

@@ -1,6 +1,7 @@
 import { generateShifts } from '../rotation/schedule-shifts';
 import { MEMBER_PALETTE } from './member-colors';
 import { CURRENT_SCHEMA_VERSION, type Plan } from './schema';
+import { DEFAULT_LIMITS, DEFAULT_WEIGHTS } from './plan-defaults';
 
 const ZONE = 'America/Los_Angeles';
 
@@ -410,21 +411,8 @@ export function createSamplePlan(now: string): Plan {
         requireInvestorOwnerAsPrimary: true,
         forbidTimeOffForInvestorOwners: true,
       },
-      weights: {
-        weekday: 1,
-        weekend: 1.5,
-        holiday: 2,
-        nightBonus: 0.5,
-        investorWeekBonus: 0.5,
-        secondaryFactor: 0.5,
-      },
-      limits: {
-        maxOnCallShare: 0.25,
-        allowBackToBack: false,
-        unevenThreshold: 0.1,
-        maxConsecutiveShifts: 1,
-        maxOwnershipLoad: 8,
-      },
+      weights: { ...DEFAULT_WEIGHTS },
+      limits: { ...DEFAULT_LIMITS },
     },
     escalation: [
       {
