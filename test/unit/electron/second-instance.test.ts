@@ -5,108 +5,16 @@ import { join } from 'node:path';
 import { planFileFromArgv } from '../../../electron/main/open-from-argv';
 import { useAppStore } from '../../../renderer/src/store/store';
 import { CHANNELS, splitChannel } from '../../../shared/ipc/channels';
-import type { IpcResult } from '../../../shared/ipc/contract';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
+import { recorded } from './fake-electron';
 
 // Importing main loads the store, the handlers and date-holidays: slow on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 
-// The electron module replaced at its boundary (as in main-shell.test.ts): calls are recorded, the store,
-// handlers and files behind them are real.
-const recorded = vi.hoisted(() => ({
-  windows: [] as { focused: number; reloads: number }[],
-  handlers: new Map<string, (event: unknown, payload: unknown) => Promise<IpcResult<unknown>>>(),
-  appListeners: new Map<string, (...args: unknown[]) => void>(),
-  errorBoxes: [] as [string, string][],
-  userData: '',
-  ready: null as null | (() => void),
-  sent: [] as [string, unknown][],
-  menu: null as unknown,
-}));
-
-vi.mock('electron', () => {
-  class BrowserWindow {
-    entry = { focused: 0, reloads: 0 };
-    constructor() {
-      recorded.windows.push(this.entry);
-    }
-    once() {}
-    // What the shell's menu, window-state and file-switch wiring call (recorded where a test reads it).
-    webContents = {
-      on: () => undefined,
-      send: (event: string, payload: unknown) => recorded.sent.push([event, payload]),
-    };
-    on() {}
-    maximize() {}
-    isDestroyed() {
-      return false;
-    }
-    isMaximized() {
-      return false;
-    }
-    isFullScreen() {
-      return false;
-    }
-    getNormalBounds() {
-      return { x: 0, y: 0, width: 1360, height: 880 };
-    }
-    static getAllWindows() {
-      return recorded.windows;
-    }
-    loadFile() {
-      return Promise.resolve();
-    }
-    loadURL() {
-      return Promise.resolve();
-    }
-    isMinimized() {
-      return false;
-    }
-    restore() {}
-    focus() {
-      this.entry.focused += 1;
-    }
-    reload() {
-      this.entry.reloads += 1;
-    }
-  }
-  const app = {
-    requestSingleInstanceLock: () => true,
-    quit: () => undefined,
-    on: (name: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(name, listener),
-    whenReady: () => new Promise<void>((resolve) => (recorded.ready = resolve)),
-    getPath: () => recorded.userData,
-    getVersion: () => '0.1.0',
-    getName: () => 'Rotaplan',
-    isPackaged: true,
-    setAboutPanelOptions: () => undefined,
-    addRecentDocument: () => undefined,
-  };
-  const Menu = {
-    buildFromTemplate: (template: unknown) => template,
-    setApplicationMenu: (menu: unknown) => (recorded.menu = menu),
-  };
-  const nativeTheme = { themeSource: 'system', shouldUseDarkColors: false };
-  const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
-  const session = {
-    defaultSession: {
-      setPermissionRequestHandler: () => undefined,
-      setPermissionCheckHandler: () => undefined,
-      webRequest: { onHeadersReceived: () => undefined },
-    },
-  };
-  const ipcMain = {
-    handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<IpcResult<unknown>>) =>
-      recorded.handlers.set(channel, listener),
-  };
-  const dialog = {
-    showErrorBox: (title: string, message: string) => recorded.errorBoxes.push([title, message]),
-    showMessageBox: () => Promise.resolve({ response: 0 }),
-  };
-  const electron = { app, BrowserWindow, session, ipcMain, dialog, Menu, nativeTheme, screen };
-  return { ...electron, default: electron };
-});
+// The electron module replaced at its boundary (test/unit/electron/fake-electron.ts): the shell's calls are
+// recorded, the store, handlers and files behind them are real.
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
 
 const fromApp = {
   senderFrame: { url: 'file:///opt/Rotaplan/resources/app.asar/out/renderer/index.html', parent: null },
