@@ -1,8 +1,9 @@
-import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { link, mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { HandlerContext } from './context';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
+import { syncDirectory, writeFileDurably, writeTempBeside } from '../store/durable-file';
 
 /** What the save dialog offers for each extension, so the user sees only files of the kind being written. */
 const FILTERS: Record<string, string> = {
@@ -47,32 +48,6 @@ export async function exportFolder(ctx: Pick<HandlerContext, 'userDataDir' | 'pr
   return join(userDataDir, 'exports');
 }
 
-let sequence = 0;
-
-/** Writes bytes to a temporary file beside `dir`'s target, flushed to disk; returns its path. */
-async function writeTemp(dir: string, name: string, bytes: Uint8Array): Promise<string> {
-  sequence += 1;
-  const temp = join(dir, `.${name}.${process.pid}-${sequence}.tmp`);
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return temp;
-}
-
-/** Flushes a folder's entries (the new name) to disk where the platform allows it. */
-async function syncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r').catch(() => null);
-  await handle
-    ?.sync()
-    .catch(() => undefined)
-    .finally(() => handle.close());
-}
-
 /**
  * Writes a new file in `dir` under `fileName`, or `name (2).ext`, `name (3).ext` … when that is taken — never
  * over an existing file — durably: the bytes are flushed in a temporary file first, then hard-linked to the first
@@ -81,7 +56,7 @@ async function syncDirectory(dir: string): Promise<void> {
  */
 export async function writeUniqueDurably(dir: string, fileName: string, bytes: Uint8Array): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const temp = await writeTemp(dir, fileName, bytes);
+  const temp = await writeTempBeside(join(dir, fileName), bytes);
   try {
     for (let n = 1; n < 10_000; n++) {
       const target = join(dir, numberedName(fileName, n));
@@ -111,18 +86,6 @@ export async function writeUniqueDurably(dir: string, fileName: string, bytes: U
   } finally {
     await unlink(temp).catch(() => undefined);
   }
-}
-
-/** Replaces (or creates) the file the user chose in a save dialog, durably: temporary file, flush, rename. */
-export async function writeChosenDurably(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = await writeTemp(dirname(path), basename(path), bytes);
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await syncDirectory(dirname(path));
 }
 
 function ioError(path: string, error: unknown): IpcError {
@@ -160,7 +123,7 @@ async function save(
     });
     if (chosen === null) return null;
     try {
-      await writeChosenDurably(chosen, bytes);
+      await writeFileDurably(chosen, bytes);
     } catch (error) {
       throw ioError(chosen, error);
     }

@@ -35,7 +35,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
 }
 
 /** Flushes a directory entry (the rename) to disk; Windows cannot open a directory, and its rename is journaled. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   let handle;
   try {
@@ -54,22 +54,37 @@ async function syncDirectory(dir: string): Promise<void> {
  * folder. Why not steno (lowdb's default writer): it shares one temporary name between processes and never
  * fsyncs, so a power cut right after a save could leave an empty file.
  */
-export async function writeFileDurably(path: string, text: string): Promise<void> {
+export async function writeFileDurably(path: string, content: string | Uint8Array): Promise<void> {
+  let temp: string | null = null;
+  try {
+    temp = await writeTempBeside(path, content);
+    await renameWithRetry(temp, path);
+  } catch (error) {
+    if (temp) await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}
+
+/**
+ * Writes content to a new temporary file beside `path` (same folder, so a rename or link to `path` stays on one
+ * file system), flushed to disk; returns the temporary file's path. A failed write removes it.
+ */
+export async function writeTempBeside(path: string, content: string | Uint8Array): Promise<string> {
   const temp = tempNameFor(path);
   try {
     const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await renameWithRetry(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dirname(path));
+  return temp;
 }
 
 function processIsAlive(pid: number): boolean {
