@@ -7,7 +7,7 @@ import { planReportHtml } from '../../../../shared/export/report-html';
 import { exportShiftsCsv } from '../../../../shared/io/csv-shifts';
 import { assertNever } from '../../../../shared/plan/edits';
 import type { Plan } from '../../../../shared/plan/schema';
-import { slugify } from '../pipelines/ids';
+import { slugify } from '../../../../shared/plan/ids';
 
 /** Every export the app offers; the names match the File menu's `file:export:<kind>` commands. */
 export const EXPORT_KINDS = [

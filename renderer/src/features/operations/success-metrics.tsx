@@ -3,7 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MetricCategory, SuccessMetric } from '../../../../shared/plan/schema';
 import { CommitTextarea } from '../pipelines/commit-inputs';
-import { slugify, uniqueId } from '../pipelines/ids';
+import { slugify, uniqueId } from '../../../../shared/plan/ids';
 import { useApplyEdit } from '../pipelines/use-apply-edit';
 
 /** The seed template's three metric groups, in its order. */

@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Pipeline } from '../../../../shared/plan/schema';
 import { CommitTextarea, CommitTextInput } from './commit-inputs';
-import { slugify, uniqueId } from './ids';
+import { slugify, uniqueId } from '../../../../shared/plan/ids';
 import { ReorderButtons } from './reorder-buttons';
 import { useApplyEdit } from './use-apply-edit';
 

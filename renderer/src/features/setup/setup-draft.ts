@@ -10,8 +10,8 @@ import {
 } from '../../../../shared/plan/schema';
 import { formatPath } from '../../../../shared/plan/validate';
 import { addDays } from '../../../../shared/time/zoned';
-import { newPipeline } from '../pipelines/add-pipeline-dialog';
-import { slugify, uniqueId } from '../pipelines/ids';
+import { newPipeline } from '../../../../shared/plan/new-pipeline';
+import { slugify, uniqueId } from '../../../../shared/plan/ids';
 
 /** One person as the guided setup asks for them; `key` ties ownership rows to them before they have an id. */
 export type DraftMember = {

@@ -19,7 +19,7 @@ import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Member, TimeOff, TimeOffKind } from '../../../../shared/plan/schema';
 import { MemberChip } from '../../components/member-chip';
-import { uniqueId } from '../pipelines/ids';
+import { uniqueId } from '../../../../shared/plan/ids';
 import { useApplyEdit } from '../pipelines/use-apply-edit';
 import { formatRange, inclusiveDays, TIME_OFF_KINDS, timeOffKindInfo } from './time-off-format';
 import { TintBadge } from '../pipelines/tint-badge';
