@@ -4,6 +4,10 @@ import type { Plan } from './schema';
 type Ctx = z.RefinementCtx;
 
 function duplicates<T>(items: readonly T[], key: (item: T) => string, ctx: Ctx, path: string, what: string) {
+  // Most plans have none: a Set's size says so in one pass (36,000 shifts per edit); only then name each one.
+  const keys = new Set<string>();
+  for (const item of items) keys.add(key(item));
+  if (keys.size === items.length) return;
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const k = key(item);

@@ -6,30 +6,20 @@ import { CURRENT_SCHEMA_VERSION, planShapeSchema, type Plan } from './schema';
 const fullPlanSchema = planShapeSchema.superRefine(checkPlanReferences);
 const referencesOnly = z.custom<Plan>().superRefine(checkPlanReferences);
 
-// Each shift object this module handed out in a valid plan, with its keys and their values as they were then.
-const validShifts = new WeakMap<object, { keys: string[]; values: unknown[] }>();
+// Each shift object this module handed out in a valid plan. They are frozen when remembered, so a shift in this set
+// still has exactly the fields it was judged with: membership alone says it is valid, without comparing its fields.
+const validShifts = new WeakSet<object>();
 
-/** True when `value` is a shift object a valid plan held and its own fields are still exactly what they were. */
+/** True when `value` is a (frozen) shift object a valid plan held. */
 function knownValidShift(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const known = validShifts.get(value);
-  if (!known) return false;
-  const fields = value as Record<string, unknown>;
-  const { keys, values } = known;
-  // Same number of own keys, each known key there with its value: nothing added, removed or changed.
-  if (Object.keys(fields).length !== keys.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (fields[key] !== values[i] || (values[i] === undefined && !Object.hasOwn(fields, key))) return false;
-  }
-  return true;
+  return typeof value === 'object' && value !== null && validShifts.has(value);
 }
 
 function remember(plan: Plan): void {
   for (const shift of plan.shifts) {
     if (validShifts.has(shift)) continue;
-    const keys = Object.keys(shift);
-    validShifts.set(shift, { keys, values: keys.map((k) => (shift as Record<string, unknown>)[k]) });
+    Object.freeze(shift);
+    validShifts.add(shift);
   }
 }
 
@@ -64,7 +54,8 @@ function parseFully(input: unknown): z.ZodSafeParseResult<Plan> {
  * Marks the shifts of a plan that a full validation passed elsewhere (main, before handing the plan over IPC) as
  * valid, so the first edit in the renderer judges only what it changed.
  * Why: the renderer receives plans main has validated; judging 36,000 unchanged shifts again on the first edit
- * costs half a second. Only for plans that come out of `validatePlan` on the other side of the boundary.
+ * costs half a second. Only for plans that come out of `validatePlan` on the other side of the boundary. The shift
+ * objects are frozen: a known-valid shift can never change afterwards.
  */
 export function markShiftsValidated(plan: Plan): void {
   remember(plan);

@@ -47,27 +47,42 @@ describe('planSchema re-judging only the shifts that changed', () => {
     expect(again.success && again.data).toEqual(edited.plan);
   });
 
-  it('judges again a known shift changed in place: an unknown member', () => {
+  it('freezes the shifts it knows: none can be changed in place behind its back', () => {
     const plan = known();
-    const broken = { ...plan, shifts: plan.shifts.map((s) => s) };
-    (broken.shifts[3] as { memberId: string }).memberId = 'nobody';
+    expect(Object.isFrozen(plan.shifts[3])).toBe(true);
+    expect(() => {
+      (plan.shifts[3] as { memberId: string }).memberId = 'nobody';
+    }).toThrow(TypeError);
+    expect(() => {
+      (plan.shifts[2] as Record<string, unknown>).extra = 'x';
+    }).toThrow(TypeError);
+    expect(plan.shifts[3]!.memberId).not.toBe('nobody');
+  });
+
+  it('judges a changed copy of a known shift again: an unknown member', () => {
+    const plan = known();
+    const broken = {
+      ...plan,
+      shifts: plan.shifts.map((s, i) => (i === 3 ? { ...s, memberId: 'nobody' } : s)),
+    };
     expect(problems(broken)).toEqual([
       { path: 'shifts[3].memberId', message: 'no team member has id "nobody"' },
     ]);
     expect(problems(broken)).toEqual(fullProblems(broken));
   });
 
-  it('judges again a known shift changed in place: ending before it starts', () => {
+  it('judges a changed copy of a known shift again: ending before it starts', () => {
     const plan = known();
-    const shift = plan.shifts[5]!;
-    (shift as { end: string }).end = shift.start;
-    expect(problems(plan)).toEqual([{ path: 'shifts[5].end', message: 'a shift must end after it starts' }]);
+    const broken = { ...plan, shifts: plan.shifts.map((s, i) => (i === 5 ? { ...s, end: s.start } : s)) };
+    expect(problems(broken)).toEqual([
+      { path: 'shifts[5].end', message: 'a shift must end after it starts' },
+    ]);
   });
 
-  it('drops a key added to a known shift, as the full schema does', () => {
+  it('drops a key added to a copy of a known shift, as the full schema does', () => {
     const plan = known();
-    (plan.shifts[2] as Record<string, unknown>).extra = 'x';
-    const parsed = planSchema.safeParse(plan);
+    const extra = { ...plan, shifts: plan.shifts.map((s, i) => (i === 2 ? { ...s, extra: 'x' } : s)) };
+    const parsed = planSchema.safeParse(extra);
     expect(parsed.success).toBe(true);
     expect(parsed.success && Object.keys(parsed.data.shifts[2]!)).not.toContain('extra');
   });
