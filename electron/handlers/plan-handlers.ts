@@ -1,11 +1,15 @@
+import type { PlanPatch } from '../../shared/plan/plan-patch';
 import type { HandlerGroup } from './dispatch';
 import type { HandlerContext } from './context';
 
-/** `plan:*`: load, save, open, save-as and backups, all through the plan store. */
+/** `plan:*`: load, save (whole or as a patch), open, save-as and backups, all through the plan store. */
 export function planHandlers({ store }: HandlerContext): HandlerGroup {
   return {
     'plan:load': () => store.load(),
     'plan:save': ({ plan }) => store.save(plan),
+    // The wire shape is checked by the contract; the rebuilt plan is validated in full by the store.
+    'plan:savePatch': ({ baseRevision, patch }) =>
+      store.savePatch(baseRevision, patch as unknown as PlanPatch),
     'plan:open': ({ path }) => store.open(path),
     'plan:saveAs': ({ path }) => store.saveAs(path),
     'plan:backups': () => store.listBackups(),

@@ -6,6 +6,7 @@ export const CHANNELS = [
   'app:info',
   'plan:load',
   'plan:save',
+  'plan:savePatch',
   'plan:open',
   'plan:saveAs',
   'plan:backups',

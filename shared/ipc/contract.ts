@@ -13,6 +13,8 @@ const filePath = z
 
 /** Largest text file (plan or .ics) the renderer may hand to main: 20 MB. */
 export const MAX_TEXT_FILE = 20 * 1024 * 1024;
+/** Most shifts one `plan:savePatch` may carry (a big plan has ~36,000; a bigger change is sent whole). */
+export const MAX_PATCH_SHIFTS = 100_000;
 /** Largest export the renderer may ask main to write: 50 MB. */
 export const MAX_EXPORT = 50 * 1024 * 1024;
 
@@ -35,6 +37,22 @@ export const requestSchemas = {
   'app:info': z.object({}).strict(),
   'plan:load': z.object({}).strict(),
   'plan:save': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
+  // The shifts and the rest are checked by the store on the rebuilt plan, like a whole plan's.
+  'plan:savePatch': z
+    .object({
+      baseRevision: z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'not a revision'),
+      patch: z
+        .object({
+          rest: z.record(z.string(), z.unknown()),
+          upsert: z
+            .array(z.looseObject({ id: z.string().max(200) }))
+            .max(MAX_PATCH_SHIFTS, `a patch carries at most ${MAX_PATCH_SHIFTS} shifts`),
+          remove: z.array(z.string().max(200)).max(MAX_PATCH_SHIFTS),
+          shiftCount: z.number().int().min(0),
+        })
+        .strict(),
+    })
+    .strict(),
   'plan:open': z.object({ path: filePath }).strict(),
   'plan:saveAs': z.object({ path: filePath }).strict(),
   'plan:backups': z.object({}).strict(),
@@ -133,6 +151,7 @@ export type Responses = {
   'app:info': { version: string; mode: 'electron' | 'preview'; planPath: string; userDataDir: string };
   'plan:load': LoadedPlan;
   'plan:save': { path: string; revision: string; savedAt: string };
+  'plan:savePatch': { path: string; revision: string; savedAt: string };
   'plan:open': LoadedPlan;
   'plan:saveAs': { path: string; revision: string; savedAt: string };
   'plan:backups': Backup[];
@@ -188,6 +207,8 @@ export type IpcErrorCode =
   | 'invalid-plan'
   | 'newer-version'
   | 'conflict'
+  /** plan:savePatch: the file's revision is not the one the patch was made against; send the whole plan. */
+  | 'stale-base'
   | 'not-found'
   | 'io'
   | 'unsupported'

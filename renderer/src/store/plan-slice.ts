@@ -62,6 +62,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
         future: [],
         saveStatus: 'saved',
         saveError: null,
+        savedBase: { plan: loaded.plan, revision: loaded.revision },
       });
     } catch (error) {
       const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
@@ -111,6 +112,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       future: [],
       saveStatus: 'saved',
       saveError: null,
+      savedBase: { plan: loaded.plan, revision: loaded.revision },
     }));
   },
   async switchToFile(path) {

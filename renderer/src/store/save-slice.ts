@@ -1,4 +1,7 @@
 import type { StateCreator } from 'zustand';
+import { MAX_PATCH_SHIFTS } from '../../../shared/ipc/contract';
+import { diffPlan } from '../../../shared/plan/plan-patch';
+import type { Plan } from '../../../shared/plan/schema';
 import { api, ApiError } from '../api/api';
 import type { AppState } from './store';
 
@@ -8,6 +11,13 @@ export const SAVE_DEBOUNCE_MS = 400;
 /** A save refused because another program changed the file: the conflict dialog asks what to keep. */
 export type SaveConflict = { message: string };
 
+/**
+ * The plan as main last stored it and that version's revision: saves send only what changed since (a patch).
+ * Why: a big plan is 8 MB; serialising it whole on every save blocked input for a second. Null when unsure what
+ * main holds: the next save then sends the whole plan.
+ */
+export type SavedBase = { plan: Plan; revision: string };
+
 /** The save state the top bar always shows. */
 export type SaveSlice = {
   saveStatus: 'saved' | 'pending' | 'saving' | 'failed';
@@ -15,6 +25,8 @@ export type SaveSlice = {
   lastSavedAt: string | null;
   /** Set while a conflict waits for the user's choice; saves wait too (they would be refused again). */
   conflict: SaveConflict | null;
+  /** What main holds, for patch saves; set on load, open and each save, null when unknown. */
+  savedBase: SavedBase | null;
   /** The user chose (reload, keep mine): saves resume. */
   clearConflict: () => void;
   scheduleSave: () => void;
@@ -26,12 +38,31 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let running: Promise<void> = Promise.resolve();
 
 export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, get) => {
+  /** Sends what changed since the base; a base main no longer holds (or a main without patches) gets it whole. */
+  async function send(plan: Plan, base: SavedBase | null) {
+    if (base) {
+      const patch = diffPlan(base.plan, plan);
+      if (patch.upsert.length <= MAX_PATCH_SHIFTS && patch.remove.length <= MAX_PATCH_SHIFTS) {
+        try {
+          return await api.plan.savePatch({ baseRevision: base.revision, patch });
+        } catch (error) {
+          const code = error instanceof ApiError ? error.shape.code : null;
+          // Nothing was written in either case; any other refusal (a conflict, an invalid plan) stands.
+          if (code !== 'stale-base' && code !== 'unknown-channel') throw error;
+        }
+      }
+    }
+    return api.plan.save({ plan });
+  }
+
   async function write(): Promise<void> {
-    const plan = get().plan;
+    const { plan, savedBase } = get();
     if (!plan || get().conflict) return;
     set({ saveStatus: 'saving' });
     try {
-      const saved = await api.plan.save({ plan });
+      const saved = await send(plan, savedBase);
+      // A plan opened while this save ran brought its own base; otherwise main now holds exactly `plan`.
+      if (get().savedBase === savedBase) set({ savedBase: { plan, revision: saved.revision } });
       // Another edit may have arrived while this save ran: it has its own save scheduled.
       if (get().plan === plan) set({ saveStatus: 'saved', saveError: null, lastSavedAt: saved.savedAt });
     } catch (error) {
@@ -46,6 +77,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     saveError: null,
     lastSavedAt: null,
     conflict: null,
+    savedBase: null,
     clearConflict() {
       set({ conflict: null });
     },

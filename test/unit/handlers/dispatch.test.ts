@@ -173,7 +173,7 @@ describe('mergeHandlers', () => {
 
   it('throws on channels left without a handler, naming them', () => {
     expect(() => mergeHandlers(appHandlers(ctx), refHandlers())).toThrow(
-      'IPC channels without a handler: plan:load, plan:save, plan:open, plan:saveAs, plan:backups, plan:restoreBackup',
+      'IPC channels without a handler: plan:load, plan:save, plan:savePatch, plan:open, plan:saveAs, plan:backups, plan:restoreBackup',
     );
   });
 
@@ -200,6 +200,7 @@ describe('mergeHandlers', () => {
       'plan:restoreBackup',
       'plan:save',
       'plan:saveAs',
+      'plan:savePatch',
       'prefs:get',
       'prefs:set',
       'ref:holidayRegions',
