@@ -9,12 +9,12 @@ const ZONE = 'America/Los_Angeles';
 const ALL = { hiddenMembers: [], hiddenLayers: [] };
 
 describe('eventWindow: the shifts FullCalendar is given', () => {
-  it('widens the reported range by seven plan-local days on each side, across the March DST change', () => {
+  it('widens the reported range by one plan-local day on each side, across the March DST change', () => {
     // The March 2027 month grid in Los Angeles: Sunday 28 February to Sunday 11 April (exclusive).
     const range = { start: '2027-02-28T08:00:00Z', end: '2027-04-11T07:00:00Z' };
     expect(eventWindow(range, '2027-03-10', ZONE)).toEqual({
-      start: '2027-02-21T08:00:00Z',
-      end: '2027-04-18T07:00:00Z',
+      start: '2027-02-27T08:00:00Z',
+      end: '2027-04-12T07:00:00Z',
     });
   });
 
@@ -27,10 +27,11 @@ describe('eventWindow: the shifts FullCalendar is given', () => {
     });
   });
 
-  it('before FullCalendar reports a range, covers six weeks either side of the opening date and the margin', () => {
+  it('before FullCalendar reports a range, covers every month grid that can show the opening date and the margin', () => {
+    // 1 March 2027 minus a week and a day; plus six weeks and a day (11 April, after the DST change).
     expect(eventWindow(null, '2027-03-10', ZONE)).toEqual({
-      start: '2027-01-20T08:00:00Z',
-      end: '2027-04-28T07:00:00Z',
+      start: '2027-02-21T08:00:00Z',
+      end: '2027-04-13T07:00:00Z',
     });
   });
 

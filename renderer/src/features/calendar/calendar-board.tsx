@@ -10,12 +10,14 @@ import formaTheme from '@fullcalendar/react/themes/forma';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { IconPinFilled } from '@tabler/icons-react';
 import { Temporal } from 'temporal-polyfill';
-import type { DragEvent, RefObject } from 'react';
+import { useLayoutEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
 import type { ShiftSource } from '../../../../shared/plan/schema';
 import { isoWeekday, startOfLocalDay } from '../../../../shared/time/zoned';
 import type { CalendarDelta } from './calendar-format';
 import type { BackgroundEventProps, DayMark, ShiftEventProps } from './calendar-events';
 import { formatHours, formatShort, localDateOf } from './calendar-format';
+import { useCalendarEvents } from './use-calendar-events';
+import { MONTH_DAY_ROWS, type MoreEventProps } from './busy-days';
 
 /** The drag payload of a member chip: HTML5 drag data carrying the member id. */
 export const MEMBER_DRAG_TYPE = 'application/x-rotaplan-member';
@@ -59,6 +61,21 @@ export type CalendarBoardProps = {
 };
 
 const shiftProps = (event: EventApi) => event.extendedProps as ShiftEventProps;
+const moreProps = (event: EventApi) => {
+  const p = event.extendedProps as MoreEventProps | ShiftEventProps;
+  return p.kind === 'more' ? p : null;
+};
+
+/**
+ * The time on a shift's bar: its start in the month grid, start – end in the week grid, on the bar's first piece
+ * only. Why not FullCalendar's time text: it formats every bar's times through the Temporal polyfill on every
+ * render, half of a drop's cost on a busy month; these are formatted once per shift.
+ */
+function clockText(p: ShiftEventProps, view: string, isStart: boolean): string {
+  if (!isStart) return '';
+  if (view.startsWith('timeGrid')) return `${p.startClock} - ${p.endClock}`;
+  return view.startsWith('dayGrid') ? p.startClock : '';
+}
 
 function ShiftContent({
   event,
@@ -154,13 +171,128 @@ function markDropTarget(shiftId: string | null) {
   }
 }
 
+/** The callbacks of the board, read through a ref so FullCalendar's own props stay the same objects. */
+type BoardHandlers = Pick<
+  CalendarBoardProps,
+  'onShiftClick' | 'onDateClick' | 'onShiftDrop' | 'onShiftResize' | 'onMemberDrop' | 'onRangeChange'
+>;
+
+function MoreContent({ props }: { props: MoreEventProps }) {
+  return (
+    <div
+      className="rp-more"
+      data-more-date={props.date}
+      title={`${props.count} more shifts on ${props.date}: open the day in the week view`}
+    >
+      +{props.count} more
+    </div>
+  );
+}
+
 /**
  * FullCalendar 7 (month, week, list) in the plan's time zone, showing the events it is given and reporting
  * clicks, drags, resizes and member-chip drops. Member chips use HTML5 drag and drop onto the shift element,
- * because FullCalendar's external dragging drops onto dates, not onto events.
+ * because FullCalendar's external dragging drops onto dates, not onto events. A "+N more" event (see
+ * `foldBusyDays`) opens its day in the week view.
+ * Why the memo: FullCalendar lays out all its events again whenever its props change, and the view re-renders on
+ * every edit; the events reach it through `useCalendarEvents`, the callbacks through a ref.
  */
-export function CalendarBoard({ calendarRef, ...props }: CalendarBoardProps) {
-  const { onMemberDrop } = props;
+export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardProps) {
+  useCalendarEvents(calendarRef, events);
+  const handlers = useRef<BoardHandlers>(props);
+  useLayoutEffect(() => {
+    handlers.current = props;
+  });
+  const { zone, firstDay, nextDayThreshold, initialDate, marks, selectedDate } = props;
+  const calendar = useMemo(
+    () => (
+      <FullCalendar
+        ref={calendarRef}
+        plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, formaTheme]}
+        initialView="dayGridMonth"
+        initialDate={initialDate}
+        timeZone={zone}
+        firstDay={firstDay}
+        nextDayThreshold={nextDayThreshold}
+        height="100%"
+        headerToolbar={{ start: 'prev,next today', center: 'title', end: CALENDAR_VIEWS.join(',') }}
+        // The hint becomes the button's accessible name; it must contain the visible text (WCAG 2.5.3).
+        todayHint="Today"
+        editable
+        eventResizableFromStart
+        eventInteractive
+        columnEventTitleSticky
+        dayMaxEvents={MONTH_DAY_ROWS}
+        eventOrder="layerIndex,title"
+        displayEventTime={false}
+        // The list's time column is FullCalendar's own; the bars of the grids carry their times (see clockText).
+        views={{ list: { displayEventTime: true } }}
+        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
+        slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
+        scrollTime="07:00:00"
+        eventClass={(arg) => (shiftProps(arg.event).highlighted ? 'rp-event-highlighted' : '')}
+        eventContent={(arg) => {
+          const more = moreProps(arg.event);
+          if (more) return <MoreContent props={more} />;
+          return (
+            <ShiftContent
+              event={arg.event}
+              timeText={clockText(shiftProps(arg.event), arg.view.type, arg.isStart)}
+              zone={zone}
+              list={arg.view.type.startsWith('list')}
+            />
+          );
+        }}
+        backgroundEventContent={() => null}
+        backgroundEventClass={(arg) =>
+          (arg.event.extendedProps as BackgroundEventProps).kind === 'time-off' ? 'rp-bg-time-off' : ''
+        }
+        dayCellClass={(arg) =>
+          selectedDate && localDateOf(arg.date.toISOString(), zone) === selectedDate ? 'rp-day-selected' : ''
+        }
+        dayCellTopContent={(arg) => {
+          const date = localDateOf(arg.date.toISOString(), zone);
+          return (
+            <div className="rp-day-top" data-date-top={date}>
+              <span className="rp-day-number">{arg.dayNumberText}</span>
+              <MarkLabels marks={marks.get(date) ?? []} rowStart={isoWeekday(date) % 7 === firstDay} />
+            </div>
+          );
+        }}
+        dayHeaderContent={(arg) => {
+          if (!arg.view.type.startsWith('timeGrid')) return arg.text;
+          const date = localDateOf(arg.date.toISOString(), zone);
+          return (
+            <div className="rp-day-header">
+              <span>{arg.text}</span>
+              <MarkLabels marks={marks.get(date) ?? []} rowStart />
+            </div>
+          );
+        }}
+        eventClick={(info) => {
+          info.jsEvent.preventDefault();
+          const more = moreProps(info.event);
+          if (more) info.view.calendar.changeView('timeGridWeek', more.date);
+          else handlers.current.onShiftClick(info.event.id);
+        }}
+        dateClick={(info) => handlers.current.onDateClick(info.dateStr)}
+        eventDragStart={blurActiveInput}
+        eventResizeStart={blurActiveInput}
+        eventDrop={(info) => handlers.current.onShiftDrop(info.event.id, info.delta, info.revert)}
+        eventResize={(info) =>
+          handlers.current.onShiftResize(info.event.id, info.startDelta, info.endDelta, info.revert)
+        }
+        datesSet={(info) =>
+          handlers.current.onRangeChange(
+            toInstant(info.startStr, zone),
+            toInstant(info.endStr, zone),
+            info.view.type,
+          )
+        }
+      />
+    ),
+    [calendarRef, zone, firstDay, nextDayThreshold, initialDate, marks, selectedDate],
+  );
   return (
     <div
       className="rp-calendar"
@@ -182,90 +314,10 @@ export function CalendarBoard({ calendarRef, ...props }: CalendarBoardProps) {
         markDropTarget(null);
         if (!memberId || !shiftId) return;
         e.preventDefault();
-        onMemberDrop(shiftId, memberId);
+        handlers.current.onMemberDrop(shiftId, memberId);
       }}
     >
-      <FullCalendar
-        ref={calendarRef}
-        plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, formaTheme]}
-        initialView="dayGridMonth"
-        initialDate={props.initialDate}
-        timeZone={props.zone}
-        firstDay={props.firstDay}
-        nextDayThreshold={props.nextDayThreshold}
-        height="100%"
-        headerToolbar={{ start: 'prev,next today', center: 'title', end: CALENDAR_VIEWS.join(',') }}
-        // The hint becomes the button's accessible name; it must contain the visible text (WCAG 2.5.3).
-        todayHint="Today"
-        events={props.events}
-        editable
-        eventResizableFromStart
-        eventInteractive
-        columnEventTitleSticky
-        dayMaxEvents={4}
-        eventOrder="layerIndex,title"
-        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
-        slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
-        scrollTime="07:00:00"
-        eventClass={(arg) => (shiftProps(arg.event).highlighted ? 'rp-event-highlighted' : '')}
-        eventContent={(arg) => (
-          <ShiftContent
-            event={arg.event}
-            timeText={arg.timeText}
-            zone={props.zone}
-            list={arg.view.type.startsWith('list')}
-          />
-        )}
-        backgroundEventContent={() => null}
-        backgroundEventClass={(arg) =>
-          (arg.event.extendedProps as BackgroundEventProps).kind === 'time-off' ? 'rp-bg-time-off' : ''
-        }
-        dayCellClass={(arg) =>
-          props.selectedDate && localDateOf(arg.date.toISOString(), props.zone) === props.selectedDate
-            ? 'rp-day-selected'
-            : ''
-        }
-        dayCellTopContent={(arg) => {
-          const date = localDateOf(arg.date.toISOString(), props.zone);
-          return (
-            <div className="rp-day-top" data-date-top={date}>
-              <span className="rp-day-number">{arg.dayNumberText}</span>
-              <MarkLabels
-                marks={props.marks.get(date) ?? []}
-                rowStart={isoWeekday(date) % 7 === props.firstDay}
-              />
-            </div>
-          );
-        }}
-        dayHeaderContent={(arg) => {
-          if (!arg.view.type.startsWith('timeGrid')) return arg.text;
-          const date = localDateOf(arg.date.toISOString(), props.zone);
-          return (
-            <div className="rp-day-header">
-              <span>{arg.text}</span>
-              <MarkLabels marks={props.marks.get(date) ?? []} rowStart />
-            </div>
-          );
-        }}
-        eventClick={(info) => {
-          info.jsEvent.preventDefault();
-          props.onShiftClick(info.event.id);
-        }}
-        dateClick={(info) => props.onDateClick(info.dateStr)}
-        eventDragStart={blurActiveInput}
-        eventResizeStart={blurActiveInput}
-        eventDrop={(info) => props.onShiftDrop(info.event.id, info.delta, info.revert)}
-        eventResize={(info) =>
-          props.onShiftResize(info.event.id, info.startDelta, info.endDelta, info.revert)
-        }
-        datesSet={(info) =>
-          props.onRangeChange(
-            toInstant(info.startStr, props.zone),
-            toInstant(info.endStr, props.zone),
-            info.view.type,
-          )
-        }
-      />
+      {calendar}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { EventInput } from '@fullcalendar/react';
 import type { Plan, Shift, ShiftSource } from '../../../../shared/plan/schema';
 import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
+import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
+import { sameEvent } from './event-diff';
 import { calendarHolidays } from '../../../../shared/time/holidays';
 import { addDays, instantMs, localDate, startOfLocalDay } from '../../../../shared/time/zoned';
 
@@ -27,6 +29,9 @@ export type ShiftEventProps = {
   highlighted: boolean;
   /** The shift's end (ISO instant): the list view shows each shift once, at its handoff, with its end. */
   end: string;
+  /** Its start and end on the plan's clock ("09:00"), drawn on the bar instead of FullCalendar's time text. */
+  startClock: string;
+  endClock: string;
   hours: number;
 };
 
@@ -85,19 +90,6 @@ export function tint(hex: string, amount: number): string {
   return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
 }
 
-// A shift's start and end in epoch ms, per shift object: edits replace only the shifts they change, so after the
-// first pass a big plan's 36,000 instants are not parsed again on every edit.
-const spans = new WeakMap<Shift, readonly [number, number]>();
-
-function spanOf(shift: Shift): readonly [number, number] {
-  let span = spans.get(shift);
-  if (!span) {
-    span = [instantMs(shift.start), instantMs(shift.end)];
-    spans.set(shift, span);
-  }
-  return span;
-}
-
 /** What every event of one pass shares: looked up once, not per shift. */
 type EventContext = {
   members: Plan['members'];
@@ -106,6 +98,9 @@ type EventContext = {
   layerIndexById: Map<string, number>;
   badges: Map<string, string>;
   mode: ShiftEventMode;
+  zone: string;
+  /** The plan's clock, as the calendar's time format writes it ("09:00", 24 hours). */
+  clock: Intl.DateTimeFormat;
 };
 
 // The last event built for each shift object and the context it was built in; reused while both are the same.
@@ -115,7 +110,13 @@ let lastContext: EventContext | null = null;
 function eventContext(plan: Plan, mode: ShiftEventMode): EventContext {
   const { members } = plan;
   const { layers } = plan.rotation;
-  if (lastContext?.members === members && lastContext.layers === layers && lastContext.mode === mode)
+  const zone = plan.rotation.timeZone;
+  if (
+    lastContext?.members === members &&
+    lastContext.layers === layers &&
+    lastContext.mode === mode &&
+    lastContext.zone === zone
+  )
     return lastContext;
   lastContext = {
     members,
@@ -124,6 +125,13 @@ function eventContext(plan: Plan, mode: ShiftEventMode): EventContext {
     layerIndexById: new Map(layers.map((l, i) => [l.id, i])),
     badges: layerBadges(plan),
     mode,
+    zone,
+    clock: new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
   };
   return lastContext;
 }
@@ -137,7 +145,8 @@ function shiftEvent(context: EventContext, shift: Shift, highlighted: boolean): 
   const layer = layers[layerIndex];
   const color = member?.color ?? '#6b7280';
   const striped = layerIndex > 0;
-  const [start, end] = spanOf(shift);
+  const start = instantMs(shift.start);
+  const end = instantMs(shift.end);
   const props: ShiftEventProps = {
     kind: 'shift',
     shiftId: shift.id,
@@ -153,6 +162,8 @@ function shiftEvent(context: EventContext, shift: Shift, highlighted: boolean): 
     striped,
     highlighted,
     end: shift.end,
+    startClock: context.clock.format(start),
+    endClock: context.clock.format(end),
     hours: (end - start) / 3_600_000,
   };
   const event: EventInput = {
@@ -191,28 +202,27 @@ export function shiftEvents(
   const from = windowStart === undefined ? -Infinity : instantMs(windowStart);
   const to = windowEnd === undefined ? Infinity : instantMs(windowEnd);
   const out: EventInput[] = [];
-  for (const s of plan.shifts) {
+  for (const s of shiftsOverlapping(plan.shifts, from, to)) {
     if (hiddenMembers.has(s.memberId) || hiddenLayers.has(s.layerId)) continue;
-    const [start, end] = spanOf(s);
-    if (end <= from || start >= to) continue;
     out.push(shiftEvent(context, s, s.id === highlightId));
   }
   return out;
 }
 
 /** Days of shifts the calendar is given beyond each side of the range it shows. */
-export const EVENT_MARGIN_DAYS = 7;
+export const EVENT_MARGIN_DAYS = 1;
 
 /** A window of instants, [start, end). */
 export type EventWindow = { start: string; end: string };
 
 /**
  * The window whose shifts FullCalendar is given: the range it shows (ISO instants, as its `datesSet` reports)
- * widened by `marginDays` plan-local days on each side, or, before it has reported a range, the six weeks either
- * side of `date` (the date it opens on) and the margin. Edges fall on plan-local midnights.
- * Why: FullCalendar parses every event it is given on every edit; a two-year plan of hourly shifts holds 36,000
- * of them while a month grid shows six weeks. The margin keeps a week's step (and a drag just past the edge) from
- * showing an empty grid before the new range arrives.
+ * widened by `marginDays` plan-local days on each side, or, before it has reported a range, every month grid that
+ * can show `date` (the date it opens on: from the week before its month's first day to six weeks after that day)
+ * and the margin. Edges fall on plan-local midnights.
+ * Why: FullCalendar lays out every event it holds on every render; a two-year plan of hourly shifts holds 36,000
+ * of them while a month grid shows six weeks. The margin covers a drag just past the edge; a new range reaches
+ * FullCalendar before it paints.
  */
 export function eventWindow(
   range: EventWindow | null,
@@ -220,9 +230,10 @@ export function eventWindow(
   zone: string,
   marginDays = EVENT_MARGIN_DAYS,
 ): EventWindow {
-  const from = range ? localDate(range.start, zone) : addDays(date, -42);
+  const firstOfMonth = `${date.slice(0, 7)}-01`;
+  const from = range ? localDate(range.start, zone) : addDays(firstOfMonth, -7);
   // The range's end is exclusive: the day it starts on is the first one not shown.
-  const to = range ? localDate(range.end, zone) : addDays(date, 42);
+  const to = range ? localDate(range.end, zone) : addDays(firstOfMonth, 42);
   return {
     start: startOfLocalDay(addDays(from, -marginDays), zone),
     end: startOfLocalDay(addDays(to, marginDays), zone),
@@ -313,8 +324,25 @@ export function backgroundEvents(plan: Plan, from: string, to: string, filter: C
   return out;
 }
 
-/** `backgroundEvents`, remembered while the plan, the window and the filter stay the same. */
-export const selectBackgroundEvents = memoizeLast(backgroundEvents);
+/**
+ * Returns the previous result while a new one draws the same events (see `sameEvent`), so that what is derived
+ * from it (the day labels, FullCalendar's props) stays the same object.
+ */
+function keepWhileEqual<A extends unknown[]>(fn: (...args: A) => EventInput[]): (...args: A) => EventInput[] {
+  let last: EventInput[] | null = null;
+  return (...args: A) => {
+    const next = fn(...args);
+    if (last && last.length === next.length && last.every((e, i) => sameEvent(e, next[i]!))) return last;
+    last = next;
+    return next;
+  };
+}
+
+/**
+ * `backgroundEvents`, remembered while the plan, the window and the filter stay the same, and the same array while
+ * an edit leaves them drawing the same (a moved shift changes the plan, not its holidays).
+ */
+export const selectBackgroundEvents = keepWhileEqual(memoizeLast(backgroundEvents));
 
 /** A label on a day cell: a holiday's name, "Investor week", or someone's time off; `first` on a span's first day. */
 export type DayMark = {
@@ -371,12 +399,11 @@ export function memberHoursInRange(plan: Plan, start: string, end: string): Map<
   const out = new Map<string, MemberHours>(
     plan.members.map((m) => [m.id, { memberId: m.id, byLayer: {}, total: 0 }]),
   );
-  for (const s of plan.shifts) {
-    const [shiftStart, shiftEnd] = spanOf(s);
-    const a = Math.max(from, shiftStart);
-    const b = Math.min(to, shiftEnd);
+  for (const s of shiftsOverlapping(plan.shifts, from, to)) {
+    const a = Math.max(from, instantMs(s.start));
+    const b = Math.min(to, instantMs(s.end));
     const entry = out.get(s.memberId);
-    if (b <= a || !entry) continue;
+    if (!entry) continue;
     const hours = (b - a) / 3_600_000;
     entry.byLayer[s.layerId] = (entry.byLayer[s.layerId] ?? 0) + hours;
     entry.total += hours;

@@ -13,6 +13,7 @@ import { CalendarBoard } from './calendar-board';
 import {
   eventWindow,
   layerBadges,
+  memoizeLast,
   selectBackgroundEvents,
   selectDayMarks,
   selectMemberHours,
@@ -22,8 +23,11 @@ import {
   INVESTOR_COLOR,
   type CalendarFilter,
 } from './calendar-events';
+import { afterPaint } from './after-paint';
 import { applyDelta, clickedMoment, localDateOf } from './calendar-format';
 import { MemberPalette } from './member-palette';
+import { foldBusyDays } from './busy-days';
+import { addDays } from '../../../../shared/time/zoned';
 import { RegenerateDialog } from './regenerate-dialog';
 import { SidePanel, type CalendarSelection } from './side-panel';
 import { useGuardedEdit } from './use-guarded-edit';
@@ -31,6 +35,7 @@ import { useGuardedEdit } from './use-guarded-edit';
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const NO_EVENTS: EventInput[] = [];
 const BOARD_HEIGHT = 'max(540px, calc(100vh - 250px))';
+const selectFoldedDays = memoizeLast(foldBusyDays);
 
 // Where the calendar was last looking, so switching views and back does not lose the place.
 let lastViewedDate: string | null = null;
@@ -128,11 +133,27 @@ export function CalendarView() {
         : NO_EVENTS,
     [plan, filter, highlightId, listing, eventSpan],
   );
+  // The month grid gets each busy day's surplus as one "+N more" event (see foldBusyDays).
+  const monthGrid = !range || range.viewType === 'dayGridMonth';
+  const handoffTime = plan?.rotation.handoff.time ?? '00:00';
+  const gridEvents = useMemo(
+    () =>
+      monthGrid && eventSpan
+        ? selectFoldedDays(
+            shiftEvents,
+            localDateOf(eventSpan.start, zone),
+            addDays(localDateOf(eventSpan.end, zone), -1),
+            zone,
+            handoffTime,
+          )
+        : shiftEvents,
+    [monthGrid, eventSpan, shiftEvents, zone, handoffTime],
+  );
   const background = useMemo(
     () => (plan && from && to ? selectBackgroundEvents(plan, from, to, filter) : NO_EVENTS),
     [plan, from, to, filter],
   );
-  const events = useMemo(() => [...shiftEvents, ...background], [shiftEvents, background]);
+  const events = useMemo(() => [...gridEvents, ...background], [gridEvents, background]);
   const marks = selectDayMarks(background);
   const hours = plan && range ? selectMemberHours(plan, range.start, range.end) : new Map();
 
@@ -289,28 +310,33 @@ export function CalendarView() {
               select({ kind: 'moment', instant: moment.instant, allDay: moment.allDay });
             }}
             onShiftDrop={(shiftId, delta, revert) => {
-              const shift = shiftOf(shiftId);
-              if (!shift) return revert();
-              const start = applyDelta(shift.start, delta, zone);
-              run(
-                { kind: 'shift:move', shiftId, start },
-                { success: `Moved ${describeShift(plan, shift)}.`, onNotApplied: revert },
-              );
-              select({ kind: 'shift', shiftId });
+              // FullCalendar shows the shift where it was dropped; that frame paints before the edit is judged.
+              afterPaint(() => {
+                const shift = shiftOf(shiftId);
+                if (!shift) return revert();
+                const start = applyDelta(shift.start, delta, zone);
+                run(
+                  { kind: 'shift:move', shiftId, start },
+                  { success: `Moved ${describeShift(plan, shift)}.`, onNotApplied: revert },
+                );
+                select({ kind: 'shift', shiftId });
+              });
             }}
             onShiftResize={(shiftId, startDelta, endDelta, revert) => {
-              const shift = shiftOf(shiftId);
-              if (!shift) return revert();
-              run(
-                {
-                  kind: 'shift:resize',
-                  shiftId,
-                  start: applyDelta(shift.start, startDelta, zone),
-                  end: applyDelta(shift.end, endDelta, zone),
-                },
-                { success: `Resized ${describeShift(plan, shift)}.`, onNotApplied: revert },
-              );
-              select({ kind: 'shift', shiftId });
+              afterPaint(() => {
+                const shift = shiftOf(shiftId);
+                if (!shift) return revert();
+                run(
+                  {
+                    kind: 'shift:resize',
+                    shiftId,
+                    start: applyDelta(shift.start, startDelta, zone),
+                    end: applyDelta(shift.end, endDelta, zone),
+                  },
+                  { success: `Resized ${describeShift(plan, shift)}.`, onNotApplied: revert },
+                );
+                select({ kind: 'shift', shiftId });
+              });
             }}
             onMemberDrop={(shiftId, memberId) => {
               const shift = shiftOf(shiftId);
