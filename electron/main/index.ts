@@ -111,6 +111,7 @@ if (!app.requestSingleInstanceLock()) {
     const store = createPlanStore({
       userDataDir,
       createDefaultPlan: createSamplePlan,
+      appVersion: app.getVersion(),
       onOpened: (path) => {
         app.addRecentDocument(path);
         prefs

@@ -23,9 +23,11 @@ export async function launchPreview(
 ): Promise<PreviewServer & { userDataDir: string }> {
   const userDataDir = options.userDataDir ?? defaultUserDataDir();
   const prefs = createPrefsStore({ userDataDir });
+  const version = readAppVersion(join(repoRoot, 'package.json'));
   const store = createPlanStore({
     userDataDir,
     createDefaultPlan: createSamplePlan,
+    appVersion: version,
     onOpened: (path) =>
       void prefs.addRecentFile(path).catch((e) => console.error('[preview] recent files:', e)),
   });
@@ -35,7 +37,7 @@ export async function launchPreview(
     store,
     prefs,
     mode: 'preview',
-    version: readAppVersion(join(repoRoot, 'package.json')),
+    version,
     userDataDir,
     renderPdf: createChromiumPdfRenderer(),
   });

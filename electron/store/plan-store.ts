@@ -4,14 +4,16 @@ import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { Backup, LoadedPlan, LoadNotice, PlanComparison } from '../../shared/ipc/contract';
 import { applyPlanPatch, type PlanPatch } from '../../shared/plan/plan-patch';
-import type { Plan } from '../../shared/plan/schema';
 import type { PlanProblem } from '../../shared/plan/validate';
+import { CURRENT_SCHEMA_VERSION, type Plan } from '../../shared/plan/schema';
+import { markShiftsValidated } from '../../shared/plan/validate';
 import { validatePlanFully as validatePlan } from '../../shared/plan/validate-full';
 import { IpcError } from '../handlers/ipc-error';
 import { comparePlans, compareWithUnreadable } from './compare-plans';
 import { DurableJsonFile, removeStaleTemps } from './durable-file';
 import { fileStamp, PLAN_EXTENSION, planBaseName, planDisplayName, readableStamp } from './file-names';
 import { describeJsonError } from './json-error';
+import { createTrustedRevisions } from './trusted-revisions';
 
 export type PlanStoreOptions = {
   /** The app's user-data folder: the default plan and the backups live here. */
@@ -24,6 +26,11 @@ export type PlanStoreOptions = {
   maxBackups?: number;
   /** Take a new backup at most this often while saving (default 10 minutes); loads always take one. */
   backupIntervalMs?: number;
+  /**
+   * The app's version: plan files this version wrote or validated are not validated again when their bytes are
+   * unchanged (see TrustedRevisions). Without it every load validates in full.
+   */
+  appVersion?: string;
   /** Told when the store continues in another file (open, save as): the recent-files list listens. */
   onOpened?: (path: string) => void;
 };
@@ -64,7 +71,7 @@ export function safeFileStem(name: string): string {
 
 type ReadResult =
   | { kind: 'missing' }
-  | { kind: 'ok'; plan: Plan; text: string; migratedFrom: number | null }
+  | { kind: 'ok'; plan: Plan; text: string; migratedFrom: number | null; trusted?: true }
   | {
       kind: 'bad';
       reason: 'not-json' | 'invalid' | 'newer-version' | 'not-a-plan';
@@ -72,13 +79,25 @@ type ReadResult =
       problems: PlanProblem[];
     };
 
-async function readPlanFile(path: string): Promise<ReadResult> {
+/**
+ * Reads and validates a plan file. With `trusts`, bytes whose revision this app version wrote or validated before
+ * (see TrustedRevisions) are taken as the valid plan they were, without judging every shift again.
+ */
+async function readPlanFile(
+  path: string,
+  trusts?: (revision: string) => Promise<boolean>,
+): Promise<ReadResult> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw new IpcError('io', `Could not read ${path}: ${(error as Error).message}`);
+  }
+  if (trusts && (await trusts(revisionOf(text)))) {
+    const known = JSON.parse(text) as Plan;
+    markShiftsValidated(known);
+    return { kind: 'ok', plan: known, text, migratedFrom: null, trusted: true };
   }
   let raw: unknown;
   try {
@@ -113,6 +132,21 @@ export function createPlanStore(options: PlanStoreOptions) {
   const databases = new Map<string, Low<Plan>>();
   const lastBackupAt = new Map<string, number>();
 
+  const trusted = createTrustedRevisions(
+    join(options.userDataDir, 'trusted-revisions.json'),
+    options.appVersion ? `${options.appVersion}/schema-${CURRENT_SCHEMA_VERSION}` : undefined,
+  );
+  const trustsFile = (path: string) => (revision: string) => trusted.trusts(path, revision);
+  /**
+   * After a full validation, off the load's path: a file that is exactly what this app would write for the plan
+   * (same bytes) is remembered as trusted, so the next start skips judging it again.
+   */
+  function trustIfCanonical(path: string, plan: Plan, text: string): void {
+    setImmediate(() => {
+      if (serialise(plan) === text) void trusted.remember(path, revisionOf(text));
+    });
+  }
+
   let currentPath = defaultPath;
   let current: { plan: Plan; revision: string } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -139,7 +173,9 @@ export function createPlanStore(options: PlanStoreOptions) {
     const db = database(path, plan);
     db.data = plan;
     await db.write();
-    return revisionOf(serialise(plan));
+    const revision = revisionOf(serialise(plan));
+    void trusted.remember(path, revision);
+    return revision;
   }
 
   async function backup(path: string, force: boolean): Promise<void> {
@@ -213,7 +249,7 @@ export function createPlanStore(options: PlanStoreOptions) {
     return exclusive(async () => {
       const path = currentPath;
       await removeStaleTemps(path);
-      const read = await readPlanFile(path);
+      const read = await readPlanFile(path, trustsFile(path));
       switch (read.kind) {
         case 'missing': {
           const plan = options.createDefaultPlan(now().toISOString());
@@ -225,6 +261,7 @@ export function createPlanStore(options: PlanStoreOptions) {
         }
         case 'ok': {
           await backup(path, true);
+          if (!read.trusted && read.migratedFrom === null) trustIfCanonical(path, read.plan, read.text);
           const notice: LoadNotice | null =
             read.migratedFrom === null
               ? null
@@ -378,7 +415,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   function open(path: string): Promise<LoadedPlan> {
     return exclusive(async () => {
       const target = resolve(path);
-      const read = await readPlanFile(target);
+      const read = await readPlanFile(target, trustsFile(target));
       if (read.kind === 'missing') throw new IpcError('not-found', `There is no file at ${target}.`);
       if (read.kind === 'bad') {
         throw new IpcError(
@@ -389,6 +426,7 @@ export function createPlanStore(options: PlanStoreOptions) {
       }
       // Back up first: should that fail, the plan that was open stays the current one, path and all.
       await backup(target, true);
+      if (!read.trusted && read.migratedFrom === null) trustIfCanonical(target, read.plan, read.text);
       currentPath = target;
       options.onOpened?.(target);
       return loaded(
