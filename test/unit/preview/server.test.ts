@@ -16,6 +16,8 @@ describe('browser preview server', () => {
     await mkdir(rendererDir);
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Rotaplan</title>');
     await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
+    await mkdir(join(rendererDir, 'assets'));
+    await writeFile(join(rendererDir, 'assets', 'index-B2kB8x1q.js'), 'export {};');
     preview = await launchPreview({ userDataDir: join(dir, 'data'), rendererDir, token });
   });
   afterEach(async () => {
@@ -52,6 +54,19 @@ describe('browser preview server', () => {
       headers: { cookie: `rotaplan_token=${token}` },
     });
     expect(withCookie.status).toBe(200);
+  });
+
+  it('gzips big answers for a client that takes gzip, and lets the browser keep content-named chunks', async () => {
+    const load = await ipc('plan:load', {}, { 'x-rotaplan-token': token, 'accept-encoding': 'gzip' });
+    expect(load.headers.get('content-encoding')).toBe('gzip');
+    expect(((await load.json()) as { ok: boolean }).ok).toBe(true);
+    const small = await ipc('app:info', {}, { 'x-rotaplan-token': token, 'accept-encoding': 'gzip' });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    const cookie = { cookie: `rotaplan_token=${token}` };
+    const chunk = await fetch(`${base()}/assets/index-B2kB8x1q.js`, { headers: cookie });
+    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await fetch(`${base()}/index.html`, { headers: cookie });
+    expect(page.headers.get('cache-control')).toBe('no-store');
   });
 
   it('routes IPC with the token to the real handlers and store', async () => {
