@@ -18,7 +18,7 @@ import type { ViewId } from '../store/ui-slice';
 export type ViewDef = { id: ViewId; label: string; icon: Icon; render: () => ReactNode };
 
 /** What a view shows while its code is fetched: a centred spinner that names the view. */
-function ViewLoading({ label }: { label: string }) {
+export function ViewLoading({ label }: { label: string }) {
   return (
     <Center h={320}>
       <Stack align="center" gap="xs" role="status" aria-live="polite">
