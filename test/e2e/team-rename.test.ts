@@ -16,6 +16,8 @@ describe('first start, rename a member, reload (Chromium through the preview)', 
       .getByText('This is a sample plan for Pacific Infra Group')
       .waitFor();
     const rows = page.locator('tr[data-member-id]');
+    // The first view is drawn just after the shell (see CurrentView): wait for its rows, then count them.
+    await rows.first().waitFor();
     await expect(rows.count()).resolves.toBe(4);
 
     await page.getByRole('button', { name: 'Edit Maya Chen' }).click();
