@@ -25,7 +25,7 @@ import { SetupLayer } from '../features/setup/setup-layer';
 import { AppCommands, usePlanSwitchEvents } from './app-commands';
 import { FileMenu } from './file-menu';
 import { LoadNoticeBanner } from './load-notice';
-import { VIEWS, ViewLoading } from './views';
+import { prefetchCalendarView, VIEWS, ViewLoading } from './views';
 
 function TopBar() {
   const name = useAppStore((s) => s.plan?.meta.name ?? '');
@@ -133,6 +133,8 @@ export function App() {
   usePlanSwitchEvents();
   useEffect(() => {
     void loadPlan();
+    // Meanwhile (the answer takes a few hundred milliseconds on a big plan), the calendar's code.
+    prefetchCalendarView();
   }, [loadPlan]);
 
   if (loadStatus === 'idle' || loadStatus === 'loading') {
