@@ -45,7 +45,7 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       // electron-vite leaves the renderer unminified; minified, the first chunk parses faster (bench/ui).
-      minify: true,
+      minify: process.env.ROTAPLAN_NO_MINIFY !== "1",
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
