@@ -89,14 +89,28 @@ const text = (max = 2000) => z.string().max(max);
 const name = z.string().trim().min(1, 'a name cannot be empty').max(120);
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
 
-/** True when `zone` is an IANA time zone the runtime knows (ECMAScript Intl, no DOM or Node needed). */
+// A memo, not state: whether the runtime knows a zone name never changes while it runs. Bounded, since names
+// come from untrusted files too.
+const knownZones = new Map<string, boolean>();
+
+/**
+ * True when `zone` is an IANA time zone the runtime knows (ECMAScript Intl, no DOM or Node needed).
+ * Why remembered: building an Intl.DateTimeFormat costs about a millisecond, and every edit validates each member's
+ * and the rotation's zone again.
+ */
 export function isKnownTimeZone(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let answer: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
+    answer = zone.length > 0;
   } catch {
-    return false;
+    answer = false;
   }
+  if (knownZones.size >= 1_000) knownZones.clear();
+  knownZones.set(zone, answer);
+  return answer;
 }
 
 const timeZone = z.string().refine(isKnownTimeZone, { message: 'unknown IANA time zone' });
