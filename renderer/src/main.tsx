@@ -5,12 +5,15 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { installLocalHolidayStore } from './app/holiday-store';
 import { ColorSchemeSync } from './theme/color-scheme-sync';
 import { cssVariablesResolver, theme } from './theme/theme';
 
 // In the browser preview the first URL carries the access token; the server has set it as a cookie, so drop it
 // from the address bar.
 if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname);
+
+installLocalHolidayStore();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import type { HolidayRegion, Member, Plan } from '../plan/schema';
+import { holidayStore, isStoredHolidayList } from './holiday-store';
 
 /** A public holiday on a local date. */
 export type Holiday = { date: string; name: string; source: 'region' | 'custom' };
@@ -12,12 +13,19 @@ function regionKey(region: HolidayRegion): string {
 
 /**
  * Public holidays of one region in one year, from date-holidays (type "public" only, substitute days included).
- * Why cached: fairness and the calendar ask for the same region-years thousands of times.
+ * Why cached: fairness and the calendar ask for the same region-years thousands of times; with a holiday store
+ * installed (see holiday-store.ts) a list computed in an earlier session is read back instead of computed again.
  */
 export function publicHolidays(region: HolidayRegion, year: number): Holiday[] {
   const key = `${regionKey(region)}:${year}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const stored = holidayStore()?.read(key);
+  if (isStoredHolidayList(stored)) {
+    const list = stored.map((h) => ({ date: h.date, name: h.name, source: 'region' as const }));
+    cache.set(key, list);
+    return list;
+  }
   const hd = region.subdivision
     ? new Holidays(region.country, region.subdivision)
     : new Holidays(region.country);
@@ -26,6 +34,10 @@ export function publicHolidays(region: HolidayRegion, year: number): Holiday[] {
     .map((h) => ({ date: h.date.slice(0, 10), name: h.name, source: 'region' as const }));
   const unique = list.filter((h, i) => list.findIndex((o) => o.date === h.date) === i);
   cache.set(key, unique);
+  holidayStore()?.write(
+    key,
+    unique.map((h) => ({ date: h.date, name: h.name })),
+  );
   return unique;
 }
 

@@ -1,0 +1,31 @@
+import holidaysPackage from 'date-holidays/package.json';
+import { setHolidayStore, type HolidayStore } from '../../../shared/time/holiday-store';
+
+/** Keys carry the date-holidays version: lists from other data are never read. */
+const PREFIX = `rotaplan.holidays.${holidaysPackage.version}.`;
+
+/**
+ * Keeps computed holiday lists in localStorage (the user-data folder in Electron), so a later start reads them back
+ * instead of computing them with date-holidays (see shared/time/holiday-store.ts). A full or refused storage only
+ * means they are computed again.
+ */
+export function installLocalHolidayStore(storage: Storage = localStorage): void {
+  const store: HolidayStore = {
+    read(key) {
+      try {
+        const text = storage.getItem(PREFIX + key);
+        return text === null ? undefined : (JSON.parse(text) as ReturnType<HolidayStore['read']>);
+      } catch {
+        return undefined;
+      }
+    },
+    write(key, holidays) {
+      try {
+        storage.setItem(PREFIX + key, JSON.stringify(holidays));
+      } catch {
+        // Full or refused: computed again next time.
+      }
+    },
+  };
+  setHolidayStore(store);
+}

@@ -1,0 +1,41 @@
+/** One region-year's public holidays as kept between sessions: local dates and names. */
+export type StoredHoliday = { date: string; name: string };
+
+/**
+ * Where computed holiday lists can be kept between sessions (the renderer's localStorage), keyed by region and
+ * year ("US-CA:2027"). The store owns versioning: a list must come from the same date-holidays data.
+ * Why: date-holidays builds a region's rules and a year's dates in ~30 ms; a 25-person team spans several
+ * regions, and the calendar asked for all of them before it could paint a month. Lists do not change for one
+ * version of the data, so a second start reads them back.
+ */
+export type HolidayStore = {
+  read: (key: string) => StoredHoliday[] | undefined;
+  write: (key: string, holidays: StoredHoliday[]) => void;
+};
+
+let installed: HolidayStore | null = null;
+
+/** Installs (or, with null, removes) the store `publicHolidays` reads before computing and writes after. */
+export function setHolidayStore(store: HolidayStore | null): void {
+  installed = store;
+}
+
+/** The installed store, if any. */
+export function holidayStore(): HolidayStore | null {
+  return installed;
+}
+
+/** True when a value read back from a store is a list of `{ date: 'YYYY-MM-DD', name }` (anything else is ignored). */
+export function isStoredHolidayList(value: unknown): value is StoredHoliday[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (h: unknown) =>
+        typeof h === 'object' &&
+        h !== null &&
+        typeof (h as StoredHoliday).date === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test((h as StoredHoliday).date) &&
+        typeof (h as StoredHoliday).name === 'string',
+    )
+  );
+}
