@@ -66,11 +66,13 @@ const ES_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d
  * zone rules stay with Temporal.
  */
 export function instantMs(instant: string): number {
-  // The form plans are written in ("2027-03-10T17:00:00Z") is read in place, faster than a memo lookup.
-  if (instant.length === 20 && isPlainUtc(instant) && realFields(instant)) return plainUtcMs(instant);
   const known = parsedInstants.get(instant);
   if (known !== undefined) return known;
-  const ms = parseInstantMs(instant);
+  // The form plans are written in ("2027-03-10T17:00:00Z") is read in place; anything else by Date.parse or Temporal.
+  const ms =
+    instant.length === 20 && PLAIN_UTC.test(instant) && realFields(instant)
+      ? plainUtcMs(instant)
+      : parseInstantMs(instant);
   // A memo, not state: the same string always gives the same number. Bounded so a long session cannot grow it
   // without end; a plan re-sorts and sweeps the same few thousand instants on every edit.
   if (parsedInstants.size >= MAX_PARSED_INSTANTS) parsedInstants.clear();
@@ -92,7 +94,7 @@ const twoDigits = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.ch
  * 70,000 instants.
  */
 function realFields(instant: string): boolean {
-  const year = Number(instant.slice(0, 4));
+  const year = twoDigits(instant, 0) * 100 + twoDigits(instant, 2);
   const month = twoDigits(instant, 5);
   const day = twoDigits(instant, 8);
   if (month < 1 || month > 12 || day < 1) return false;
@@ -102,23 +104,8 @@ function realFields(instant: string): boolean {
   return instant.charCodeAt(16) !== 58 || twoDigits(instant, 17) <= 59;
 }
 
-const digitAt = (s: string, at: number) => {
-  const c = s.charCodeAt(at);
-  return c >= 48 && c <= 57;
-};
-
-/** True when `instant` has exactly the shape YYYY-MM-DDTHH:MM:SSZ (digits where digits go). */
-function isPlainUtc(instant: string): boolean {
-  for (const at of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) if (!digitAt(instant, at)) return false;
-  return (
-    instant[4] === '-' &&
-    instant[7] === '-' &&
-    instant[10] === 'T' &&
-    instant[13] === ':' &&
-    instant[16] === ':' &&
-    instant[19] === 'Z'
-  );
-}
+/** Exactly the form plans are written in: YYYY-MM-DDTHH:MM:SSZ. */
+const PLAIN_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /** Epoch ms of a YYYY-MM-DDTHH:MM:SSZ instant whose fields are real (see `realFields`). */
 function plainUtcMs(instant: string): number {

@@ -29,6 +29,29 @@ describe('shiftsOverlapping', () => {
     expect(found.map((s) => s.id)).toEqual(['p3', 'p4', 's2']);
   });
 
+  it('finds a short shift inside a long one of the same layer (ends out of order) and reads offsets too', () => {
+    const overlapping = [
+      shift('long', 'primary', '2027-03-01T00:00:00Z', '2027-03-31T00:00:00Z'),
+      shift('short', 'primary', '2027-03-02T00:00:00Z', '2027-03-03T00:00:00Z'),
+      shift('late', 'primary', '2027-03-20T00:00:00Z', '2027-03-21T00:00:00Z'),
+    ];
+    const ids = (list: Shift[], from: string, to: string) =>
+      shiftsOverlapping(list, ms(from), ms(to)).map((s) => s.id);
+    expect(ids(overlapping, '2027-03-25T00:00:00Z', '2027-03-26T00:00:00Z')).toEqual(['long']);
+    expect(ids(overlapping, '2027-03-02T12:00:00Z', '2027-03-20T12:00:00Z')).toEqual([
+      'long',
+      'short',
+      'late',
+    ]);
+    // Not in the plain form (an offset): scanned, same answer.
+    const withOffsets = overlapping.map((s) => ({ ...s, start: s.start.replace('Z', '+00:00') }));
+    expect(ids(withOffsets, '2027-03-02T12:00:00Z', '2027-03-20T12:00:00Z')).toEqual([
+      'long',
+      'short',
+      'late',
+    ]);
+  });
+
   it('leaves out shifts that only touch an edge of the window', () => {
     const found = shiftsOverlapping(shifts, ms('2027-03-08T17:00:00Z'), ms('2027-03-15T16:00:00Z'));
     expect(found.map((s) => s.id)).toEqual(['p2', 's2']);

@@ -15,7 +15,7 @@ import type { ShiftSource } from '../../../../shared/plan/schema';
 import { isoWeekday, startOfLocalDay } from '../../../../shared/time/zoned';
 import type { CalendarDelta } from './calendar-format';
 import type { BackgroundEventProps, DayMark, ShiftEventProps } from './calendar-events';
-import { formatHours, formatShort, localDateOf } from './calendar-format';
+import { formatClock, formatHours, formatShort, localDateOf } from './calendar-format';
 import { useCalendarEvents } from './use-calendar-events';
 import { MONTH_DAY_ROWS, type MoreEventProps } from './busy-days';
 
@@ -69,12 +69,12 @@ const moreProps = (event: EventApi) => {
 /**
  * The time on a shift's bar: its start in the month grid, start – end in the week grid, on the bar's first piece
  * only. Why not FullCalendar's time text: it formats every bar's times through the Temporal polyfill on every
- * render, half of a drop's cost on a busy month; these are formatted once per shift.
+ * render, half of a drop's cost on a busy month; these are formatted once per instant (formatClock).
  */
-function clockText(p: ShiftEventProps, view: string, isStart: boolean): string {
+function clockText(p: ShiftEventProps, view: string, isStart: boolean, zone: string): string {
   if (!isStart) return '';
-  if (view.startsWith('timeGrid')) return `${p.startClock} - ${p.endClock}`;
-  return view.startsWith('dayGrid') ? p.startClock : '';
+  if (view.startsWith('timeGrid')) return `${formatClock(p.start, zone)} - ${formatClock(p.end, zone)}`;
+  return view.startsWith('dayGrid') ? formatClock(p.start, zone) : '';
 }
 
 function ShiftContent({
@@ -237,7 +237,7 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
           return (
             <ShiftContent
               event={arg.event}
-              timeText={clockText(shiftProps(arg.event), arg.view.type, arg.isStart)}
+              timeText={clockText(shiftProps(arg.event), arg.view.type, arg.isStart, zone)}
               zone={zone}
               list={arg.view.type.startsWith('list')}
             />

@@ -29,9 +29,8 @@ export type ShiftEventProps = {
   highlighted: boolean;
   /** The shift's end (ISO instant): the list view shows each shift once, at its handoff, with its end. */
   end: string;
-  /** Its start and end on the plan's clock ("09:00"), drawn on the bar instead of FullCalendar's time text. */
-  startClock: string;
-  endClock: string;
+  /** The shift's start (ISO instant): its bar shows it on the plan's clock (see calendar-board's clockText). */
+  start: string;
   hours: number;
 };
 
@@ -98,9 +97,6 @@ type EventContext = {
   layerIndexById: Map<string, number>;
   badges: Map<string, string>;
   mode: ShiftEventMode;
-  zone: string;
-  /** The plan's clock, as the calendar's time format writes it ("09:00", 24 hours). */
-  clock: Intl.DateTimeFormat;
 };
 
 // The last event built for each shift object and the context it was built in; reused while both are the same.
@@ -110,13 +106,7 @@ let lastContext: EventContext | null = null;
 function eventContext(plan: Plan, mode: ShiftEventMode): EventContext {
   const { members } = plan;
   const { layers } = plan.rotation;
-  const zone = plan.rotation.timeZone;
-  if (
-    lastContext?.members === members &&
-    lastContext.layers === layers &&
-    lastContext.mode === mode &&
-    lastContext.zone === zone
-  )
+  if (lastContext?.members === members && lastContext.layers === layers && lastContext.mode === mode)
     return lastContext;
   lastContext = {
     members,
@@ -125,13 +115,6 @@ function eventContext(plan: Plan, mode: ShiftEventMode): EventContext {
     layerIndexById: new Map(layers.map((l, i) => [l.id, i])),
     badges: layerBadges(plan),
     mode,
-    zone,
-    clock: new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }),
   };
   return lastContext;
 }
@@ -162,8 +145,7 @@ function shiftEvent(context: EventContext, shift: Shift, highlighted: boolean): 
     striped,
     highlighted,
     end: shift.end,
-    startClock: context.clock.format(start),
-    endClock: context.clock.format(end),
+    start: shift.start,
     hours: (end - start) / 3_600_000,
   };
   const event: EventInput = {

@@ -23,7 +23,7 @@ export function addLocalDays(instant: string, days: number, zone: string): strin
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(zone: string, kind: 'moment' | 'date' | 'time' | 'short'): Intl.DateTimeFormat {
+function formatter(zone: string, kind: 'moment' | 'date' | 'time' | 'short' | 'clock'): Intl.DateTimeFormat {
   const key = `${zone}|${kind}`;
   let f = formatters.get(key);
   if (!f) {
@@ -39,6 +39,7 @@ function formatter(zone: string, kind: 'moment' | 'date' | 'time' | 'short'): In
         minute: '2-digit',
       },
       date: { ...base, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+      clock: { ...base, hour: '2-digit', minute: '2-digit' },
       time: { ...base, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' },
       short: {
         ...base,
@@ -58,6 +59,23 @@ function formatter(zone: string, kind: 'moment' | 'date' | 'time' | 'short'): In
 /** "Mon, Jan 4, 2027, 09:00" on the plan's wall clock. */
 export function formatMoment(instant: string, zone: string): string {
   return formatter(zone, 'moment').format(instantMs(instant));
+}
+
+const clocks = new Map<string, string>();
+
+/**
+ * "09:00" on the plan's wall clock (24 hours), remembered per zone and instant: the calendar's bars show it on
+ * every render, and a month of hourly shifts repeats the same few hundred instants.
+ */
+export function formatClock(instant: string, zone: string): string {
+  const key = `${zone}|${instant}`;
+  let text = clocks.get(key);
+  if (text === undefined) {
+    text = formatter(zone, 'clock').format(instantMs(instant));
+    if (clocks.size >= 20_000) clocks.clear();
+    clocks.set(key, text);
+  }
+  return text;
 }
 
 /** "Mon, Jan 4, 09:00" (no year), for compact lists. */
