@@ -4,6 +4,7 @@ import { applyEdit, type EditResult, type PlanEdit } from '../../../shared/plan/
 import type { Plan } from '../../../shared/plan/schema';
 import { markShiftsValidated } from '../../../shared/plan/validate';
 import { api, ApiError } from '../api/api';
+import { takeStartedPlanLoad } from '../api/early-plan-load';
 import type { AppState } from './store';
 
 const HISTORY_LIMIT = 100;
@@ -50,7 +51,8 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
   async loadPlan() {
     set({ loadStatus: 'loading', loadError: null });
     try {
-      const loaded = await api.plan.load({});
+      // The first load was asked for as the app started (boot.ts); Try again asks anew.
+      const loaded = await (takeStartedPlanLoad() ?? api.plan.load({}));
       // Main validated it before sending: the first edit then re-judges only the shifts it changes.
       markShiftsValidated(loaded.plan);
       set({
