@@ -1,6 +1,7 @@
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import {
   eventWindow,
+  monthGridDates,
   shiftEvents,
   type ShiftEventProps,
 } from '../../../renderer/src/features/calendar/calendar-events';
@@ -27,12 +28,20 @@ describe('eventWindow: the shifts FullCalendar is given', () => {
     });
   });
 
-  it('before FullCalendar reports a range, covers every month grid that can show the opening date and the margin', () => {
-    // 1 March 2027 minus a week and a day; plus six weeks and a day (11 April, after the DST change).
+  it('before FullCalendar reports a range, covers the month grid it opens on and the margin', () => {
+    // March 2027 with weeks from Sunday: 28 February to 11 April (exclusive), as the range test above reports it.
     expect(eventWindow(null, '2027-03-10', ZONE)).toEqual({
-      start: '2027-02-21T08:00:00Z',
-      end: '2027-04-13T07:00:00Z',
+      start: '2027-02-27T08:00:00Z',
+      end: '2027-04-12T07:00:00Z',
     });
+  });
+
+  it('lays out the month grid from the week start on or before the first, six weeks', () => {
+    expect(monthGridDates('2027-03-10', 0)).toEqual({ from: '2027-02-28', to: '2027-04-11' });
+    // 1 March 2027 is a Monday: a Monday grid starts on it.
+    expect(monthGridDates('2027-03-31', 1)).toEqual({ from: '2027-03-01', to: '2027-04-12' });
+    // August 2027 starts on a Sunday; a Saturday grid goes back one day.
+    expect(monthGridDates('2027-08-15', 6)).toEqual({ from: '2027-07-31', to: '2027-09-11' });
   });
 
   it('keeps only the shifts overlapping the window, a shift touching an edge excluded', () => {

@@ -4,7 +4,7 @@ import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
 import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
 import { sameEvent } from './event-diff';
 import { calendarHolidays } from '../../../../shared/time/holidays';
-import { addDays, instantMs, localDate, startOfLocalDay } from '../../../../shared/time/zoned';
+import { addDays, instantMs, isoWeekday, localDate, startOfLocalDay } from '../../../../shared/time/zoned';
 
 /** What the calendar hides: members and layers switched off in the filters (ids). */
 export type CalendarFilter = { hiddenMembers: readonly string[]; hiddenLayers: readonly string[] };
@@ -198,10 +198,22 @@ export const EVENT_MARGIN_DAYS = 1;
 export type EventWindow = { start: string; end: string };
 
 /**
- * The window whose shifts FullCalendar is given: the range it shows (ISO instants, as its `datesSet` reports)
- * widened by `marginDays` plan-local days on each side, or, before it has reported a range, every month grid that
- * can show `date` (the date it opens on: from the week before its month's first day to six weeks after that day)
- * and the margin. Edges fall on plan-local midnights.
+ * The plan-local dates a month grid opening on `date` shows, as FullCalendar lays it out: from the `weekStart` day
+ * (0 Sunday … 6 Saturday) on or before the month's first day, six weeks; `to` is the first date not shown.
+ * Why: the calendar picks its shifts, holidays and labels before FullCalendar has reported its range; picking them
+ * for exactly that range means the report changes nothing and costs no second layout.
+ */
+export function monthGridDates(date: string, weekStart: number): { from: string; to: string } {
+  const firstOfMonth = `${date.slice(0, 7)}-01`;
+  const back = (isoWeekday(firstOfMonth) - weekStart + 7) % 7;
+  const from = addDays(firstOfMonth, -back);
+  return { from, to: addDays(from, 42) };
+}
+
+/**
+ * The window whose shifts FullCalendar is given: the range it shows (ISO instants, as its `datesSet` reports), or,
+ * before it has reported one, the month grid it opens on (see `monthGridDates`), widened by `marginDays` plan-local
+ * days on each side. Edges fall on plan-local midnights.
  * Why: FullCalendar lays out every event it holds on every render; a two-year plan of hourly shifts holds 36,000
  * of them while a month grid shows six weeks. The margin covers a drag just past the edge; a new range reaches
  * FullCalendar before it paints.
@@ -211,11 +223,12 @@ export function eventWindow(
   date: string,
   zone: string,
   marginDays = EVENT_MARGIN_DAYS,
+  weekStart = 0,
 ): EventWindow {
-  const firstOfMonth = `${date.slice(0, 7)}-01`;
-  const from = range ? localDate(range.start, zone) : addDays(firstOfMonth, -7);
+  const grid = monthGridDates(date, weekStart);
+  const from = range ? localDate(range.start, zone) : grid.from;
   // The range's end is exclusive: the day it starts on is the first one not shown.
-  const to = range ? localDate(range.end, zone) : addDays(firstOfMonth, 42);
+  const to = range ? localDate(range.end, zone) : grid.to;
   return {
     start: startOfLocalDay(addDays(from, -marginDays), zone),
     end: startOfLocalDay(addDays(to, marginDays), zone),

@@ -14,6 +14,7 @@ import {
   eventWindow,
   layerBadges,
   memoizeLast,
+  monthGridDates,
   selectBackgroundEvents,
   selectDayMarks,
   selectMemberHours,
@@ -112,12 +113,18 @@ export function CalendarView() {
   const highlightId = shown?.kind === 'shift' ? shown.shiftId : null;
   const zone = plan?.rotation.timeZone ?? 'UTC';
   const listing = range?.viewType.startsWith('list') ?? false;
-  const from = range ? localDateOf(range.start, zone) : null;
-  const to = range ? localDateOf(range.end, zone) : null;
+  // The dates shown: FullCalendar's range once it has reported one, the month grid it opens on before.
+  const grid = range
+    ? { from: localDateOf(range.start, zone), to: localDateOf(range.end, zone) }
+    : initialDate
+      ? monthGridDates(initialDate, weekStart)
+      : null;
+  const from = grid?.from ?? null;
+  const to = grid?.to ?? null;
   // Only the shifts around the range FullCalendar shows: it re-reads every event it is given after each edit.
   const eventSpan = useMemo(
-    () => (range || initialDate ? eventWindow(range, initialDate, zone) : null),
-    [range, initialDate, zone],
+    () => (range || initialDate ? eventWindow(range, initialDate, zone, undefined, weekStart) : null),
+    [range, initialDate, zone, weekStart],
   );
   const shiftEvents = useMemo(
     () =>
