@@ -257,7 +257,9 @@ export function sortShifts(plan: Plan, shifts: Shift[]): Shift[] {
   }));
   keyed.sort(
     (a, b) =>
-      a.rank - b.rank || a.start - b.start || (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0),
+      a.rank - b.rank ||
+      a.start - b.start ||
+      (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0),
   );
   return keyed.map((k) => k.shift);
 }
