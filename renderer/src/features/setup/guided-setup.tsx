@@ -17,6 +17,7 @@ import { api, ApiError } from '../../api/api';
 import { useAppStore } from '../../store/store';
 import { OwnershipStep } from './ownership-step';
 import { PipelinesStep } from './pipelines-step';
+import { draftKey } from './draft-keys';
 import { PlanStep } from './plan-step';
 import { RotationStep } from './rotation-step';
 import {
@@ -27,7 +28,7 @@ import {
   stepProblems,
   type SetupDraft,
   type SetupStep,
-} from './setup-draft';
+} from '../../../../shared/setup/setup-draft';
 import { TeamStep } from './team-step';
 
 const LABELS: Record<SetupStep, { label: string; description: string }> = {
@@ -83,7 +84,10 @@ export function GuidedSetup({ opened, onClose, defaultTimeZone }: GuidedSetupPro
   const setCalendarFocus = useAppStore((s) => s.setCalendarFocus);
   const [country] = useState(localeCountry);
   const [draft, setDraft] = useState<SetupDraft>(() =>
-    initialDraft(new Date().toISOString(), defaultTimeZone ?? localZone(), country),
+    initialDraft(new Date().toISOString(), defaultTimeZone ?? localZone(), country, [
+      draftKey('member'),
+      draftKey('member'),
+    ]),
   );
   const [active, setActive] = useState(0);
   const [problems, setProblems] = useState<string[]>([]);

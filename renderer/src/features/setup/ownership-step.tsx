@@ -2,7 +2,11 @@ import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/c
 import { IconScale } from '@tabler/icons-react';
 import { MEMBER_PALETTE } from '../../../../shared/plan/member-colors';
 import { MemberChip } from '../../components/member-chip';
-import { balancedOwnership, type DraftOwnership, type SetupDraft } from './setup-draft';
+import {
+  balancedOwnership,
+  type DraftOwnership,
+  type SetupDraft,
+} from '../../../../shared/setup/setup-draft';
 
 /** Step 4: primary and secondary owner of every pipeline, and its business stakeholder; starts from a balanced split. */
 export function OwnershipStep({

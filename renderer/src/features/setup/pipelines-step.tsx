@@ -15,7 +15,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Criticality } from '../../../../shared/plan/schema';
 import { CRITICALITY } from '../pipelines/criticality';
 import { PIPELINE_SUGGESTIONS } from './pipeline-suggestions';
-import { blankPipeline, draftKey, type DraftPipeline, type SetupDraft } from './setup-draft';
+import { blankPipeline, type DraftPipeline, type SetupDraft } from '../../../../shared/setup/setup-draft';
+import { draftKey } from './draft-keys';
 
 /** Step 3: the pipelines the team runs; the seed template's five are one click away. */
 export function PipelinesStep({
@@ -112,7 +113,7 @@ export function PipelinesStep({
         <Button
           variant="light"
           leftSection={<IconPlus size={16} />}
-          onClick={() => onChange({ pipelines: [...draft.pipelines, blankPipeline()] })}
+          onClick={() => onChange({ pipelines: [...draft.pipelines, blankPipeline(draftKey('pipeline'))] })}
         >
           Add pipeline
         </Button>

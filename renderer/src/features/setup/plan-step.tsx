@@ -2,7 +2,7 @@ import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { offsetLabel } from '../team/time-zones';
 import { zoneOptions } from './zone-options';
-import type { SetupDraft } from './setup-draft';
+import type { SetupDraft } from '../../../../shared/setup/setup-draft';
 
 /** Step 1: the plan's name, organisation and time zone (handoffs and the calendar use this zone). */
 export function PlanStep({

@@ -2,7 +2,7 @@ import '@mantine/dates/styles.css';
 import { Checkbox, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { DatePickerInput, TimeInput } from '@mantine/dates';
 import { rotationSlots } from '../../../../shared/rotation/generate-shifts';
-import { draftEndDate, type DraftRotation, type SetupDraft } from './setup-draft';
+import { draftEndDate, type DraftRotation, type SetupDraft } from '../../../../shared/setup/setup-draft';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const HORIZONS = [

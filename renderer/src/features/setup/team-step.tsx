@@ -15,7 +15,13 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { zoneOptions } from './zone-options';
 import { useHolidayRegions } from '../team/use-holiday-regions';
-import { blankMember, MIN_MEMBERS, type DraftMember, type SetupDraft } from './setup-draft';
+import {
+  blankMember,
+  MIN_MEMBERS,
+  type DraftMember,
+  type SetupDraft,
+} from '../../../../shared/setup/setup-draft';
+import { draftKey } from './draft-keys';
 
 /** Step 2: the people on call — name, e-mail, holiday region from date-holidays and time zone; at least two. */
 export function TeamStep({
@@ -40,7 +46,12 @@ export function TeamStep({
     onChange({
       members: [
         ...draft.members,
-        blankMember(draft.members[draft.members.length - 1], draft.timeZone, defaultCountry),
+        blankMember(
+          draftKey('member'),
+          draft.members[draft.members.length - 1],
+          draft.timeZone,
+          defaultCountry,
+        ),
       ],
     });
 

@@ -1,19 +1,17 @@
-import { applyEdit, type PlanEdit } from '../../../../shared/plan/edits';
-import { createEmptyPlan, nextMonday } from '../../../../shared/plan/empty-plan';
-import { nextMemberColor } from '../../../../shared/plan/member-colors';
-import {
-  isKnownTimeZone,
-  memberSchema,
-  type Criticality,
-  type Member,
-  type Plan,
-} from '../../../../shared/plan/schema';
-import { formatPath } from '../../../../shared/plan/validate';
-import { addDays } from '../../../../shared/time/zoned';
-import { newPipeline } from '../../../../shared/plan/new-pipeline';
-import { slugify, uniqueId } from '../../../../shared/plan/ids';
+import { applyEdit, assertNever, type PlanEdit } from '../plan/edits';
+import { createEmptyPlan, nextMonday } from '../plan/empty-plan';
+import { nextMemberColor } from '../plan/member-colors';
+import { isKnownTimeZone, memberSchema, type Criticality, type Member, type Plan } from '../plan/schema';
+import { formatPath } from '../plan/validate';
+import { addDays } from '../time/zoned';
+import { newPipeline } from '../plan/new-pipeline';
+import { slugify, uniqueId } from '../plan/ids';
 
-/** One person as the guided setup asks for them; `key` ties ownership rows to them before they have an id. */
+/**
+ * One person as the guided setup asks for them, as typed.
+ * Why a draft type: rows may be half filled while the user types; `key` ties ownership rows to a person before
+ * they have an id (the id is derived from the name only when the plan is built).
+ */
 export type DraftMember = {
   key: string;
   name: string;
@@ -23,7 +21,10 @@ export type DraftMember = {
   timeZone: string;
 };
 
-/** One pipeline as the guided setup asks for it. */
+/**
+ * One pipeline as the guided setup asks for it, as typed.
+ * Why a draft type: the pipeline id is derived from the name only when the plan is built; `key` names the row until then.
+ */
 export type DraftPipeline = {
   key: string;
   name: string;
@@ -32,10 +33,16 @@ export type DraftPipeline = {
   reportsToInvestors: boolean;
 };
 
-/** Who owns one pipeline, by draft member key. */
+/**
+ * Who owns one pipeline, by draft member key.
+ * Why keys, not ids: members have no id until the plan is built.
+ */
 export type DraftOwnership = { primary: string | null; secondary: string | null; stakeholder: string };
 
-/** The rotation settings the last step asks for. */
+/**
+ * The rotation settings the last step asks for.
+ * Why separate from the plan's rotation: the layers and end date are derived from the team and horizon at build time.
+ */
 export type DraftRotation = {
   shiftLengthDays: number;
   /** ISO weekday: 1 Monday … 7 Sunday. */
@@ -46,7 +53,10 @@ export type DraftRotation = {
   horizonWeeks: number;
 };
 
-/** Everything the guided setup has been told so far. */
+/**
+ * Everything the guided setup has been told so far.
+ * Why one value: the wizard can go back and forth between steps without losing what was typed.
+ */
 export type SetupDraft = {
   name: string;
   organisation: string;
@@ -58,28 +68,35 @@ export type SetupDraft = {
   rotation: DraftRotation;
 };
 
-/** The steps of the guided setup, in order. */
+/**
+ * The steps of the guided setup, in order.
+ * Why a constant: the wizard's stepper and the build's step-by-step check walk the same list.
+ */
 export const SETUP_STEPS = ['plan', 'team', 'pipelines', 'ownership', 'rotation'] as const;
+/**
+ * One step of the guided setup.
+ * Why a closed union: a build problem names the step to return to, and every step must be checked.
+ */
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
-/** The fewest people a rotation with a primary and a secondary layer can have. */
+/**
+ * The fewest people a rotation with a primary and a secondary layer can have.
+ * Why two: with one person there is nobody to hand over to and nobody for the secondary seat.
+ */
 export const MIN_MEMBERS = 2;
 
-let keyCounter = 0;
-/** A key for a new draft row, unique within this window. */
-export function draftKey(prefix: string): string {
-  keyCounter += 1;
-  return `${prefix}-${keyCounter}`;
-}
-
-/** A blank member row; zone and region copy the row before it so a co-located team types each only once. */
+/**
+ * A blank member row; zone and region copy the row before it so a co-located team types each only once.
+ * Why `key` is a parameter: row keys come from a counter the window owns, and shared code holds no such state.
+ */
 export function blankMember(
+  key: string,
   previous: DraftMember | undefined,
   timeZone: string,
   country: string,
 ): DraftMember {
   return {
-    key: draftKey('member'),
+    key,
     name: '',
     email: '',
     country: previous?.country ?? country,
@@ -88,10 +105,13 @@ export function blankMember(
   };
 }
 
-/** A blank pipeline row. */
-export function blankPipeline(): DraftPipeline {
+/**
+ * A blank pipeline row, medium criticality and not investor-facing.
+ * Why `key` is a parameter: row keys come from a counter the window owns, and shared code holds no such state.
+ */
+export function blankPipeline(key: string): DraftPipeline {
   return {
-    key: draftKey('pipeline'),
+    key,
     name: '',
     description: '',
     criticality: 'medium',
@@ -99,13 +119,22 @@ export function blankPipeline(): DraftPipeline {
   };
 }
 
-/** A fresh draft: empty team and pipelines, a weekly Monday 09:00 rotation from the next Monday for a year. */
-export function initialDraft(now: string, timeZone: string, country: string): SetupDraft {
+/**
+ * A fresh draft: two blank member rows, no pipelines, a weekly Monday 09:00 rotation from the next Monday for a year.
+ * Why two rows: a rotation needs at least two people, so the form starts with room for both. `memberKeys` are
+ * their row keys, passed in because the window owns the key counter.
+ */
+export function initialDraft(
+  now: string,
+  timeZone: string,
+  country: string,
+  memberKeys: readonly [string, string],
+): SetupDraft {
   return {
     name: '',
     organisation: '',
     timeZone,
-    members: [blankMember(undefined, timeZone, country), blankMember(undefined, timeZone, country)],
+    members: memberKeys.map((key) => blankMember(key, undefined, timeZone, country)),
     pipelines: [],
     ownership: {},
     rotation: {
@@ -122,7 +151,10 @@ export function initialDraft(now: string, timeZone: string, country: string): Se
 const memberLabel = (m: DraftMember, i: number) => (m.name.trim() ? m.name.trim() : `Member ${i + 1}`);
 const pipelineLabel = (p: DraftPipeline, i: number) => (p.name.trim() ? p.name.trim() : `Pipeline ${i + 1}`);
 
-/** The member the draft row stands for, with an id and colour chosen by the caller. */
+/**
+ * The member the draft row stands for, with an id and colour chosen by the caller.
+ * Why shared by check and build: the team step validates the very member the build will add.
+ */
 export function toMember(row: DraftMember, id: string, color: string, skills: string[]): Member {
   return {
     id,
@@ -263,6 +295,8 @@ export function stepProblems(draft: SetupDraft, step: SetupStep): string[] {
       return ownershipProblems(draft);
     case 'rotation':
       return rotationProblems(draft);
+    default:
+      return assertNever(step);
   }
 }
 
@@ -302,12 +336,18 @@ export function balancedOwnership(
   return out;
 }
 
-/** The rotation's last handoff date: start date plus the horizon in weeks. */
+/**
+ * The rotation's last handoff date: start date plus the horizon in weeks.
+ * Why exported: the rotation step shows the end date the built plan will have.
+ */
 export function draftEndDate(rotation: DraftRotation): string {
   return addDays(rotation.startDate, rotation.horizonWeeks * 7);
 }
 
-/** The outcome of building the plan: the plan, or the first problem the edits found (with the step to fix it). */
+/**
+ * The outcome of building the plan: the plan, or the first problem the edits found (with the step to fix it).
+ * Why the step: the wizard jumps back to the step where the problem can be fixed.
+ */
 export type BuildResult = { ok: true; plan: Plan } | { ok: false; step: SetupStep; message: string };
 
 /**
