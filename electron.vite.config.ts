@@ -44,8 +44,11 @@ export default defineConfig({
     plugins: [react(), cspMeta],
     build: {
       outDir: resolve('out/renderer'),
-      // electron-vite leaves the renderer unminified; minified, the first chunk parses faster (bench/ui).
-      minify: process.env.ROTAPLAN_NO_MINIFY !== "1",
+      // electron-vite leaves the renderer unminified; minified, the first chunk parses faster (bench/ui). For reading
+      // CPU profiles (bench/ui --profile): ROTAPLAN_SOURCEMAP=1 maps the minified code back to its sources, and
+      // ROTAPLAN_NO_MINIFY=1 keeps names (but the Temporal polyfill then attaches debug strings, inflating its cost).
+      minify: process.env.ROTAPLAN_NO_MINIFY !== '1',
+      sourcemap: process.env.ROTAPLAN_SOURCEMAP === '1',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
