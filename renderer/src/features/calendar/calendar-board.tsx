@@ -10,7 +10,7 @@ import formaTheme from '@fullcalendar/react/themes/forma';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { IconPinFilled } from '@tabler/icons-react';
 import { Temporal } from 'temporal-polyfill';
-import { useLayoutEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
 import type { ShiftSource } from '../../../../shared/plan/schema';
 import { isoWeekday, startOfLocalDay } from '../../../../shared/time/zoned';
 import type { CalendarDelta } from './calendar-format';
@@ -77,18 +77,21 @@ function clockText(p: ShiftEventProps, view: string, isStart: boolean, zone: str
   return view.startsWith('dayGrid') ? formatClock(p.start, zone) : '';
 }
 
-function ShiftContent({
-  event,
+/**
+ * A shift's bar. Memoised on the event's data (FullCalendar keeps one object per event): FullCalendar renders its
+ * events' content on each of its renders, three for a drop, and most bars have not changed.
+ */
+const ShiftContent = memo(function ShiftContent({
+  p,
   timeText,
   zone,
   list,
 }: {
-  event: EventApi;
+  p: ShiftEventProps;
   timeText: string;
   zone: string;
   list: boolean;
 }) {
-  const p = shiftProps(event);
   const source = SOURCE_LABEL[p.source];
   return (
     <div
@@ -117,7 +120,7 @@ function ShiftContent({
       {p.pinned && <IconPinFilled size={11} aria-label="pinned" className="rp-shift-pin" />}
     </div>
   );
-}
+});
 
 function MarkLabels({ marks, rowStart }: { marks: DayMark[]; rowStart: boolean }) {
   // Holidays are named on each of their days; spans (investor week, time off) on their first day and each row start.
@@ -223,7 +226,7 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
         eventInteractive
         columnEventTitleSticky
         dayMaxEvents={MONTH_DAY_ROWS}
-        eventOrder="layerIndex,title"
+        eventOrder="layerIndex,start,title"
         displayEventTime={false}
         // The list's time column is FullCalendar's own; the bars of the grids carry their times (see clockText).
         views={{ list: { displayEventTime: true } }}
@@ -236,7 +239,7 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
           if (more) return <MoreContent props={more} />;
           return (
             <ShiftContent
-              event={arg.event}
+              p={shiftProps(arg.event)}
               timeText={clockText(shiftProps(arg.event), arg.view.type, arg.isStart, zone)}
               zone={zone}
               list={arg.view.type.startsWith('list')}

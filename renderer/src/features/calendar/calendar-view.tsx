@@ -1,7 +1,7 @@
 import { Button, Chip, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCalendarOff, IconRefresh, IconUsers } from '@tabler/icons-react';
 import type { CalendarRef, EventInput } from '@fullcalendar/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Plan } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
 import { EmptyState } from '../../components/empty-state';
@@ -37,6 +37,9 @@ const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', '
 const NO_EVENTS: EventInput[] = [];
 const BOARD_HEIGHT = 'max(540px, calc(100vh - 250px))';
 const selectFoldedDays = memoizeLast(foldBusyDays);
+
+const toggle = (list: string[], id: string) =>
+  list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
 
 // Where the calendar was last looking, so switching views and back does not lose the place.
 let lastViewedDate: string | null = null;
@@ -102,6 +105,7 @@ export function CalendarView() {
     if (focus) calendarRef.current?.getApi().gotoDate(focus.date);
   }, [focus]);
 
+  const toggleMember = useCallback((id: string) => setHiddenMembers((h) => toggle(h, id)), []);
   const filter: CalendarFilter = useMemo(
     () => ({ hiddenMembers, hiddenLayers }),
     [hiddenMembers, hiddenLayers],
@@ -171,8 +175,6 @@ export function CalendarView() {
     if (focus) setFocus(null);
   };
   const shiftOf = (id: string) => useAppStore.getState().plan?.shifts.find((s) => s.id === id);
-  const toggle = (list: string[], id: string) =>
-    list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
 
   const header = (
     <PageHeader
@@ -290,7 +292,7 @@ export function CalendarView() {
           badges={badges}
           hours={hours}
           hidden={hiddenMembers}
-          onToggle={(id) => setHiddenMembers((h) => toggle(h, id))}
+          onToggle={toggleMember}
         />
         <div style={{ height: BOARD_HEIGHT, minWidth: 0 }}>
           <CalendarBoard
