@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { withShiftColumns } from '../../shared/ipc/wire-shifts';
 import type { Dispatch } from '../handlers/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../main/window-options';
 
@@ -21,8 +22,8 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-// Bodies from this size are sent gzipped to a browser that takes gzip: a big plan is 6 MB of JSON, ~0.3 MB gzipped.
-const GZIP_FROM_BYTES = 32 * 1024;
+// Bodies from this size are sent gzipped to a browser that takes gzip: a big plan is 3 MB of JSON, ~0.3 MB gzipped.
+const GZIP_FROM_BYTES = 8 * 1024;
 // The build names its chunks after their content (`assets/index-B2kB8x1q.js`): such a file never changes.
 const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(js|css|woff2|svg|png)$/;
 const TOKEN_COOKIE = 'rotaplan_token';
@@ -138,7 +139,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
           return send(req, res, 200, JSON.stringify(result), MIME['.json']);
         }
         const result = await options.dispatch(channel, payload);
-        return send(req, res, 200, JSON.stringify(result), MIME['.json']);
+        // Plans travel with their shifts as columns (see wire-shifts.ts); the page's transport turns them back.
+        const wire = result.ok ? { ...result, value: withShiftColumns(result.value) } : result;
+        return send(req, res, 200, JSON.stringify(wire), MIME['.json']);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, 'Method not allowed.');
       const relative =

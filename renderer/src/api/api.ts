@@ -1,4 +1,5 @@
 import { CHANNELS, splitChannel, type Channel } from '../../../shared/ipc/channels';
+import { withShiftObjects } from '../../../shared/ipc/wire-shifts';
 import type {
   IpcErrorShape,
   IpcResult,
@@ -58,7 +59,9 @@ const httpTransport: Transport = async (channel, payload) => {
       error: { code: 'io', message: `The preview server refused ${channel}: ${await response.text()}` },
     };
   }
-  return JSON.parse(await readText(response)) as IpcResult<unknown>;
+  const result = JSON.parse(await readText(response)) as IpcResult<unknown>;
+  // Plans come with their shifts as columns (see wire-shifts.ts).
+  return result.ok ? { ok: true, value: withShiftObjects(result.value) } : result;
 };
 
 /**
