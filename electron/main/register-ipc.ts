@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/ipc/channels';
+import { withShiftColumns } from '../../shared/ipc/wire-shifts';
 import type { Dispatch } from '../handlers/dispatch';
 import { isAppUrl } from './harden';
 
@@ -17,7 +18,9 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, appOrigin: str
           error: { code: 'untrusted-sender', message: `Refused ${channel} from an untrusted sender.` },
         };
       }
-      return dispatch(channel, payload);
+      const result = await dispatch(channel, payload);
+      // Plans cross with their shifts as columns, as in the preview (see wire-shifts.ts): fewer objects to clone.
+      return result.ok ? { ...result, value: withShiftColumns(result.value) } : result;
     });
   }
 }

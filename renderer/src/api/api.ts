@@ -34,7 +34,10 @@ function preloadTransport(bridge: RotaplanApi): Transport {
         ok: false,
         error: { code: 'unknown-channel', message: `No bridge for ${channel}` },
       });
-    return fn(payload);
+    // Plans come with their shifts as columns (see wire-shifts.ts).
+    return fn(payload).then((result) =>
+      result.ok ? { ok: true as const, value: withShiftObjects(result.value) } : result,
+    );
   };
 }
 

@@ -1,6 +1,8 @@
 import type { IpcMain } from 'electron';
 import { CHANNELS } from '../../../shared/ipc/channels';
 import { registerIpc } from '../../../electron/main/register-ipc';
+import { withShiftObjects } from '../../../shared/ipc/wire-shifts';
+import { createSamplePlan } from '../../../shared/plan/sample-plan';
 
 type Listener = (event: unknown, payload: unknown) => Promise<unknown>;
 
@@ -15,6 +17,17 @@ describe('IPC registration in main', () => {
     const { ipcMain, handlers } = fakeIpcMain();
     registerIpc(ipcMain, async () => ({ ok: true, value: null }), 'file://');
     expect([...handlers.keys()]).toEqual([...CHANNELS]);
+  });
+
+  it('sends a plan with its shifts as columns, which the renderer turns back into the same shifts', async () => {
+    const plan = createSamplePlan('2026-11-27T00:00:00.000Z');
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpc(ipcMain, async () => ({ ok: true, value: { plan, path: '/p' } }), 'file://');
+    const app = { senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null } };
+    const sent = (await handlers.get('plan:load')!(app, {})) as { ok: true; value: { plan: object } };
+    expect(sent.value.plan).not.toHaveProperty('shifts');
+    expect(sent.value.plan).toHaveProperty('shiftColumns');
+    expect(withShiftObjects(sent.value)).toEqual({ plan, path: '/p' });
   });
 
   it('drops messages from untrusted senders before the dispatcher sees them', async () => {
