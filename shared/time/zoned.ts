@@ -34,7 +34,7 @@ export function addDays(date: string, days: number): string {
 
 /** ISO weekday (1 Monday … 7 Sunday) of a date. */
 export function isoWeekday(date: string): number {
-  return Temporal.PlainDate.from(date).dayOfWeek;
+  return Number(remember(`${date}#weekday`, () => String(Temporal.PlainDate.from(date).dayOfWeek)));
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
@@ -53,7 +53,9 @@ export function instantWithOffset(instant: string, timeZone: string): string {
 
 /** The local date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(instant: string, timeZone: string): string {
-  return Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return remember(`${instant}#date@${timeZone}`, () =>
+    Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString(),
+  );
 }
 
 // The ECMAScript date-time string format in UTC: Date.parse reads it as the spec defines, about 100 times faster

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { addDays, instantMs, startOfLocalDay } from '../../../../shared/time/zoned';
+import { addDays, instantMs, localDate, startOfLocalDay } from '../../../../shared/time/zoned';
 
 /** A calendar drag's offset as FullCalendar reports it (whole years, months and days, plus milliseconds). */
 export type CalendarDelta = { years: number; months: number; days: number; milliseconds: number };
@@ -114,9 +114,7 @@ export function localDaySpan(date: string, zone: string): { start: string; end: 
 }
 
 /** The plan-local date (YYYY-MM-DD) of an instant. */
-export function localDateOf(instant: string, zone: string): string {
-  return Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
-}
+export const localDateOf: (instant: string, zone: string) => string = localDate;
 
 /**
  * What FullCalendar's date click gives, as an instant: a timed click ("2027-01-05T10:30:00-08:00") is that
