@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IpcError } from '../../../electron/handlers/ipc-error';
 import { createPlanStore, type PlanStoreOptions } from '../../../electron/store/plan-store';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
+import { refusal } from './refusal';
 
 // Real files and (for the CLI) real processes: generous limits so a busy CI machine does not fail them.
 vi.setConfig({ testTimeout: 20_000 });
@@ -40,16 +40,6 @@ function makeStore(extra: Partial<PlanStoreOptions> = {}) {
 const renamed = (plan: Plan, name: string): Plan => ({ ...plan, meta: { ...plan.meta, name } });
 const planPath = () => join(dir, 'plan.rotaplan.json');
 const readJson = async (path: string): Promise<unknown> => JSON.parse(await readFile(path, 'utf8'));
-
-/** The rejection of a promise, as the IpcError it must be. */
-async function refusal(promise: Promise<unknown>): Promise<IpcError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IpcError);
-  return error as IpcError;
-}
 
 describe('first start', () => {
   it('creates the sample plan in the user-data folder and says so', async () => {

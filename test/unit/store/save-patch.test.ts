@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher } from '../../../electron/handlers/dispatch';
 import { createHandlers } from '../../../electron/handlers/index';
-import { IpcError } from '../../../electron/handlers/ipc-error';
 import { createPlanStore } from '../../../electron/store/plan-store';
 import { applyEdit, type PlanEdit } from '../../../shared/plan/edits';
 import { diffPlan } from '../../../shared/plan/plan-patch';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
+import { refusal } from './refusal';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -47,15 +47,6 @@ const move: PlanEdit = {
   start: '2027-04-06T16:00:00Z',
   end: '2027-04-12T16:00:00Z',
 };
-
-async function refusal(promise: Promise<unknown>): Promise<IpcError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IpcError);
-  return error as IpcError;
-}
 
 describe('plan store: saving a patch', () => {
   it('writes the same file, byte for byte, and the same revision as saving the whole plan, twice in a row', async () => {
