@@ -133,4 +133,33 @@ describe('Calendar view (jsdom)', () => {
       start: '2027-01-18T18:00:00Z',
     });
   });
+
+  it('folds a busy day into "+N more", which opens the day in the week view with every shift', async () => {
+    const plan = createSamplePlan(NOW);
+    // Eight one-hour manual shifts, 10:00-18:00 on Wednesday 13 January in Los Angeles, over the weekly P and S bars.
+    const at = (hour: number) => new Date(Date.UTC(2027, 0, 13, hour)).toISOString().replace('.000Z', 'Z');
+    const hourly = Array.from({ length: 8 }, (_, h) => ({
+      id: `hour-${h}`,
+      layerId: 'primary',
+      memberId: 'sam',
+      start: at(18 + h),
+      end: at(19 + h),
+      source: 'manual' as const,
+      pinned: false,
+    }));
+    useAppStore.setState({ plan: { ...plan, shifts: [...plan.shifts, ...hourly] } });
+    const { container } = renderCalendar();
+    // Four rows: the P and S weeks, the first hourly shift, and the rest folded.
+    const more = await waitFor(() => {
+      const el = container.querySelector('[data-more-date="2027-01-13"]');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(more).toHaveTextContent(`+${hourly.length - 1} more`);
+    expect(shiftEls(container, 'hour-0').length).toBeGreaterThan(0);
+    expect(shiftEls(container, 'hour-1')).toHaveLength(0);
+    await userEvent.click(more);
+    await waitFor(() => expect(shiftEls(container, 'hour-5').length).toBeGreaterThan(0));
+    expect(container.querySelector('[data-more-date]')).toBeNull();
+  });
 });
