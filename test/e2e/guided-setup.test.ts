@@ -205,8 +205,12 @@ describe('First-run tour (Chromium through the preview)', () => {
       await tour.getByRole('button', { name: 'Back', exact: true }).click();
       await expect(tour.getAttribute('data-tour-view')).resolves.toBe('pipelines');
       for (const view of ['ownership', 'calendar', 'fairness', 'optimize', 'export']) {
-        await tour.getByRole('button', { name: 'Next', exact: true }).click();
+        // By keyboard: the card moves with each view's layout (the calendar's settles over a few frames), and a
+        // pointer click aimed at where Next was can land beside it on a busy machine.
+        await tour.getByRole('button', { name: 'Next', exact: true }).focus();
+        await page.keyboard.press('Enter');
         await page.getByTestId(`view-${view}`).waitFor();
+        await expect(tour.getAttribute('data-tour-view')).resolves.toBe(view);
       }
       await expect(tour.getByRole('button', { name: 'Done' }).isVisible()).resolves.toBe(true);
       // Escape closes it.
