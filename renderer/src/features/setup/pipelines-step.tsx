@@ -1,22 +1,11 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { Criticality } from '../../../../shared/plan/schema';
 import { CRITICALITY } from '../pipelines/criticality';
 import { PIPELINE_SUGGESTIONS } from './pipeline-suggestions';
 import { blankPipeline, type DraftPipeline, type SetupDraft } from '../../../../shared/setup/setup-draft';
 import { draftKey } from './draft-keys';
+import { RemoveRowButton } from './remove-row-button';
 
 /** Step 3: the pipelines the team runs; the seed template's five are one click away. */
 export function PipelinesStep({
@@ -93,18 +82,12 @@ export function PipelinesStep({
                   onChange={(e) => update(p.key, { description: e.currentTarget.value })}
                 />
               </Stack>
-              <Tooltip label="Remove this pipeline">
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="lg"
-                  mt={24}
-                  aria-label={`Remove pipeline ${n}`}
-                  onClick={() => remove(p.key)}
-                >
-                  <IconTrash size={18} />
-                </ActionIcon>
-              </Tooltip>
+              <RemoveRowButton
+                tooltip="Remove this pipeline"
+                label={`Remove pipeline ${n}`}
+                onRemove={() => remove(p.key)}
+                mt={24}
+              />
             </Group>
           </Paper>
         );

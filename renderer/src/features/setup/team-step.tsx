@@ -1,17 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { zoneOptions } from './zone-options';
 import { useHolidayRegions } from '../team/use-holiday-regions';
@@ -22,6 +10,7 @@ import {
   type SetupDraft,
 } from '../../../../shared/setup/setup-draft';
 import { draftKey } from './draft-keys';
+import { RemoveRowButton } from './remove-row-button';
 
 /** Step 2: the people on call — name, e-mail, holiday region from date-holidays and time zone; at least two. */
 export function TeamStep({
@@ -120,18 +109,12 @@ export function TeamStep({
                   onChange={(value) => value && update(m.key, { timeZone: value })}
                 />
               </SimpleGrid>
-              <Tooltip label="Remove from the team">
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="lg"
-                  mb={2}
-                  aria-label={`Remove member ${n}`}
-                  onClick={() => remove(m.key)}
-                >
-                  <IconTrash size={18} />
-                </ActionIcon>
-              </Tooltip>
+              <RemoveRowButton
+                tooltip="Remove from the team"
+                label={`Remove member ${n}`}
+                onRemove={() => remove(m.key)}
+                mb={2}
+              />
             </Group>
           </Paper>
         );
