@@ -9,9 +9,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchPreview } from '../../electron/preview/launch';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/harness';
+import { launchChromium } from '../../test/e2e/harness';
 import { addDays } from '../../shared/time/zoned';
 import { bigPlan } from './big-plan';
 import { measureInitialJs } from './initial-js';
@@ -207,12 +207,7 @@ let browser: BrowserContext | null = null;
 const loads: LoadTiming[] = [];
 const drags: DragTiming[] = [];
 try {
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1360, height: 880 },
-  });
+  browser = await launchChromium(profile);
   const page = browser.pages()[0] ?? (await browser.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

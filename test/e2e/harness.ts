@@ -19,6 +19,19 @@ export const CHROMIUM_ARGS = [
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Debian's Chromium with the machine's flags in a fresh profile folder (launchPersistentContext owns
+ * --user-data-dir), at the size the app is tested at.
+ */
+export function launchChromium(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1360, height: 880 },
+  });
+}
+
 export type Session = {
   page: Page;
   url: string;
@@ -45,13 +58,8 @@ export async function openApp(options: { userDataDir?: string; tour?: boolean } 
   const preview = await launchPreview({ userDataDir });
   let browser: BrowserContext | null = null;
   try {
-    // A fresh profile per session, as the machine notes ask (launchPersistentContext owns --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1360, height: 880 },
-    });
+    // A fresh profile per session, as the machine notes ask.
+    browser = await launchChromium(profile);
     const page = browser.pages()[0] ?? (await browser.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
