@@ -220,10 +220,17 @@ describe('First-run tour (Chromium through the preview)', () => {
       // Closed, not dismissed: the next first start shows it again…
       await firstStartAgain(page, userDataDir);
       await tour.waitFor();
-      const saved = page.waitForResponse((r) => r.url().includes('/ipc/prefs:set'));
       await tour.getByRole('button', { name: 'Don’t show again' }).click();
       await tour.waitFor({ state: 'detached' });
-      await expect((await saved).json()).resolves.toMatchObject({ ok: true, value: { tourDismissed: true } });
+      // Read from the preferences file itself (the answer's body can be gone from the browser by the time the
+      // driver asks for it).
+      const dismissed = async () =>
+        (
+          JSON.parse(await readFile(join(userDataDir, 'preferences.json'), 'utf8')) as {
+            tourDismissed?: boolean;
+          }
+        ).tourDismissed;
+      await expect.poll(dismissed, { timeout: 10_000 }).toBe(true);
 
       // …and after "Don't show again" it stays away, even on a first start.
       await firstStartAgain(page, userDataDir);
