@@ -17,6 +17,7 @@ import type { CalendarDelta } from './calendar-format';
 import type { BackgroundEventProps, DayMark, ShiftEventProps } from './calendar-events';
 import { formatClock, formatHours, formatShort, localDateOf } from './calendar-format';
 import { useCalendarEvents } from './use-calendar-events';
+import { coalesceCalendarRenders } from './coalesce-renders';
 import { MONTH_DAY_ROWS, type MoreEventProps } from './busy-days';
 
 /** The drag payload of a member chip: HTML5 drag data carrying the member id. */
@@ -201,6 +202,10 @@ function MoreContent({ props }: { props: MoreEventProps }) {
  * every edit; the events reach it through `useCalendarEvents`, the callbacks through a ref.
  */
 export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardProps) {
+  useLayoutEffect(() => {
+    const api = calendarRef.current?.getApi();
+    return api ? coalesceCalendarRenders(api) : undefined;
+  }, [calendarRef]);
   useCalendarEvents(calendarRef, events);
   const handlers = useRef<BoardHandlers>(props);
   useLayoutEffect(() => {

@@ -1,0 +1,44 @@
+import type { CalendarApi } from '@fullcalendar/react';
+
+/** FullCalendar's per-calendar data manager, as far as this module reaches into it (not in its public types). */
+type DataManager = {
+  config: { onDataChange?: (data: unknown, actions: readonly unknown[]) => void };
+  getCurrentData: () => unknown;
+};
+
+/**
+ * Makes one FullCalendar re-render per task out of the one it does per dispatched action, and returns the undo.
+ * Why: FullCalendar's React wrapper renders the whole calendar synchronously after every drag action. A drop
+ * dispatches three (the last hit, clearing the drag, merging the moved event): three full renders of a month
+ * grid, ~20-45 ms each on a big plan, where the screen only ever shows the last. The actions still reduce at once
+ * (FullCalendar reads its state back right away); only the render waits, for a microtask, so it is still done
+ * before the browser lays out or paints: no frame shows a state in between.
+ * It wraps the manager's `onDataChange` hook (FullCalendar 7's `CalendarApiImpl.currentDataManager.config`), and
+ * throws if that is not there, so an upgrade that moves it fails the calendar's tests instead of going unnoticed.
+ */
+export function coalesceCalendarRenders(api: CalendarApi): () => void {
+  const manager = (api as unknown as { currentDataManager?: DataManager }).currentDataManager;
+  const config = manager?.config;
+  const render = config?.onDataChange;
+  if (!manager || !config || typeof render !== 'function') {
+    throw new Error(
+      'FullCalendar has no currentDataManager.config.onDataChange to batch its renders through',
+    );
+  }
+  let pending: unknown[] | null = null;
+  config.onDataChange = (_data, actions) => {
+    if (pending) {
+      pending.push(...actions);
+      return;
+    }
+    pending = [...actions];
+    queueMicrotask(() => {
+      const batch = pending ?? [];
+      pending = null;
+      render(manager.getCurrentData(), batch);
+    });
+  };
+  return () => {
+    config.onDataChange = render;
+  };
+}
