@@ -57,6 +57,14 @@ describe('calendar drag and drop (Chromium through the preview)', () => {
     await page.mouse.down();
     await page.mouse.move(x + 4, y + 8, { steps: 4 });
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    // FullCalendar turns selection off on the body during the drag; the app root keeps its own value, so that
+    // inline style does not restyle the whole page (see calendar.css).
+    await expect(
+      page.evaluate(() => [
+        document.body.style.userSelect,
+        getComputedStyle(document.getElementById('root')!).userSelect,
+      ]),
+    ).resolves.toEqual(['none', 'auto']);
     await page.mouse.up();
 
     // A drop onto exactly one other week trades places with it (both become swaps), in plan-local 09:00.
