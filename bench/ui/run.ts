@@ -62,8 +62,9 @@ async function measureLoad(page: Page, url: string, planName: string): Promise<L
 
 /**
  * The in-page watcher of the drag, as source text (tsx would wrap a function's inner arrows in a helper the page
- * does not have). It records each keydown's input delay, and the time from the mouse-up to the first frame in which
- * the target day shows the shift outside FullCalendar's drag mirror, or its "+N more" count has grown.
+ * does not have). It records each keydown's input delay, and the time from the mouse-up to the end of the first
+ * frame painted with the shift on the target day outside FullCalendar's drag mirror, or with its "+N more" count
+ * grown.
  */
 function watchTargetDay(toDate: string, shiftId: string): string {
   return `(() => {
@@ -87,11 +88,16 @@ function watchTargetDay(toDate: string, shiftId: string): string {
         return r.left >= box.left - 2 && r.left < box.right && r.top >= box.top && r.top < box.bottom;
       });
     };
-    const check = () => {
+    // Judged after each frame's paint: a message posted from requestAnimationFrame is handled once the frame's
+    // rendering (style, layout, ResizeObserver callbacks, paint) is done. A check inside requestAnimationFrame
+    // itself would run before FullCalendar measures and shows the moved bar in that same frame.
+    const afterFrame = new MessageChannel();
+    const nextFrame = () => requestAnimationFrame(() => afterFrame.port2.postMessage(null));
+    afterFrame.port1.onmessage = () => {
       if (w.__benchDropAt !== null && (placed() || more() > before)) w.__benchRepaint = performance.now() - w.__benchDropAt;
-      else requestAnimationFrame(check);
+      else nextFrame();
     };
-    requestAnimationFrame(check);
+    nextFrame();
     // The edit has landed once the top bar no longer says "Saved" (it waits to be written).
     const status = () => document.querySelector('[data-testid="save-state"]')?.getAttribute('data-status');
     const settle = () => {
@@ -112,7 +118,7 @@ type DragTiming = {
 
 /**
  * Drags the first shift shown on the run's Wednesday to the next Wednesday. The repaint time runs from the mouse-up
- * to the frame in which the target day shows the shift (or its "+N more" count has grown by one, when the day is too
+ * to the end of the first frame painted with the shift on the target day (or its "+N more" count grown by one, when the day is too
  * full to show it). The edit time runs to the frame in which the edit has landed (validated, in the store; the top
  * bar no longer says "Saved"): the calendar shows the drop before the edit is judged, and reverts it if refused.
  * Then, until the top bar says "Saved", a key is pressed every 25 ms and its input delay (the time the keydown
