@@ -137,7 +137,7 @@ export async function removeStaleTemps(path: string, maxAgeMs = 60_000): Promise
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     private readonly path: string,
-    private readonly serialise: (data: T) => string,
+    private readonly serialise: (data: T) => string | Uint8Array,
   ) {}
 
   async read(): Promise<T | null> {

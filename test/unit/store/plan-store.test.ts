@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +129,31 @@ describe('save and load', () => {
     expect(a.revision).not.toBe(b.revision);
     expect(await readJson(planPath())).toEqual(renamed(plan, 'second'));
     expect((await makeStore().load()).revision).toBe(b.revision);
+  });
+
+  it('a plan with text beyond ASCII: its revision is the hash of the file bytes, and saving after a load works', async () => {
+    const store = makeStore();
+    const { plan } = await store.load();
+    const saved = await store.save(renamed(plan, 'Équipe données — São Paulo’s “plan” ≥ 4'));
+    const bytes = await readFile(planPath());
+    expect(saved.revision).toBe(createHash('sha256').update(bytes).digest('hex').slice(0, 16));
+    const again = makeStore();
+    const loaded = await again.load();
+    expect(loaded.plan.meta.name).toBe('Équipe données — São Paulo’s “plan” ≥ 4');
+    expect(loaded.revision).toBe(saved.revision);
+    await again.save(renamed(loaded.plan, 'Zoë'));
+    expect(((await readJson(planPath())) as Plan).meta.name).toBe('Zoë');
+  });
+
+  it('a file that is not UTF-8 is kept aside, and the next save replaces it without a conflict', async () => {
+    const latin1 = Buffer.from('{"name": "caf\xe9"}', 'latin1');
+    await writeFile(planPath(), latin1);
+    const store = makeStore();
+    const loaded = await store.load();
+    expect(loaded.notice?.kind).toBe('recovered');
+    await store.save(renamed(loaded.plan, 'after the broken file'));
+    expect(((await readJson(planPath())) as Plan).meta.name).toBe('after the broken file');
+    expect(await readFile(loaded.notice!.keptAs!)).toEqual(latin1);
   });
 
   it('keeps the file whole, valid JSON while many saves run and it is read in between', async () => {
