@@ -49,6 +49,23 @@ describe('coalesceCalendarRenders (real FullCalendar)', () => {
     expect(counter.commits).toBe(1);
   });
 
+  it('renders a drag hit at once, with the moves waiting before it (FullCalendar looks for its drawn copy)', async () => {
+    const { api, counter } = mountCalendar();
+    coalesceCalendarRenders(api);
+    counter.commits = 0;
+    moveTwo(api);
+    const none = { defs: {}, instances: {} };
+    // FullCalendar's own action, through its own dispatch (what its drag code calls on every new hit).
+    (api as unknown as { dispatch: (action: unknown) => void }).dispatch({
+      type: 'SET_EVENT_DRAG',
+      state: { affectedEvents: none, mutatedEvents: none, isEvent: true },
+    });
+    expect(bars()).toEqual(['Ada 2027-03-17', 'Bo 2027-03-18']);
+    expect(counter.commits).toBe(1);
+    await Promise.resolve();
+    expect(counter.commits).toBe(1);
+  });
+
   it('once undone, FullCalendar renders each move at once, as it does by itself', async () => {
     const { api, counter } = mountCalendar();
     const undo = coalesceCalendarRenders(api);
