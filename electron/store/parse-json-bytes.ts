@@ -51,5 +51,10 @@ export function parseJsonBytes(bytes: Buffer): unknown {
   } catch {
     return plain(); // throws the error, with positions in the text as decoded
   }
-  return HIGH_BYTE.test(oneByte) ? fixStrings(value) : value;
+  if (!HIGH_BYTE.test(oneByte)) return value;
+  try {
+    return fixStrings(value);
+  } catch {
+    return plain(); // nested too deep for the walk (thousands of levels): JSON.parse itself goes deeper
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, copyFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { access, copyFile, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { Backup, LoadedPlan, LoadNotice, PlanComparison } from '../../shared/ipc/contract';
@@ -216,7 +216,8 @@ export function createPlanStore(options: PlanStoreOptions) {
     }
     await mkdir(backupDir, { recursive: true });
     const name = `${planBaseName(path)}--${fileStamp(now())}${PLAN_EXTENSION}`;
-    await copyFile(path, join(backupDir, name));
+    // The bytes compared above, not the file again: another program may have written it since.
+    await writeFile(join(backupDir, name), content);
     lastBackupAt.set(path, now().getTime());
     const mine = (await listBackupFiles()).filter((b) => b.name === planBaseName(path));
     for (const old of mine.slice(maxBackups)) await unlink(join(backupDir, old.id)).catch(() => undefined);

@@ -65,6 +65,18 @@ describe('parseJsonBytes', () => {
     expect(parseJsonBytes(bytes)).toEqual({ a: 'caf\uFFFD\uFFFD', b: 'ü' });
   });
 
+  it('reads a document nested deeper than its walk can go as JSON.parse does', () => {
+    const depth = 20_000;
+    const bytes = Buffer.from(`${'['.repeat(depth)}"é"${']'.repeat(depth)}`);
+    // Walked down in a loop: a deep equality check (or JSON.stringify) is itself recursive.
+    let value = parseJsonBytes(bytes);
+    for (let level = 0; level < depth; level++) {
+      expect(Array.isArray(value) && value.length === 1).toBe(true);
+      value = (value as unknown[])[0];
+    }
+    expect(value).toBe('é');
+  });
+
   it('throws the same error as JSON.parse of the text, positions counted in characters', () => {
     const bytes = Buffer.from('{"name": "São Paulo", "shifts": [1, 2,, 3]}');
     expect(outcome(() => parseJsonBytes(bytes))).toEqual(outcome(() => plainParse(bytes)));
