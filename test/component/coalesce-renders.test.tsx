@@ -36,6 +36,14 @@ function moveTwo(api: CalendarApi) {
 }
 
 describe('coalesceCalendarRenders (real FullCalendar)', () => {
+  // These tests watch when FullCalendar renders on its own, so they run outside act(), and React is told so.
+  beforeAll(() => {
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+  });
+  afterAll(() => {
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  });
+
   it('renders two moves made in one task once, at the end of the task, with both in it', async () => {
     const { api, counter } = mountCalendar();
     coalesceCalendarRenders(api);
