@@ -1,22 +1,14 @@
-import { applyEdit, type PlanEdit } from '../../../shared/plan/edits';
 import { applyPlanPatch, diffPlan, type PlanPatch } from '../../../shared/plan/plan-patch';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
 import { validatePlan } from '../../../shared/plan/validate';
 import { sortShifts } from '../../../shared/rotation/schedule-shifts';
-
-const NOW = '2026-11-28T09:00:00.000Z';
+import { applyOk, EDIT_NOW } from '../edits/edit-helpers';
 
 /** The sample plan as the renderer holds it: validated by main (so its shift objects are the ones edits keep). */
 function basePlan(): Plan {
   const result = validatePlan(createSamplePlan('2026-11-27T00:00:00.000Z'));
   if (!result.ok) throw new Error('the sample plan must be valid');
-  return result.plan;
-}
-
-function edited(plan: Plan, edit: PlanEdit): Plan {
-  const result = applyEdit(plan, edit, NOW);
-  if (!result.ok) throw new Error(`edit refused: ${result.reason}`);
   return result.plan;
 }
 
@@ -30,7 +22,7 @@ function expectRoundTrip(base: Plan, next: Plan, patch: PlanPatch) {
 describe('diffPlan', () => {
   it('a swap gives exactly the two swapped shifts, nothing removed, and the plan without shifts', () => {
     const base = basePlan();
-    const next = edited(base, {
+    const next = applyOk(base, {
       kind: 'shift:swap',
       shiftId: 'primary-2027-01-04',
       otherShiftId: 'primary-2027-01-11',
@@ -59,13 +51,13 @@ describe('diffPlan', () => {
     expect(patch.remove).toEqual([]);
     expect(patch.shiftCount).toBe(104);
     expect('shifts' in patch.rest).toBe(false);
-    expect(patch.rest.meta.updatedAt).toBe(NOW);
+    expect(patch.rest.meta.updatedAt).toBe(EDIT_NOW);
     expectRoundTrip(base, next, patch);
   });
 
   it('a shift:move of one handoff gives the two shifts on either side of it', () => {
     const base = basePlan();
-    const next = edited(base, {
+    const next = applyOk(base, {
       kind: 'shift:move',
       shiftId: 'primary-2027-01-18',
       start: '2027-01-19T17:00:00Z',
@@ -82,7 +74,7 @@ describe('diffPlan', () => {
 
   it('a manual shift cut into the layer: the new shift, the trimmed one and the rest split off', () => {
     const base = basePlan();
-    const next = edited(base, {
+    const next = applyOk(base, {
       kind: 'shift:create',
       shift: {
         id: 'cover-2027-03-02',
@@ -130,7 +122,7 @@ describe('diffPlan', () => {
 
   it('a rename changes only the rest', () => {
     const base = basePlan();
-    const next = edited(base, { kind: 'meta:rename', name: 'Coverage after the reorg' });
+    const next = applyOk(base, { kind: 'meta:rename', name: 'Coverage after the reorg' });
     const patch = diffPlan(base, next);
     expect(patch).toEqual({
       rest: { ...next, shifts: undefined },
@@ -144,7 +136,7 @@ describe('diffPlan', () => {
 
   it('undo (diff back to an earlier plan) upserts the earlier shift objects', () => {
     const base = basePlan();
-    const next = edited(base, { kind: 'shift:reassign', shiftId: 'secondary-2027-02-01', memberId: 'sam' });
+    const next = applyOk(base, { kind: 'shift:reassign', shiftId: 'secondary-2027-02-01', memberId: 'sam' });
     const back = diffPlan(next, base);
     expect(back.upsert).toHaveLength(1);
     expect(back.upsert[0]).toBe(base.shifts.find((s) => s.id === 'secondary-2027-02-01'));
@@ -154,7 +146,7 @@ describe('diffPlan', () => {
 
 describe('applyPlanPatch refuses a patch that does not fit the base', () => {
   const base = basePlan();
-  const next = edited(base, { kind: 'shift:reassign', shiftId: 'primary-2027-02-01', memberId: 'priya' });
+  const next = applyOk(base, { kind: 'shift:reassign', shiftId: 'primary-2027-02-01', memberId: 'priya' });
   const good = diffPlan(base, next);
 
   it('an id to remove that the base lacks', () => {

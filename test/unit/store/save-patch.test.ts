@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { createDispatcher } from '../../../electron/handlers/dispatch';
 import { createHandlers } from '../../../electron/handlers/index';
 import { createPlanStore } from '../../../electron/store/plan-store';
-import { applyEdit, type PlanEdit } from '../../../shared/plan/edits';
+import type { PlanEdit } from '../../../shared/plan/edits';
 import { diffPlan } from '../../../shared/plan/plan-patch';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
+import { applyOk, EDIT_NOW } from '../edits/edit-helpers';
 import { refusal } from './refusal';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const EDIT_NOW = '2027-03-01T10:01:00.000Z';
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
@@ -28,12 +28,6 @@ async function makeStore() {
   });
   const loaded = await store.load();
   return { store, loaded, file: join(dir, 'plan.rotaplan.json') };
-}
-
-function edited(plan: Plan, edit: PlanEdit): Plan {
-  const result = applyEdit(plan, edit, EDIT_NOW);
-  if (!result.ok) throw new Error(`edit refused: ${result.reason}`);
-  return result.plan;
 }
 
 const swap: PlanEdit = {
@@ -54,7 +48,7 @@ describe('plan store: saving a patch', () => {
     const patched = await makeStore();
     expect(patched.loaded.revision).toBe(whole.loaded.revision);
 
-    const first = edited(whole.loaded.plan, swap);
+    const first = applyOk(whole.loaded.plan, swap);
     const savedWhole = await whole.store.save(first);
     // As over IPC: the patch is a structured clone, never the renderer's own objects.
     const savedPatch = await patched.store.savePatch(
@@ -64,7 +58,7 @@ describe('plan store: saving a patch', () => {
     expect(savedPatch).toEqual({ ...savedWhole, path: patched.file });
     expect(await readFile(patched.file, 'utf8')).toBe(await readFile(whole.file, 'utf8'));
 
-    const second = edited(first, move);
+    const second = applyOk(first, move);
     const patch = diffPlan(first, second);
     expect(patch.upsert.map((s) => s.id)).toEqual(['secondary-2027-03-29', 'secondary-2027-04-05']);
     const againWhole = await whole.store.save(second);
@@ -84,7 +78,7 @@ describe('plan store: saving a patch', () => {
   it('refuses a patch against another revision with stale-base and leaves the file as it was', async () => {
     const { store, loaded, file } = await makeStore();
     const before = await readFile(file, 'utf8');
-    const next = edited(loaded.plan, swap);
+    const next = applyOk(loaded.plan, swap);
     const error = await refusal(store.savePatch('0123456789abcdef', diffPlan(loaded.plan, next)));
     expect(error.code).toBe('stale-base');
     expect(error.message).toBe(
@@ -93,7 +87,7 @@ describe('plan store: saving a patch', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
 
     // A whole save moves the revision on: a patch made against the load is stale now.
-    await store.save(edited(loaded.plan, { kind: 'meta:rename', name: 'Saved whole' }));
+    await store.save(applyOk(loaded.plan, { kind: 'meta:rename', name: 'Saved whole' }));
     const saved = await readFile(file, 'utf8');
     expect((await refusal(store.savePatch(loaded.revision, diffPlan(loaded.plan, next)))).code).toBe(
       'stale-base',
@@ -116,7 +110,7 @@ describe('plan store: saving a patch', () => {
     theirs.meta.name = 'Edited on the other laptop';
     const theirsText = JSON.stringify(theirs, null, 4);
     await writeFile(file, theirsText);
-    const next = edited(loaded.plan, swap);
+    const next = applyOk(loaded.plan, swap);
     const error = await refusal(store.savePatch(loaded.revision, diffPlan(loaded.plan, next)));
     expect(error.code).toBe('conflict');
     expect(await readFile(file, 'utf8')).toBe(theirsText);
@@ -125,7 +119,7 @@ describe('plan store: saving a patch', () => {
   it('refuses a patch that makes the plan invalid with the JSON path, and leaves the file as it was', async () => {
     const { store, loaded, file } = await makeStore();
     const before = await readFile(file, 'utf8');
-    const next = edited(loaded.plan, swap);
+    const next = applyOk(loaded.plan, swap);
     const patch = structuredClone(diffPlan(loaded.plan, next));
     patch.upsert[1] = { ...patch.upsert[1]!, memberId: 'nobody' };
     const index = next.shifts.findIndex((s) => s.id === 'primary-2027-03-08');
@@ -162,7 +156,7 @@ describe('plan:savePatch through the dispatcher', () => {
       createHandlers({ store, mode: 'preview', version: '0.1.0-test', userDataDir: '/tmp' }),
       (error, channel) => unexpected.push(`${channel}: ${String(error)}`),
     );
-    const next = edited(loaded.plan, swap);
+    const next = applyOk(loaded.plan, swap);
     const patch = JSON.parse(JSON.stringify(diffPlan(loaded.plan, next))) as Record<string, unknown>;
     const bad = await dispatch('plan:savePatch', {
       baseRevision: loaded.revision,
