@@ -7,6 +7,7 @@ import { IpcError } from '../../../electron/handlers/ipc-error';
 import { comparePlans } from '../../../electron/store/compare-plans';
 import { createPlanStore } from '../../../electron/store/plan-store';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import type { PlanPatch } from '../../../shared/plan/plan-patch';
 import type { Plan } from '../../../shared/plan/schema';
 
 vi.setConfig({ testTimeout: 20_000 });
@@ -233,7 +234,12 @@ describe('a store that has not read the file never writes over it', () => {
     expect(await readFile(planPath(), 'utf8')).toBe(theirsText);
     // Nor as a patch: it has no base to apply one to.
     await expect(
-      fresh.savePatch('0123456789abcdef', { rest: {}, upsert: [], remove: [], shiftCount: 0 }),
+      fresh.savePatch('0123456789abcdef', {
+        rest: {} as PlanPatch['rest'],
+        upsert: [],
+        remove: [],
+        shiftCount: 0,
+      }),
     ).rejects.toMatchObject({ code: 'stale-base' });
     expect(await readFile(planPath(), 'utf8')).toBe(theirsText);
   });
