@@ -490,6 +490,9 @@ export function createPlanStore(options: PlanStoreOptions) {
   function open(path: string): Promise<LoadedPlan> {
     return exclusive(async () => {
       const target = resolve(path);
+      // As at load: a save of this file killed mid-swap may have left it beside its name.
+      await recoverSetAside(target);
+      await removeStaleTemps(target);
       const read = await readPlanFile(target, trustsFile(target));
       if (read.kind === 'missing') throw new IpcError('not-found', `There is no file at ${target}.`);
       if (read.kind === 'bad') {

@@ -168,6 +168,19 @@ describe('what a save killed in the middle of its swap left beside the file', ()
   });
 });
 
+describe('opening a plan whose save was killed mid-swap', () => {
+  it('finds the plan put back, not "no file"', async () => {
+    const store = createPlanStore({ userDataDir: dir, createDefaultPlan: createSamplePlan });
+    const { plan } = await store.load();
+    const other = join(dir, 'team-b.rotaplan.json');
+    await writeFile(other, JSON.stringify({ ...plan, meta: { ...plan.meta, name: 'Team B' } }, null, 2));
+    await rename(other, join(dir, `.team-b.rotaplan.json.${deadPid()}-9.old`));
+    const opened = await store.open(other);
+    expect(opened.plan.meta.name).toBe('Team B');
+    expect((await readdir(dir)).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});
+
 describe('crash safety: SIGKILL while saving through the plan store', () => {
   it('20 kill trials lose nothing and corrupt nothing', async () => {
     const report = await runCrashTrials({ trials: 20, seed: 7 });
