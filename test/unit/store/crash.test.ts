@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runCrashTrials } from '../../../bench/crash/trials';
 import {
@@ -97,6 +98,43 @@ describe('compare-and-swap writes', () => {
     expect(refused).toBeInstanceOf(FileChangedError);
     expect(await readFile(path, 'utf8')).toBe('theirs');
     expect(await readdir(dir)).toEqual(['plan.rotaplan.json']);
+  });
+
+  it('a file that landed just before the swap goes back; with the name taken again meanwhile, it is kept as a copy', async () => {
+    const path = join(dir, 'plan.rotaplan.json');
+    // The comparison is the hook: the first call compares what was read; another program then renames its
+    // version over the file, so the swap moves theirs aside and compares it again (the second call).
+    const landTheirs = () => {
+      writeFileSync(join(dir, 'theirs.partial'), 'theirs');
+      renameSync(join(dir, 'theirs.partial'), path);
+    };
+    await writeFile(path, 'known');
+    const seen: string[] = [];
+    const refused = await replaceFileIfUnchanged(path, 'mine', (found) => {
+      seen.push(found?.toString() ?? 'no file');
+      if (seen.length === 1) landTheirs();
+      return found?.toString() === 'known';
+    }).catch((error: unknown) => error);
+    expect(seen).toEqual(['known', 'theirs']);
+    expect(refused).toMatchObject({ name: 'FileChangedError', keptAs: null });
+    expect(await readFile(path, 'utf8')).toBe('theirs');
+    expect(await readdir(dir)).toEqual(['plan.rotaplan.json']);
+
+    await writeFile(path, 'known');
+    seen.length = 0;
+    const kept = await replaceFileIfUnchanged(path, 'mine', (found) => {
+      seen.push(found?.toString() ?? 'no file');
+      if (seen.length === 1) landTheirs();
+      // While theirs is moved aside, a third program creates the file anew.
+      if (seen.length === 2) writeFileSync(path, 'a third version');
+      return found?.toString() === 'known';
+    }).catch((error: unknown) => error);
+    expect(kept).toBeInstanceOf(FileChangedError);
+    const keptAs = (kept as FileChangedError).keptAs!;
+    expect(keptAs).toMatch(/plan\.rotaplan\.json\.conflict-\d{8}T\d{9}Z$/);
+    expect(await readFile(keptAs, 'utf8')).toBe('theirs');
+    expect(await readFile(path, 'utf8')).toBe('a third version');
+    expect((await readdir(dir)).sort()).toEqual([basename(keptAs), 'plan.rotaplan.json'].sort());
   });
 
   it('creates a file that must not exist yet, and refuses when one does', async () => {
