@@ -140,8 +140,11 @@ async function leftoversOf(path: string, maxAgeMs: number): Promise<Leftover[]> 
     const file = join(dir, name);
     const info = await stat(file).catch(() => null);
     if (!info || pid === process.pid) continue;
-    if (Date.now() - info.mtimeMs > maxAgeMs || !processIsAlive(pid)) {
-      found.push({ file, kind: match[2] as Leftover['kind'], mtimeMs: info.mtimeMs });
+    const kind = match[2] as Leftover['kind'];
+    // A rename keeps a file's modification time (a plan moved aside may be days old); its change time moves.
+    const touchedMs = kind === 'tmp' ? info.mtimeMs : Math.max(info.mtimeMs, info.ctimeMs);
+    if (Date.now() - touchedMs > maxAgeMs || !processIsAlive(pid)) {
+      found.push({ file, kind, mtimeMs: info.mtimeMs });
     }
   }
   return found.sort((a, b) => a.mtimeMs - b.mtimeMs);

@@ -187,8 +187,11 @@ describe('what a save killed in the middle of its swap left beside the file', ()
     expect((await readdir(dir)).sort()).toEqual(['plan.rotaplan.json', basename(kept[0]!)].sort());
   });
 
-  it('leaves a live process`s fresh files alone', async () => {
+  it('leaves a live process`s files alone while it is mid-swap, however old the plan moved aside', async () => {
     await writeFile(beside(process.ppid, 1, 'aside'), 'mid-save in another process');
+    // Moved aside just now, but written an hour ago: a rename keeps the modification time.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(beside(process.ppid, 1, 'aside'), hourAgo, hourAgo);
     expect(await recoverSetAside(path())).toEqual([]);
     expect(await readdir(dir)).toEqual(['.plan.rotaplan.json.' + process.ppid + '-1.aside']);
   });
