@@ -11,6 +11,7 @@ import { createRotatingLog } from '../log/rotating-log';
 import { createPrefsStore } from '../prefs/prefs-store';
 import { createPlanStore } from '../store/plan-store';
 import { hardenContents, hardenSession } from './harden';
+import { cliArguments, runCliInApp } from './cli-mode';
 import { buildMenuTemplate, type MenuPlatform } from './menu';
 import { createNativeDialogs } from './native-dialogs';
 import { createFileOpener } from './open-from-argv';
@@ -29,7 +30,11 @@ const appOrigin = devServerUrl ? new URL(devServerUrl).origin : 'file://';
 const menuPlatform: MenuPlatform =
   process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
 
-if (!app.requestSingleInstanceLock()) {
+// `Rotaplan --cli <command> …` runs the command-line tool and exits, before any window or the single-instance lock.
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  void runCliInApp(cliArgs, app);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const log = createRotatingLog({ dir: join(app.getPath('userData'), 'logs') });
