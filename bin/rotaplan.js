@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `rotaplan` command: runs the CLI that `npm run build` bundles into out/cli (vite.cli.config.ts), so an
-// install with production dependencies only works and nothing is compiled at run time.
+// install with production dependencies only works and no TypeScript is transpiled at run time.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { URL } from 'node:url';
 
 const entry = new URL('../out/cli/main.js', import.meta.url);
@@ -11,6 +12,8 @@ if (!existsSync(entry)) {
   );
   process.exit(1);
 }
+// Node 22.1 and later keep the compiled code of the CLI and its dependencies between runs (a no-op before).
+module.enableCompileCache?.();
 const { runCli } = await import(entry.href);
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
