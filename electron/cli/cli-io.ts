@@ -10,8 +10,8 @@ export class UsageError extends Error {}
 /** Invalid input (a bad plan, a junk import, `--fail-on` findings) already reported on stderr: exit code 1. */
 export class InputError extends Error {}
 
-/** One CLI command: its usage line and what it does; returns the exit code. */
-export type Command = { usage: string; run: (args: string[], io: CliIo) => Promise<number> };
+/** One CLI command: what it does; returns the exit code. Its usage line is in the registry (commands/index.ts). */
+export type Command = { run: (args: string[], io: CliIo) => Promise<number> };
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 

@@ -1,3 +1,4 @@
+import { version } from '../../package.json';
 import { InputError, UsageError, type CliIo } from './cli-io';
 import { COMMANDS } from './commands';
 
@@ -5,7 +6,7 @@ export type { CliIo } from './cli-io';
 
 function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
-  return `Usage: rotaplan <command> [options]\n\nCommands:\n${lines.join('\n')}\n  help                       show this text\n\nDates are ISO 8601 (2027-01-04). Exit codes: 0 ok, 1 invalid input or --fail-on findings, 2 usage error.`;
+  return `Usage: rotaplan <command> [options]\n\nCommands:\n${lines.join('\n')}\n  help                       show this text\n  --version                  print the version\n\nDates are ISO 8601 (2027-01-04). Exit codes: 0 ok, 1 invalid input or --fail-on findings, 2 usage error.`;
 }
 
 /**
@@ -22,13 +23,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${usage()}\n`);
     return 0;
   }
+  if (name === '--version') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
   // Own keys only: `rotaplan toString` must be an unknown command, not Object.prototype.toString.
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
     io.stderr(`rotaplan: unknown command "${name}"\n\n${usage()}\n`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -18,6 +18,7 @@ export const PRINT_WINDOW_OPTIONS = {
     javascript: false,
     webSecurity: true,
     images: true,
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: false,
   },
 } as const;
@@ -53,6 +54,7 @@ export function createElectronPdfRenderer(): (html: string) => Promise<Uint8Arra
         javascript: false,
         webSecurity: true,
         images: true,
+        disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
       },
     });

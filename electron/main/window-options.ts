@@ -18,7 +18,11 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The hardened options of the main window (Electron's security checklist). */
+/**
+ * The hardened options of the main window (Electron's security checklist). The window itself is created with them
+ * written out in `new BrowserWindow({…})` (electron/main/index.ts), where Electronegativity can read each one; the
+ * main-shell test keeps the two equal.
+ */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 1360,
@@ -39,6 +43,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // No auxclick events: a middle-click cannot open or follow a link (new windows are denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   };

@@ -71,8 +71,6 @@ export function render(plan: Plan, a: Analysis): string {
 }
 
 export const analyzeCommand: Command = {
-  usage:
-    'analyze FILE [--from DATE] [--to DATE] [--json] [--fail-on warning|error]\n                             load per member, fairness metrics and flags with fixes',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       from: { type: 'string' },

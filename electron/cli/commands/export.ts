@@ -54,10 +54,6 @@ function refuse(io: CliIo, message: string): never {
 }
 
 export const exportCommand: Command = {
-  usage:
-    'export FILE --format md|html|pdf|ics|csv|json [--member ID] [--layer ID] [--from DATE] [--to DATE]\n' +
-    '             [--csv shifts|load|ownership] [--reminder MINUTES] [--include holidays,investor-weeks] [--out OUT]\n' +
-    '                             write the plan, its report (html, pdf), calendar (ics) or tables (csv)',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       format: { type: 'string' },

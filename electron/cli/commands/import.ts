@@ -45,8 +45,6 @@ function personLine(p: ImportPerson, plan: Plan): string {
 }
 
 export const importCommand: Command = {
-  usage:
-    'import FILE --ics SCHEDULE.ics [--out FILE2] [--map EMAIL_OR_NAME=MEMBER_ID ...]\n                             read an on-call schedule (.ics from PagerDuty, Opsgenie, Grafana OnCall, GoAlert,\n                             Google Calendar) into the plan and print its fairness; writes only with --out\n                             (FILE itself is never overwritten unless you pass it as --out)',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       ics: { type: 'string' },

@@ -1,22 +1,51 @@
 import type { Command } from '../cli-io';
-import { analyzeCommand } from './analyze';
-import { exportCommand } from './export';
-import { importCommand } from './import';
-import { optimizeCommand } from './optimize';
-import { sampleCommand } from './sample';
-import { simulateCommand } from './simulate';
-import { validateCommand } from './validate';
+
+/** A command as the registry knows it: its usage line, and how to load the module that runs it. */
+export type CommandEntry = { usage: string; load: () => Promise<Command> };
 
 /**
- * Every `rotaplan` command by name (ARCHITECTURE §3). Later issues add theirs here: one line each, in the order the
- * usage text lists them.
+ * Every `rotaplan` command by name, in the order the usage text lists them. Each command's module is imported only
+ * when that command runs, so `help` or `validate` never load HiGHS, the holiday tables or the exporters; the usage
+ * lines live here for the same reason. A new command adds one entry.
  */
-export const COMMANDS: Record<string, Command> = {
-  sample: sampleCommand,
-  validate: validateCommand,
-  export: exportCommand,
-  analyze: analyzeCommand,
-  simulate: simulateCommand,
-  optimize: optimizeCommand,
-  import: importCommand,
+export const COMMANDS: Record<string, CommandEntry> = {
+  sample: {
+    usage:
+      'sample [--out FILE]        write the sample plan (Pacific Infra Group) to FILE or standard output',
+    load: async () => (await import('./sample')).sampleCommand,
+  },
+  validate: {
+    usage:
+      'validate FILE              check a plan: exit 0 when valid, 1 with one "path: message" line per problem',
+    load: async () => (await import('./validate')).validateCommand,
+  },
+  export: {
+    usage:
+      'export FILE --format md|html|pdf|ics|csv|json [--member ID] [--layer ID] [--from DATE] [--to DATE]\n' +
+      '             [--csv shifts|load|ownership] [--reminder MINUTES] [--include holidays,investor-weeks] [--out OUT]\n' +
+      '                             write the plan, its report (html, pdf), calendar (ics) or tables (csv)',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  analyze: {
+    usage:
+      'analyze FILE [--from DATE] [--to DATE] [--json] [--fail-on warning|error]\n                             load per member, fairness metrics and flags with fixes',
+    load: async () => (await import('./analyze')).analyzeCommand,
+  },
+  simulate: {
+    usage:
+      'simulate FILE [--runs N] [--seed S] [--json]\n                             Monte Carlo incidents: pages per member, SLA breaches per pipeline',
+    load: async () => (await import('./simulate')).simulateCommand,
+  },
+  optimize: {
+    usage:
+      'optimize FILE [--from DATE] [--to DATE] [--strategy optimal|round-robin|least-recent|all]\n' +
+      '                  [--time-limit SECONDS] [--gap FRACTION] [--change-weight W] [--out FILE2] [--json]\n' +
+      '                             propose a fair rotation (HiGHS) or a baseline, with loads and changes',
+    load: async () => (await import('./optimize')).optimizeCommand,
+  },
+  import: {
+    usage:
+      'import FILE --ics SCHEDULE.ics [--out FILE2] [--map EMAIL_OR_NAME=MEMBER_ID ...]\n                             read an on-call schedule (.ics from PagerDuty, Opsgenie, Grafana OnCall, GoAlert,\n                             Google Calendar) into the plan and print its fairness; writes only with --out\n                             (FILE itself is never overwritten unless you pass it as --out)',
+    load: async () => (await import('./import')).importCommand,
+  },
 };

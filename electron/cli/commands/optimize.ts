@@ -127,10 +127,6 @@ function renderAll(plan: Plan, results: OptimizeResult[]): string {
 }
 
 export const optimizeCommand: Command = {
-  usage:
-    'optimize FILE [--from DATE] [--to DATE] [--strategy optimal|round-robin|least-recent|all]\n' +
-    '                  [--time-limit SECONDS] [--gap FRACTION] [--change-weight W] [--out FILE2] [--json]\n' +
-    '                             propose a fair rotation (HiGHS) or a baseline, with loads and changes',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       from: { type: 'string' },

@@ -4,7 +4,6 @@ import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { parseFlags, UsageError, type Command } from '../cli-io';
 
 export const sampleCommand: Command = {
-  usage: 'sample [--out FILE]        write the sample plan (Pacific Infra Group) to FILE or standard output',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { out: { type: 'string' } });
     if (positionals.length > 0) throw new UsageError('sample takes no file argument (use --out FILE)');

@@ -49,8 +49,6 @@ function render(r: SimulationResult, elapsedMs: number): string {
 }
 
 export const simulateCommand: Command = {
-  usage:
-    'simulate FILE [--runs N] [--seed S] [--json]\n                             Monte Carlo incidents: pages per member, SLA breaches per pipeline',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       runs: { type: 'string' },

@@ -2,8 +2,6 @@ import { loadPlanFile } from '../load-plan';
 import { parseFlags, UsageError, type Command } from '../cli-io';
 
 export const validateCommand: Command = {
-  usage:
-    'validate FILE              check a plan: exit 0 when valid, 1 with one "path: message" line per problem',
   async run(args, io) {
     const { positionals } = parseFlags(args, {});
     if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE');

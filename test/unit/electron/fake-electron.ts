@@ -24,6 +24,8 @@ export const recorded = {
   ready: null as null | (() => void),
   sent: [] as [string, unknown][],
   menu: null as unknown,
+  singleInstanceRequests: 0,
+  exits: [] as number[],
 };
 
 /**
@@ -81,8 +83,12 @@ export function fakeElectronModule() {
     }
   }
   const app = {
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: () => {
+      recorded.singleInstanceRequests += 1;
+      return true;
+    },
     quit: () => undefined,
+    exit: (code: number) => recorded.exits.push(code),
     on: (name: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(name, listener),
     whenReady: () => new Promise<void>((resolve) => (recorded.ready = resolve)),
     getPath: () => recorded.userData,

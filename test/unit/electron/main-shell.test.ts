@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mainWindowOptions } from '../../../electron/main/window-options';
 import { CHANNELS } from '../../../shared/ipc/channels';
 import { recorded } from './fake-electron';
 
@@ -28,6 +29,8 @@ describe('Electron main shell', () => {
     expect(prefs.contextIsolation).toBe(true);
     expect(prefs.nodeIntegration).toBe(false);
     expect(String(prefs.preload)).toMatch(/[\\/]preload[\\/]index\.cjs$/);
+    // The options are written out in the call for Electronegativity; they must stay those of mainWindowOptions().
+    expect(recorded.windows[0]!.options).toEqual(mainWindowOptions(String(prefs.preload)));
     expect(recorded.windows[0]!.loaded[0]).toMatch(/[\\/]renderer[\\/]index\.html$/);
     expect(recorded.channels).toEqual([...CHANNELS]);
 

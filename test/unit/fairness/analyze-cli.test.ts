@@ -7,6 +7,9 @@ import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
 import { changed, cleanPlan } from './test-plans';
 
+// The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
+vi.setConfig({ testTimeout: 20_000 });
+
 async function run(args: string[]) {
   let stdout = '';
   let stderr = '';

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { runCli } from '../../../electron/cli/main';
 import { hoursPlan } from './tiny-plans';
 
+// The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
+vi.setConfig({ testTimeout: 20_000 });
+
 async function run(args: string[]) {
   let stdout = '';
   let stderr = '';

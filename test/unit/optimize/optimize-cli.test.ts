@@ -6,6 +6,9 @@ import type { Plan } from '../../../shared/plan/schema';
 import { validatePlanFully } from '../../../shared/plan/validate-full';
 import { hoursPlan, primaryOrder } from './tiny-plans';
 
+// The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
+vi.setConfig({ testTimeout: 20_000 });
+
 async function run(args: string[]) {
   let stdout = '';
   let stderr = '';

@@ -8,6 +8,9 @@ import { exportShiftsCsv } from '../../../shared/io/csv-shifts';
 import type { Plan } from '../../../shared/plan/schema';
 import { sample } from './plan-fixtures';
 
+// The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
+vi.setConfig({ testTimeout: 20_000 });
+
 const HEADER = 'start,end,layer,member_id,member_name,source,pinned,note';
 const parse = (csv: string) =>
   Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
