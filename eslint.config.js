@@ -1,6 +1,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The renderer's view folders (renderer/src/features/<view>), read from disk so a new view is covered at once.
+const FEATURES = readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'renderer/src/features'), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const ELECTRON_IN_RENDERER = {
+  group: ['**/electron/**', 'electron'],
+  message: 'The renderer talks through api.ts only.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
@@ -45,15 +60,32 @@ export default tseslint.config(
   {
     // Only the typed wrappers touch ipcMain / ipcRenderer (GitHub Desktop's rule).
     files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ELECTRON_IN_RENDERER] }] },
+  },
+  // A view folder holds one view and what only it uses: it imports components/, hooks/, store/, api/, workers/
+  // and shared/, never another view's folder, and not the shell (app/) that composes the views. So a change in
+  // one view cannot break another, and what views share is visible in the folders it lives in.
+  ...FEATURES.map((feature) => ({
+    files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', 'electron'], message: 'The renderer talks through api.ts only.' },
+            ELECTRON_IN_RENDERER,
+            {
+              regex: `^(\\.\\./)+(features/)?(${FEATURES.filter((f) => f !== feature).join('|')})(/|$)`,
+              message:
+                'A feature does not import another feature: move what views share to components/ (widgets), ' +
+                'hooks/ (React) or shared/ (domain).',
+            },
+            {
+              regex: '^(\\.\\./)+app(/|$)',
+              message: 'The shell (app/) composes the features; a feature does not import it.',
+            },
           ],
         },
       ],
     },
-  },
+  })),
 );

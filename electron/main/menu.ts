@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppEvents, MenuCommand } from '../../shared/ipc/events';
 import { EXPORT_MENU_COMMANDS, MENU_LABELS } from '../../shared/ipc/menu-labels';
+import { VIEW_COMMANDS } from '../../shared/ipc/views';
 
 /** The platforms whose menu conventions differ (Electron's `process.platform` values). */
 export type MenuPlatform = 'darwin' | 'win32' | 'linux';
@@ -23,18 +24,9 @@ export const EXPORT_MENU_ITEMS: readonly { command: MenuCommand; label: string }
 );
 
 /** The views in navigation order; Cmd/Ctrl+1…8 follow it. */
-export const VIEW_MENU_ITEMS: readonly { command: MenuCommand; label: string }[] = (
-  [
-    'view:team',
-    'view:pipelines',
-    'view:ownership',
-    'view:calendar',
-    'view:fairness',
-    'view:optimize',
-    'view:operations',
-    'view:export',
-  ] as const
-).map((command) => ({ command, label: MENU_LABELS[command] }));
+export const VIEW_MENU_ITEMS: readonly { command: MenuCommand; label: string }[] = VIEW_COMMANDS.map(
+  (command) => ({ command, label: MENU_LABELS[command] }),
+);
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 

@@ -1,3 +1,5 @@
+import { VIEW_COMMANDS } from './views';
+
 /**
  * Every command a menu, a shortcut or the in-app File menu can ask the renderer to run. One list for the native
  * menu (Electron main), the in-app menu and the keyboard, so a command never exists in one and not the others.
@@ -19,14 +21,7 @@ export const MENU_COMMANDS = [
   'edit:undo',
   'edit:redo',
   'edit:save',
-  'view:team',
-  'view:pipelines',
-  'view:ownership',
-  'view:calendar',
-  'view:fairness',
-  'view:optimize',
-  'view:operations',
-  'view:export',
+  ...VIEW_COMMANDS,
   'calendar:today',
   'calendar:newShift',
   'app:about',

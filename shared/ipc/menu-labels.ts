@@ -1,4 +1,5 @@
 import type { MenuCommand } from './events';
+import { VIEW_COMMAND_LABELS } from './views';
 
 /**
  * The label of every menu command, as the native menu (electron/main/menu.ts) and the in-app File menu both show
@@ -23,14 +24,7 @@ export const MENU_LABELS = {
   'edit:undo': 'Undo',
   'edit:redo': 'Redo',
   'edit:save': 'Save',
-  'view:team': 'Team',
-  'view:pipelines': 'Pipelines',
-  'view:ownership': 'Ownership',
-  'view:calendar': 'Calendar',
-  'view:fairness': 'Fairness',
-  'view:optimize': 'Optimise',
-  'view:operations': 'Operations',
-  'view:export': 'Export',
+  ...VIEW_COMMAND_LABELS,
   'calendar:today': 'Go to Today',
   'calendar:newShift': 'New Shift',
   'app:about': 'About Rotaplan',

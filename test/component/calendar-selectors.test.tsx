@@ -24,7 +24,7 @@ import {
   previewRegeneration,
   regenerationEdit,
 } from '../../renderer/src/features/calendar/rotation-draft';
-import { introducedTimeOffConflicts } from '../../renderer/src/features/calendar/time-off-guard';
+import { introducedTimeOffConflicts } from '../../shared/rotation/time-off-guard';
 
 const NOW = '2026-11-27T00:00:00.000Z';
 const ALL = { hiddenMembers: [], hiddenLayers: [] };

@@ -3,7 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SidePanel, type CalendarSelection } from '../../renderer/src/features/calendar/side-panel';
-import { useGuardedEdit } from '../../renderer/src/features/calendar/use-guarded-edit';
+import { useGuardedEdit } from '../../renderer/src/hooks/use-edit-runner';
 import { useAppStore } from '../../renderer/src/store/store';
 import { removeBridge, useSamplePlanWithBridge } from './sample-store';
 

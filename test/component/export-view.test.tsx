@@ -3,7 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ICAL from 'ical.js';
-import { runCommand } from '../../renderer/src/app/command-bus';
+import { runCommand } from '../../renderer/src/hooks/command-bus';
 import { ExportCommands } from '../../renderer/src/features/export/export-commands';
 import { ExportView } from '../../renderer/src/features/export/export-view';
 import { removeBridge, useSamplePlanWithBridge } from './sample-store';

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PreferencesDialog } from '../../renderer/src/features/preferences/preferences-dialog';
-import { usePreferences } from '../../renderer/src/features/preferences/preferences-store';
+import { usePreferences } from '../../renderer/src/store/preferences-store';
 import type { RotaplanApi } from '../../shared/ipc/contract';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/prefs/preferences';
 

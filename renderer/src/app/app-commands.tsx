@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc/events';
 import { PreferencesDialog } from '../features/preferences/preferences-dialog';
-import { usePreferences } from '../features/preferences/preferences-store';
+import { usePreferences } from '../store/preferences-store';
 import { useAppStore } from '../store/store';
 import { AboutDialog } from './about-dialog';
-import { onAppEvent, runCommand, useCommand, useNativeMenuCommands } from './command-bus';
+import { onAppEvent, runCommand, useCommand, useNativeMenuCommands } from '../hooks/command-bus';
 import { VIEW_COMMANDS } from './command-labels';
 
 /** Whether the keyboard focus is in a text field, where Undo/Redo mean the field's text, not the plan. */

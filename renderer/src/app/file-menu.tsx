@@ -1,8 +1,8 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { MenuCommand } from '../../../shared/ipc/events';
-import { usePreferences } from '../features/preferences/preferences-store';
-import { hasCommand, runCommand } from './command-bus';
+import { usePreferences } from '../store/preferences-store';
+import { hasCommand, runCommand } from '../hooks/command-bus';
 import { MENU_LABELS } from '../../../shared/ipc/menu-labels';
 import { EXPORT_COMMANDS, shortcutLabel } from './command-labels';
 import { useCommandsVersion } from './use-commands-available';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { onCommandsChanged } from './command-bus';
+import { onCommandsChanged } from '../hooks/command-bus';
 
 /** Re-renders the caller whenever a feature registers or drops a command (menus grey out what nothing handles). */
 export function useCommandsVersion(): number {

@@ -12,7 +12,7 @@ import {
 } from '@tabler/icons-react';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { TeamView } from '../features/team/team-view';
-import type { ViewId } from '../store/ui-slice';
+import { VIEWS as VIEW_LIST, type ViewId } from '../../../shared/ipc/views';
 
 /** One entry of the left navigation: its label, icon and what it renders. */
 export type ViewDef = { id: ViewId; label: string; icon: Icon; render: () => ReactNode };
@@ -76,60 +76,46 @@ export function prefetchCalendarView(): void {
   void calendarView.preload();
 }
 
-/** The views in navigation order. Every view but the first is loaded on first use. */
-export const VIEWS: ViewDef[] = [
-  { id: 'team', label: 'Team', icon: IconUsers, render: () => <TeamView /> },
-  {
-    id: 'pipelines',
-    label: 'Pipelines',
+/** What the shell draws for each view: its icon and content. Every view but the first is loaded on first use. */
+const VIEW_PARTS: Record<ViewId, { icon: Icon; render: () => ReactNode }> = {
+  team: { icon: IconUsers, render: () => <TeamView /> },
+  pipelines: {
     icon: IconSitemap,
     render: lazyView('Pipelines', () =>
       import('../features/pipelines/pipelines-view').then((m) => m.PipelinesView),
     ).render,
   },
-  {
-    id: 'ownership',
-    label: 'Ownership',
+  ownership: {
     icon: IconTable,
     render: lazyView('Ownership', () =>
       import('../features/ownership/ownership-view').then((m) => m.OwnershipView),
     ).render,
   },
-  {
-    id: 'calendar',
-    label: 'Calendar',
-    icon: IconCalendarEvent,
-    render: calendarView.render,
-  },
-  {
-    id: 'fairness',
-    label: 'Fairness',
+  calendar: { icon: IconCalendarEvent, render: calendarView.render },
+  fairness: {
     icon: IconScale,
     render: lazyView('Fairness', () =>
       import('../features/fairness/fairness-view').then((m) => m.FairnessView),
     ).render,
   },
-  {
-    id: 'optimize',
-    label: 'Optimise',
+  optimize: {
     icon: IconWand,
     render: lazyView('Optimise', () =>
       import('../features/optimize/optimize-view').then((m) => m.OptimizeView),
     ).render,
   },
-  {
-    id: 'operations',
-    label: 'Operations',
+  operations: {
     icon: IconGitBranch,
     render: lazyView('Operations', () =>
       import('../features/operations/operations-view').then((m) => m.OperationsView),
     ).render,
   },
-  {
-    id: 'export',
-    label: 'Export',
+  export: {
     icon: IconFileExport,
     render: lazyView('Export', () => import('../features/export/export-view').then((m) => m.ExportView))
       .render,
   },
-];
+};
+
+/** The views in navigation order (the one list in shared/ipc/views), with what the shell draws for each. */
+export const VIEWS: ViewDef[] = VIEW_LIST.map((v) => ({ ...v, ...VIEW_PARTS[v.id] }));

@@ -1,19 +1,6 @@
 import type { StateCreator } from 'zustand';
+import type { ViewId } from '../../../shared/ipc/views';
 import type { AppState } from './store';
-
-/** The views of the left navigation, in order. */
-export const VIEW_IDS = [
-  'team',
-  'pipelines',
-  'ownership',
-  'calendar',
-  'fairness',
-  'optimize',
-  'operations',
-  'export',
-] as const;
-
-export type ViewId = (typeof VIEW_IDS)[number];
 
 /**
  * A place in the calendar another view asks to show: a plan-local date (YYYY-MM-DD) and, optionally, the shift to

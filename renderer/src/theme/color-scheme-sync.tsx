@@ -1,6 +1,6 @@
 import { useMantineColorScheme } from '@mantine/core';
 import { useEffect } from 'react';
-import { usePreferences } from '../features/preferences/preferences-store';
+import { usePreferences } from '../store/preferences-store';
 import { colorSchemeOf } from './theme';
 
 /**

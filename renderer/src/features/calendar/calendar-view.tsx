@@ -6,8 +6,8 @@ import type { Plan } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
-import { useCommand } from '../../app/command-bus';
-import { usePreferences } from '../preferences/preferences-store';
+import { useCommand } from '../../hooks/command-bus';
+import { usePreferences } from '../../store/preferences-store';
 import { useAppStore } from '../../store/store';
 import { CalendarBoard } from './calendar-board';
 import {
@@ -31,7 +31,7 @@ import { foldBusyDays } from './busy-days';
 import { addDays } from '../../../../shared/time/zoned';
 import { RegenerateDialog } from './regenerate-dialog';
 import { SidePanel, type CalendarSelection } from './side-panel';
-import { useGuardedEdit } from './use-guarded-edit';
+import { useGuardedEdit } from '../../hooks/use-edit-runner';
 
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const NO_EVENTS: EventInput[] = [];

@@ -4,7 +4,7 @@ import type { Layer, Member } from '../../../../shared/plan/schema';
 import { MemberChip } from '../../components/member-chip';
 import { MEMBER_DRAG_TYPE } from './calendar-board';
 import type { MemberHours } from './calendar-events';
-import { formatHours } from './calendar-format';
+import { formatHours } from '../../components/wall-clock-format';
 
 /** One person in the palette; memoised, so an edit re-renders only the rows whose hours it changed. */
 const PaletteRow = memo(function PaletteRow({

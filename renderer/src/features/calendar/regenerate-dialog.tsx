@@ -20,7 +20,7 @@ import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconX } from '@tabler/ic
 import { useMemo, useState } from 'react';
 import type { Layer, Plan, Rotation } from '../../../../shared/plan/schema';
 import { MemberChip } from '../../components/member-chip';
-import { timeZoneOptions } from '../team/time-zones';
+import { timeZoneOptions } from '../../components/time-zone-options';
 import { diffRows, previewRegeneration, regenerationEdit } from './rotation-draft';
 import type { RunEdit } from './side-panel';
 

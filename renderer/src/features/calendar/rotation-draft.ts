@@ -4,7 +4,7 @@ import { formatPath } from '../../../../shared/plan/validate';
 import { regenerate, type Regeneration } from '../../../../shared/rotation/regenerate';
 import { isKeptShift } from '../../../../shared/rotation/schedule-shifts';
 import { instantMs } from '../../../../shared/time/zoned';
-import { formatSpan } from './calendar-format';
+import { formatSpan } from '../../components/wall-clock-format';
 
 /** What regenerating with the draft settings would do, or why the settings cannot be used. */
 export type RegenerationPreview =

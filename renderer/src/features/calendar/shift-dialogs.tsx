@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
 import { swapChoices } from './calendar-details';
-import { formatSpan } from './calendar-format';
+import { formatSpan } from '../../components/wall-clock-format';
 
 /** Reassign a shift to another member (an override): the dialog path for dragging a chip onto a shift. */
 export function ReassignDialog({

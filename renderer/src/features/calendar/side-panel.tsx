@@ -39,9 +39,16 @@ import { MemberChip } from '../../components/member-chip';
 import { useAppStore } from '../../store/store';
 import { momentDetails, shiftDetails, swapChoices } from './calendar-details';
 import { layerBadges } from './calendar-events';
-import { addLocalDays, formatDate, formatHours, formatMoment, formatSpan, zoneName } from './calendar-format';
+import { addLocalDays } from './calendar-format';
+import {
+  formatDate,
+  formatHours,
+  formatMoment,
+  formatSpan,
+  zoneName,
+} from '../../components/wall-clock-format';
 import { ReassignDialog, SwapDialog } from './shift-dialogs';
-import type { GuardedEditOptions, GuardedEditOutcome } from './use-guarded-edit';
+import type { GuardedEditOptions, GuardedEditOutcome } from '../../hooks/use-edit-runner';
 
 /** What the side panel shows: one shift, or a clicked moment and its day. */
 export type CalendarSelection =

@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { useCommand } from '../../app/command-bus';
+import { useCommand } from '../../hooks/command-bus';
 import { useAppStore } from '../../store/store';
 import { EXPORT_LABELS, useExportRunner } from './use-export-runner';
 import type { ExportKind } from './build-export';

@@ -29,7 +29,7 @@ import { planToHtml, planToMarkdown } from '../../../../shared/document/export-p
 import type { IcsExtra } from '../../../../shared/export/ics-export';
 import { planReportHtml } from '../../../../shared/export/report-html';
 import type { Plan } from '../../../../shared/plan/schema';
-import { useCommand } from '../../app/command-bus';
+import { useCommand } from '../../hooks/command-bus';
 import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
 import { analyse } from '../../workers/analysis-client';

@@ -8,16 +8,16 @@ import { PageHeader } from '../../components/page-header';
 import { selectAnalysedPlan, selectAnalysedScenarioId } from '../../store/simulation-slice';
 import { useAppStore } from '../../store/store';
 import type { AnalysisWindow } from '../../workers/analysis-client';
-import { ScenariosPanel } from '../scenarios/scenarios-panel';
+import { ScenariosPanel } from './scenarios-panel';
 import { FlagsTable, type FlagTarget } from './flags-table';
 import { HeadlineCards } from './headline-cards';
 import { LoadChart } from './load-chart';
 import { MemberLoadTable } from './member-load-table';
 import { startAnalysisPrefetch } from './prefetch-analysis';
 import { SimulationPanel } from './simulation-panel';
-import { useAnalysis } from './use-analysis';
+import { useAnalysis } from '../../hooks/use-analysis';
 import { WindowPicker } from './window-picker';
-import { formatNumber } from './format';
+import { formatNumber } from '../../components/fairness-format';
 
 type Tab = 'load' | 'simulation' | 'scenarios';
 

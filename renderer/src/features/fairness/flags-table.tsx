@@ -23,7 +23,7 @@ import {
 import type { Member } from '../../../../shared/plan/schema';
 import { localDate } from '../../../../shared/time/zoned';
 import { MemberChip } from '../../components/member-chip';
-import { kindLabel, SEVERITY_COLOR } from './format';
+import { kindLabel, SEVERITY_COLOR } from '../../components/fairness-format';
 
 const PAGE_SIZE = 20;
 

@@ -1,7 +1,7 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Analysis } from '../../../../shared/fairness/analyze';
-import { formatNumber, formatShare } from './format';
+import { formatNumber, formatShare } from '../../components/fairness-format';
 
 function Card({
   id,

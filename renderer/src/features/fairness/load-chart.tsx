@@ -1,6 +1,6 @@
 import type { Analysis } from '../../../../shared/fairness/analyze';
 import type { Member } from '../../../../shared/plan/schema';
-import { MemberBarChart, type MemberDatum } from './member-bar-chart';
+import { MemberBarChart, type MemberDatum } from '../../components/member-bar-chart';
 
 /** Weighted load per member against their fair share (availability-adjusted), in weighted hours. */
 export function LoadChart({ analysis, members }: { analysis: Analysis; members: Member[] }) {

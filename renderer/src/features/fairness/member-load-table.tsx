@@ -2,7 +2,7 @@ import { Paper, Table, Text, Tooltip } from '@mantine/core';
 import type { Analysis } from '../../../../shared/fairness/analyze';
 import type { Member } from '../../../../shared/plan/schema';
 import { MemberChip } from '../../components/member-chip';
-import { formatNumber, formatShare } from './format';
+import { formatNumber, formatShare } from '../../components/fairness-format';
 
 const COLUMNS = [
   ['onCallHours', 'On call h'],

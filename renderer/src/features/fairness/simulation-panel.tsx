@@ -7,8 +7,8 @@ import { MemberChip } from '../../components/member-chip';
 import { selectAnalysedPlan } from '../../store/simulation-slice';
 import { useAppStore } from '../../store/store';
 import type { AnalysisWindow } from '../../workers/analysis-client';
-import { formatNumber, formatShare } from './format';
-import { MemberBarChart, type MemberDatum } from './member-bar-chart';
+import { formatNumber, formatShare } from '../../components/fairness-format';
+import { MemberBarChart, type MemberDatum } from '../../components/member-bar-chart';
 
 const DEFAULT_RUNS = 2000;
 const MAX_RUNS = 100_000;

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { MAX_TEXT_FILE } from '../../../../shared/ipc/contract';
 import { api } from '../../api/api';
-import { desktopBridge, useCommand } from '../../app/command-bus';
+import { desktopBridge, useCommand } from '../../hooks/command-bus';
 import { DropZone, type DroppedKind } from './drop-zone';
 import type { IcsSource } from './import-dialog';
 import { isDesktop, openAfterSaving, readFileBytes, strictUtf8, type OpenOutcome } from './open-plan';

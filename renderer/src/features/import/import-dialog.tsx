@@ -24,7 +24,7 @@ import type { Plan } from '../../../../shared/plan/schema';
 import { api, ApiError } from '../../api/api';
 import { MemberChip } from '../../components/member-chip';
 import { useAppStore } from '../../store/store';
-import { formatMoment, formatSpan } from '../calendar/calendar-format';
+import { formatMoment, formatSpan } from '../../components/wall-clock-format';
 import { isDesktop, readFileBytes } from './open-plan';
 
 /** A schedule file the user picked or dropped: its name and its content (bytes are decoded strictly). */

@@ -5,9 +5,9 @@ import { MAX_ESCALATION_LEVELS } from '../../../../shared/plan/edits/operations-
 import { mentions } from '../../../../shared/plan/edits/pipeline-edits';
 import type { EscalationLevel, Member } from '../../../../shared/plan/schema';
 import { MemberChip } from '../../components/member-chip';
-import { CommitTextarea } from '../pipelines/commit-inputs';
-import { ReorderButtons } from '../pipelines/reorder-buttons';
-import { useApplyEdit } from '../pipelines/use-apply-edit';
+import { CommitTextarea } from '../../components/commit-on-blur-inputs';
+import { ReorderButtons } from '../../components/reorder-buttons';
+import { useApplyEdit } from '../../hooks/use-apply-edit';
 
 type NewLevel = { who: string; when: string; responseTime: string };
 

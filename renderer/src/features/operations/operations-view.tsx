@@ -2,9 +2,9 @@ import { SimpleGrid, Stack } from '@mantine/core';
 import type { CommunicationFields } from '../../../../shared/plan/edits/operations-edits';
 import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
-import { CommitTextarea } from '../pipelines/commit-inputs';
-import { EditorSection } from '../pipelines/editor-section';
-import { useApplyEdit } from '../pipelines/use-apply-edit';
+import { CommitTextarea } from '../../components/commit-on-blur-inputs';
+import { EditorSection } from '../../components/editor-section';
+import { useApplyEdit } from '../../hooks/use-apply-edit';
 import { EscalationMatrix } from './escalation-matrix';
 import { SuccessMetrics } from './success-metrics';
 

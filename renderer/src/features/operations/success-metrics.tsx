@@ -2,9 +2,9 @@ import { ActionIcon, Button, Group, Stack, Table, Text, TextInput, Title, Toolti
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MetricCategory, SuccessMetric } from '../../../../shared/plan/schema';
-import { CommitTextarea } from '../pipelines/commit-inputs';
+import { CommitTextarea } from '../../components/commit-on-blur-inputs';
 import { slugify, uniqueId } from '../../../../shared/plan/ids';
-import { useApplyEdit } from '../pipelines/use-apply-edit';
+import { useApplyEdit } from '../../hooks/use-apply-edit';
 
 /** The seed template's three metric groups, in its order. */
 export const METRIC_CATEGORIES: { value: MetricCategory; label: string; hint: string }[] = [

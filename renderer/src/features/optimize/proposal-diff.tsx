@@ -3,7 +3,7 @@ import { IconArrowRight } from '@tabler/icons-react';
 import type { CellChange } from '../../../../shared/optimize/roster-to-shifts';
 import type { Plan } from '../../../../shared/plan/schema';
 import { MemberChip } from '../../components/member-chip';
-import { formatSpan } from '../calendar/calendar-format';
+import { formatSpan } from '../../components/wall-clock-format';
 
 function Who({ plan, memberId }: { plan: Plan; memberId: string | null }) {
   const member = memberId ? plan.members.find((m) => m.id === memberId) : undefined;

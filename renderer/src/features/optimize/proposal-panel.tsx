@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Titl
 import { IconAlertTriangle, IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import type { OptimizeResult } from '../../../../shared/optimize/optimize-plan';
 import type { Plan } from '../../../../shared/plan/schema';
-import { MemberBarChart, type MemberDatum } from '../fairness/member-bar-chart';
+import { MemberBarChart, type MemberDatum } from '../../components/member-bar-chart';
 import { formatGap, formatLoad, formatSeconds, maxDeviation, STATUS_COLOR } from './optimize-format';
 import { ProposalDiff } from './proposal-diff';
 

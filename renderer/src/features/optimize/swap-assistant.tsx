@@ -5,8 +5,8 @@ import { swapCandidates, type SwapSuggestions } from '../../../../shared/optimiz
 import type { Plan } from '../../../../shared/plan/schema';
 import { timeOffConflicts } from '../../../../shared/rotation/availability';
 import { MemberChip } from '../../components/member-chip';
-import { formatSpan } from '../calendar/calendar-format';
-import { formatDelta } from '../fairness/format';
+import { formatSpan } from '../../components/wall-clock-format';
+import { formatDelta } from '../../components/fairness-format';
 import { formatLoad } from './optimize-format';
 
 /** Shifts whose holder is away during them: the conflicts the assistant is most often asked to solve. */

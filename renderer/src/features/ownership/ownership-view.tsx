@@ -11,13 +11,13 @@ import type { Plan } from '../../../../shared/plan/schema';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
-import { CommitTextarea } from '../pipelines/commit-inputs';
-import { criticalityInfo } from '../pipelines/criticality';
-import { useApplyEdit } from '../pipelines/use-apply-edit';
+import { CommitTextarea } from '../../components/commit-on-blur-inputs';
+import { criticalityInfo } from '../../components/criticality-levels';
+import { useApplyEdit } from '../../hooks/use-apply-edit';
 import { CellFindings, cellBorder, severityColor, SeverityIcon, worstSeverity } from './cell-findings';
-import { MemberSelect } from './member-select';
+import { MemberSelect } from '../../components/member-select';
 import { OwnershipLoadBars } from './ownership-load-bars';
-import { TintBadge } from '../pipelines/tint-badge';
+import { TintBadge } from '../../components/tint-badge';
 
 const KIND_LABEL: Record<OwnershipFindingKind, [string, string]> = {
   'ownership-missing': ['missing owner or stakeholder', 'missing owners or stakeholders'],

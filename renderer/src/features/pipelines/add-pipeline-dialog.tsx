@@ -1,7 +1,7 @@
 import { Button, Group, Input, Modal, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Criticality } from '../../../../shared/plan/schema';
-import { CRITICALITY } from './criticality';
+import { CRITICALITY } from '../../components/criticality-levels';
 
 /** Asks for a new pipeline's name, criticality and investor reporting; the editor takes it from there. */
 export function AddPipelineDialog({

@@ -2,10 +2,10 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from 
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Pipeline } from '../../../../shared/plan/schema';
-import { CommitTextarea, CommitTextInput } from './commit-inputs';
+import { CommitTextarea, CommitTextInput } from '../../components/commit-on-blur-inputs';
 import { slugify, uniqueId } from '../../../../shared/plan/ids';
-import { ReorderButtons } from './reorder-buttons';
-import { useApplyEdit } from './use-apply-edit';
+import { ReorderButtons } from '../../components/reorder-buttons';
+import { useApplyEdit } from '../../hooks/use-apply-edit';
 
 /**
  * The runbook's common issues: name, symptom, action and escalation per issue, each committed on blur; issues move

@@ -17,14 +17,14 @@ import type { PipelinePatch } from '../../../../shared/plan/edits/pipeline-edits
 import type { Criticality, Pipeline } from '../../../../shared/plan/schema';
 import { parseCron } from '../../../../shared/simulation/cron';
 import { defaultRatePerWeek } from '../../../../shared/simulation/incident-model';
-import { timeZoneOptions } from '../team/time-zones';
-import { CommitNumberInput, CommitTextarea, CommitTextInput } from './commit-inputs';
+import { timeZoneOptions } from '../../components/time-zone-options';
+import { CommitNumberInput, CommitTextarea, CommitTextInput } from '../../components/commit-on-blur-inputs';
 import { CommonIssuesEditor } from './common-issues-editor';
-import { CRITICALITY, criticalityInfo } from './criticality';
-import { EditorSection } from './editor-section';
+import { CRITICALITY, criticalityInfo } from '../../components/criticality-levels';
+import { EditorSection } from '../../components/editor-section';
 import { StringListEditor } from './string-list-editor';
-import { useApplyEdit } from './use-apply-edit';
-import { TintBadge } from './tint-badge';
+import { useApplyEdit } from '../../hooks/use-apply-edit';
+import { TintBadge } from '../../components/tint-badge';
 
 /**
  * Every runbook field of one pipeline, in the seed template's order: basics, schedule, data types, SLA, monitoring

@@ -8,10 +8,10 @@ import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
 import { newPipeline } from '../../../../shared/plan/new-pipeline';
 import { AddPipelineDialog } from './add-pipeline-dialog';
-import { criticalityInfo } from './criticality';
+import { criticalityInfo } from '../../components/criticality-levels';
 import { PipelineEditor } from './pipeline-editor';
 import { RemovePipelineDialog } from './remove-pipeline-dialog';
-import { useApplyEdit } from './use-apply-edit';
+import { useApplyEdit } from '../../hooks/use-apply-edit';
 
 function PipelineList({
   pipelines,

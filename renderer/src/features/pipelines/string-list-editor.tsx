@@ -3,9 +3,9 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PipelineList } from '../../../../shared/plan/edits/pipeline-edits';
 import type { Pipeline } from '../../../../shared/plan/schema';
-import { CommitTextInput } from './commit-inputs';
-import { ReorderButtons } from './reorder-buttons';
-import { useApplyEdit } from './use-apply-edit';
+import { CommitTextInput } from '../../components/commit-on-blur-inputs';
+import { ReorderButtons } from '../../components/reorder-buttons';
+import { useApplyEdit } from '../../hooks/use-apply-edit';
 
 /**
  * Edits one of a pipeline's string lists (data types, monitoring and alerts): each line edits in place and commits

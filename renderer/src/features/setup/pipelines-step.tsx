@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { Criticality } from '../../../../shared/plan/schema';
-import { CRITICALITY } from '../pipelines/criticality';
+import { CRITICALITY } from '../../components/criticality-levels';
 import { PIPELINE_SUGGESTIONS } from './pipeline-suggestions';
 import { blankPipeline, type DraftPipeline, type SetupDraft } from '../../../../shared/setup/setup-draft';
 import { draftKey } from './draft-keys';

@@ -1,6 +1,6 @@
 import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
-import { offsetLabel } from '../team/time-zones';
+import { offsetLabel } from '../../components/time-zone-options';
 import { zoneOptions } from './zone-options';
 import type { SetupDraft } from '../../../../shared/setup/setup-draft';
 

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { LoadNotice } from '../../../../shared/ipc/contract';
 import { api } from '../../api/api';
-import { useCommand } from '../../app/command-bus';
+import { useCommand } from '../../hooks/command-bus';
 import { useAppStore } from '../../store/store';
 import { FirstRunTour } from './first-run-tour';
 

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { zoneOptions } from './zone-options';
-import { useHolidayRegions } from '../team/use-holiday-regions';
+import { useHolidayRegions } from '../../hooks/use-holiday-regions';
 import {
   blankMember,
   MIN_MEMBERS,

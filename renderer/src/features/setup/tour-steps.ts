@@ -1,4 +1,4 @@
-import type { ViewId } from '../../store/ui-slice';
+import type { ViewId } from '../../../../shared/ipc/views';
 
 /** One stop of the first-run tour: the view it opens and what that view is for. */
 export type TourStep = { view: ViewId; title: string; body: string };

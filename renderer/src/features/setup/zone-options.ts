@@ -1,4 +1,4 @@
-import { timeZoneOptions } from '../team/time-zones';
+import { timeZoneOptions } from '../../components/time-zone-options';
 
 /**
  * The IANA zones as select options, with UTC first. Why UTC added: `Intl.supportedValuesOf('timeZone')` lists

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { applyEdit } from '../../../../shared/plan/edits';
 import { listMemberReferences, type MemberRemovalStrategy } from '../../../../shared/plan/edits/member-edits';
 import type { Member, Plan } from '../../../../shared/plan/schema';
-import { MemberSelect } from '../ownership/member-select';
+import { MemberSelect } from '../../components/member-select';
 
 // Orange and red light-alert titles fall below WCAG AA on their tint; dark text keeps the colour in the frame.
 const ALERT_STYLES = { title: { color: 'var(--rp-tint-text)' } };

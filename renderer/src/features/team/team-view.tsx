@@ -8,13 +8,13 @@ import { EmptyState } from '../../components/empty-state';
 import { MemberChip } from '../../components/member-chip';
 import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
-import { TimeOffDialog } from '../time-off/time-off-dialog';
-import { TimeOffOverview } from '../time-off/time-off-overview';
-import { MemberForm } from './member-form';
-import { newMember } from './new-member';
+import { TimeOffDialog } from './time-off-dialog';
+import { TimeOffOverview } from './time-off-overview';
+import { MemberForm } from '../../components/member-form-dialog';
+import { newMember } from '../../../../shared/plan/new-member';
 import { RemoveMemberDialog } from './remove-member-dialog';
-import { offsetLabel } from './time-zones';
-import { useHolidayRegions } from './use-holiday-regions';
+import { offsetLabel } from '../../components/time-zone-options';
+import { useHolidayRegions } from '../../hooks/use-holiday-regions';
 
 type Editing = { mode: 'add' | 'edit'; member: Member } | null;
 
@@ -66,7 +66,7 @@ export function TeamView() {
         actions={
           <Button
             leftSection={<IconPlus size={16} />}
-            onClick={() => setEditing({ mode: 'add', member: newMember(plan) })}
+            onClick={() => setEditing({ mode: 'add', member: newMember(plan, crypto.randomUUID()) })}
           >
             Add member
           </Button>

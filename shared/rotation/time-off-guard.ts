@@ -1,7 +1,7 @@
-import type { Plan, Shift } from '../../../../shared/plan/schema';
-import { timeOffConflicts, type TimeOffConflict } from '../../../../shared/rotation/availability';
-import { diffShifts } from '../../../../shared/rotation/regenerate';
-import { instantMs } from '../../../../shared/time/zoned';
+import type { Plan, Shift } from '../plan/schema';
+import { timeOffConflicts, type TimeOffConflict } from './availability';
+import { diffShifts } from './regenerate';
+import { instantMs } from '../time/zoned';
 
 /** Time off an edit would newly put on call: the shift after the edit, and the overlap with the time off. */
 export type IntroducedConflict = TimeOffConflict & { shift: Shift };

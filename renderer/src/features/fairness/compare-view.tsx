@@ -9,8 +9,8 @@ import {
 import { MemberChip } from '../../components/member-chip';
 import { scenarioAsPlan } from '../../store/simulation-slice';
 import type { AnalysisWindow } from '../../workers/analysis-client';
-import { formatDelta, formatNumber, formatShare, kindLabel } from '../fairness/format';
-import { useAnalysis } from '../fairness/use-analysis';
+import { formatDelta, formatNumber, formatShare, kindLabel } from '../../components/fairness-format';
+import { useAnalysis } from '../../hooks/use-analysis';
 import { DirectionMark } from './direction-mark';
 
 type Column = { id: string; name: string };

@@ -1,4 +1,4 @@
-import type { Criticality } from '../../../../shared/plan/schema';
+import type { Criticality } from '../../../shared/plan/schema';
 
 /** Criticality levels in order, with a label and a colour for badges; critical reads red everywhere. */
 export const CRITICALITY: { value: Criticality; label: string; color: string }[] = [

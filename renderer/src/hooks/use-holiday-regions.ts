@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { HolidayCountry } from '../../../../shared/ipc/contract';
-import { api } from '../../api/api';
+import type { HolidayCountry } from '../../../shared/ipc/contract';
+import { api } from '../api/api';
 
 let cache: Promise<HolidayCountry[]> | null = null;
 

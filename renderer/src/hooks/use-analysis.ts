@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Analysis } from '../../../../shared/fairness/analyze';
-import type { Plan } from '../../../../shared/plan/schema';
-import { analyse, peekAnalysis, type AnalysisWindow } from '../../workers/analysis-client';
-import type { AnalysisOutcome } from '../../workers/worker-protocol';
+import type { Analysis } from '../../../shared/fairness/analyze';
+import type { Plan } from '../../../shared/plan/schema';
+import { analyse, peekAnalysis, type AnalysisWindow } from '../workers/analysis-client';
+import type { AnalysisOutcome } from '../workers/worker-protocol';
 
 /**
  * An analysis as a view sees it: the numbers for the current plan and window when known (`running` false), or the

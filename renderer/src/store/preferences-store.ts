@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../../../shared/prefs/preferences';
-import { api, ApiError } from '../../api/api';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../../shared/prefs/preferences';
+import { api, ApiError } from '../api/api';
 
 /** The user's preferences in the renderer: loaded once, changed through `prefs:set`, applied live. */
 export type PreferencesState = {

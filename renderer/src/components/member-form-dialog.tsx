@@ -11,11 +11,11 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
-import { MEMBER_PALETTE } from '../../../../shared/plan/member-colors';
-import { memberSchema, type Member, type Pipeline, type Seniority } from '../../../../shared/plan/schema';
-import { formatPath } from '../../../../shared/plan/validate';
-import { timeZoneOptions } from './time-zones';
-import { useHolidayRegions } from './use-holiday-regions';
+import { MEMBER_PALETTE } from '../../../shared/plan/member-colors';
+import { memberSchema, type Member, type Pipeline, type Seniority } from '../../../shared/plan/schema';
+import { formatPath } from '../../../shared/plan/validate';
+import { timeZoneOptions } from './time-zone-options';
+import { useHolidayRegions } from '../hooks/use-holiday-regions';
 
 type FormValues = {
   name: string;

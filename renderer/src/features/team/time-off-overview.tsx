@@ -2,7 +2,7 @@ import { Box, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/
 import type { Member, TimeOff } from '../../../../shared/plan/schema';
 import { MemberChip } from '../../components/member-chip';
 import { formatRange, inclusiveDays, monthLabel, timeOffKindInfo } from './time-off-format';
-import { TintBadge } from '../pipelines/tint-badge';
+import { TintBadge } from '../../components/tint-badge';
 
 type Entry = { member: Member; timeOff: TimeOff };
 

@@ -2,28 +2,45 @@ import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBeach } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
-import { applyEdit, type PlanEdit } from '../../../../shared/plan/edits';
-import type { EditTrial } from '../../store/plan-slice';
-import { useAppStore } from '../../store/store';
-import { formatSpan } from './calendar-format';
-import { introducedTimeOffConflicts, type IntroducedConflict } from './time-off-guard';
+import { applyEdit, type PlanEdit } from '../../../shared/plan/edits';
+import type { EditTrial } from '../store/plan-slice';
+import { useAppStore } from '../store/store';
+import { formatSpan } from '../components/wall-clock-format';
+import { introducedTimeOffConflicts, type IntroducedConflict } from '../../../shared/rotation/time-off-guard';
 
-/** What to say when an edit lands, and what to undo on screen when it does not (a drag's `revert`). */
-export type GuardedEditOptions = { success?: string; onNotApplied?: () => void };
+/**
+ * How to run one edit. `success` is said when it lands (with the undo hint); `onNotApplied` undoes on screen what
+ * did not land (a drag's `revert`); `refusalTitle` heads the notification that explains a refusal ("Not changed"
+ * unless given; null when the caller shows the reason itself, under the field that caused it); `confirmTimeOff`
+ * asks first when the edit would put someone on call during their time off.
+ */
+export type EditRunOptions = {
+  success?: string;
+  onNotApplied?: () => void;
+  refusalTitle?: string | null;
+  confirmTimeOff?: boolean;
+};
+
+/** How an edit ended: applied, refused (and why), or waiting for the user's answer about time off. */
+export type EditResult =
+  { outcome: 'applied' } | { outcome: 'asking' } | { outcome: 'refused'; reason: string };
+
+/** The calendar's options: what to say when an edit lands, and what to undo on screen when it does not. */
+export type GuardedEditOptions = Pick<EditRunOptions, 'success' | 'onNotApplied'>;
 
 /** The outcome of a guarded edit: applied, refused (with a notification), or waiting for the user's answer. */
-export type GuardedEditOutcome = 'applied' | 'refused' | 'asking';
+export type GuardedEditOutcome = EditResult['outcome'];
 
 type Pending = {
   edit: PlanEdit;
   conflicts: IntroducedConflict[];
-  options: GuardedEditOptions;
+  options: EditRunOptions;
   trial: EditTrial;
 };
 
 /** Shows why an edit was refused; nothing was changed. */
-export function notifyRefusal(reason: string) {
-  notifications.show({ color: 'red', title: 'Not changed', message: reason, autoClose: 8000 });
+function notifyRefusal(title: string, reason: string) {
+  notifications.show({ color: 'red', title, message: reason, autoClose: 8000 });
 }
 
 function notifyApplied(message: string | undefined) {
@@ -83,47 +100,44 @@ function ConfirmTimeOff({
 }
 
 /**
- * Runs plan edits from the calendar: a refused edit is explained in a notification (and the drag reverted); an
- * edit that would put someone on call during their time off asks first in a modal; anything else is applied to the
- * store (validated, undoable, saved). Render `modal` once.
+ * The one way a view changes the plan: the edit goes to the store (validated, undoable, saved); a refusal is
+ * explained in a notification (unless the caller shows it under a field) and undone on screen; with
+ * `confirmTimeOff`, an edit that would put someone on call during their time off asks first in a modal. Render
+ * `modal` once where edits ask.
  */
-export function useGuardedEdit(): {
-  run: (edit: PlanEdit, options?: GuardedEditOptions) => GuardedEditOutcome;
+export function useEditRunner(): {
+  run: (edit: PlanEdit, options?: EditRunOptions) => EditResult;
   modal: ReactNode;
 } {
   const [pending, setPending] = useState<Pending | null>(null);
 
-  const apply = useCallback(
-    (edit: PlanEdit, options: GuardedEditOptions, trial: EditTrial): GuardedEditOutcome => {
-      const result = useAppStore.getState().edit(edit, trial);
-      if (!result.ok) {
-        notifyRefusal(result.reason);
-        options.onNotApplied?.();
-        return 'refused';
-      }
-      notifyApplied(options.success);
-      return 'applied';
-    },
-    [],
-  );
+  const apply = useCallback((edit: PlanEdit, options: EditRunOptions, trial?: EditTrial): EditResult => {
+    const result = useAppStore.getState().edit(edit, trial);
+    if (!result.ok) {
+      refuse(result.reason, options);
+      return { outcome: 'refused', reason: result.reason };
+    }
+    notifyApplied(options.success);
+    return { outcome: 'applied' };
+  }, []);
 
   const run = useCallback(
-    (edit: PlanEdit, options: GuardedEditOptions = {}): GuardedEditOutcome => {
+    (edit: PlanEdit, options: EditRunOptions = {}): EditResult => {
+      if (!options.confirmTimeOff) return apply(edit, options);
       const plan = useAppStore.getState().plan;
-      if (!plan) return 'refused';
+      if (!plan) return { outcome: 'refused', reason: 'No plan is open.' };
       // A dry run on the pure domain tells whether the edit would be refused and whose time off it touches.
       const trial = applyEdit(plan, edit, plan.meta.updatedAt);
       if (!trial.ok) {
-        notifyRefusal(trial.reason);
-        options.onNotApplied?.();
-        return 'refused';
+        refuse(trial.reason, options);
+        return { outcome: 'refused', reason: trial.reason };
       }
       const conflicts = introducedTimeOffConflicts(plan, trial.plan);
       // The store takes the dry run's result instead of applying the edit again (while the plan is unchanged).
       const done = { before: plan, after: trial.plan };
       if (conflicts.length > 0) {
         setPending({ edit, conflicts, options, trial: done });
-        return 'asking';
+        return { outcome: 'asking' };
       }
       return apply(edit, options, done);
     },
@@ -144,4 +158,27 @@ export function useGuardedEdit(): {
     />
   );
   return { run, modal };
+}
+
+function refuse(reason: string, options: EditRunOptions) {
+  const title = options.refusalTitle === undefined ? 'Not changed' : options.refusalTitle;
+  if (title !== null) notifyRefusal(title, reason);
+  options.onNotApplied?.();
+}
+
+/**
+ * The runner as the calendar uses it: a refusal is notified ("Not changed") and the drag reverted; time off is
+ * confirmed first. Render `modal` once.
+ */
+export function useGuardedEdit(): {
+  run: (edit: PlanEdit, options?: GuardedEditOptions) => GuardedEditOutcome;
+  modal: ReactNode;
+} {
+  const { run, modal } = useEditRunner();
+  const guarded = useCallback(
+    (edit: PlanEdit, options: GuardedEditOptions = {}) =>
+      run(edit, { ...options, confirmTimeOff: true }).outcome,
+    [run],
+  );
+  return { run: guarded, modal };
 }

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Member } from '../../../../shared/plan/schema';
-import { MemberChip } from '../../components/member-chip';
+import type { Member } from '../../../shared/plan/schema';
+import { MemberChip } from './member-chip';
 
 function Dot({ color }: { color: string }) {
   return (

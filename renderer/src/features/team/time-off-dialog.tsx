@@ -20,9 +20,9 @@ import { useState } from 'react';
 import type { Member, TimeOff, TimeOffKind } from '../../../../shared/plan/schema';
 import { MemberChip } from '../../components/member-chip';
 import { uniqueId } from '../../../../shared/plan/ids';
-import { useApplyEdit } from '../pipelines/use-apply-edit';
+import { useApplyEdit } from '../../hooks/use-apply-edit';
 import { formatRange, inclusiveDays, TIME_OFF_KINDS, timeOffKindInfo } from './time-off-format';
-import { TintBadge } from '../pipelines/tint-badge';
+import { TintBadge } from '../../components/tint-badge';
 
 // Orange and red light-alert titles fall below WCAG AA on their tint; dark text keeps the colour in the frame.
 const ALERT_STYLES = { title: { color: 'var(--rp-tint-text)' } };

@@ -1,4 +1,4 @@
-import type { FlagKind, FlagSeverity } from '../../../../shared/fairness/flags/flag';
+import type { FlagKind, FlagSeverity } from '../../../shared/fairness/flags/flag';
 
 /** Hours and loads as people read them: thousands grouped, `digits` decimals. */
 export function formatNumber(value: number, digits = 0): string {

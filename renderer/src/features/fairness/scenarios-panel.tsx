@@ -33,8 +33,8 @@ import { EmptyState } from '../../components/empty-state';
 import { scenarioAsPlan, selectAnalysedScenarioId } from '../../store/simulation-slice';
 import { useAppStore } from '../../store/store';
 import type { AnalysisWindow } from '../../workers/analysis-client';
-import { MemberForm } from '../team/member-form';
-import { newMember } from '../team/new-member';
+import { MemberForm } from '../../components/member-form-dialog';
+import { newMember } from '../../../../shared/plan/new-member';
 import { CompareView } from './compare-view';
 import { ScenarioChangeDialog, type ChangeMode } from './scenario-change-dialog';
 import { ScenarioNameDialog } from './scenario-name-dialog';
@@ -143,7 +143,11 @@ export function ScenariosPanel({ plan, range }: { plan: Plan; range: AnalysisWin
                       <Menu.Item
                         leftSection={<IconUserPlus size={14} />}
                         onClick={() =>
-                          setDialog({ kind: 'join', scenario: s, member: newMember(scenarioAsPlan(plan, s)) })
+                          setDialog({
+                            kind: 'join',
+                            scenario: s,
+                            member: newMember(scenarioAsPlan(plan, s), crypto.randomUUID()),
+                          })
                         }
                       >
                         Someone joins…

@@ -1,7 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight, IconEqual } from '@tabler/icons-react';
 import type { Direction } from '../../../../shared/scenarios/compare';
-import { formatDelta } from '../fairness/format';
+import { formatDelta } from '../../components/fairness-format';
 
 const COLOR: Record<Direction, string> = { better: 'teal.7', worse: 'red.7', same: 'dimmed' };
 
