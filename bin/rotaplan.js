@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './check-node.cjs'; // first: refuses an unsupported Node.js in one sentence before anything else loads
 // The `rotaplan` command. The CLI is TypeScript run through tsx, so `npx rotaplan` works right after `npm install`
 // without a build step.
 import { register } from 'tsx/esm/api';
