@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs/preferences';
+import { requireTestBrowser } from '../../electron/browser/find-browser';
 import { launchPreview } from '../../electron/preview/launch';
 
 /** The Chromium flags this machine needs (no sandbox as root, no background network in a closed network). */
@@ -17,15 +18,25 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let browserPath: Promise<string> | undefined;
 
 /**
- * Debian's Chromium with the machine's flags in a fresh profile folder (launchPersistentContext owns
+ * The Chromium, Chrome or Edge the tests and benches drive, found once per process by the same finder as the PDF
+ * export (CHROMIUM_PATH, the PATH, the usual install places, Playwright's cache); rejects with the one-sentence
+ * instruction when the machine has none.
+ */
+export function testBrowserPath(): Promise<string> {
+  browserPath ??= requireTestBrowser();
+  return browserPath;
+}
+
+/**
+ * The machine's browser with the machine's flags in a fresh profile folder (launchPersistentContext owns
  * --user-data-dir), at the size the app is tested at.
  */
-export function launchChromium(profileDir: string): Promise<BrowserContext> {
+export async function launchChromium(profileDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: await testBrowserPath(),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1360, height: 880 },
