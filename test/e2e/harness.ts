@@ -43,6 +43,19 @@ export async function launchChromium(profileDir: string): Promise<BrowserContext
   });
 }
 
+/**
+ * Waits until every finite CSS transition and animation on the page has finished (Mantine's fades, colour-scheme
+ * transitions, chart animations), so a check judges the view at rest; endless ones (a loader's spin) are not
+ * waited for.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
+}
+
 export type Session = {
   page: Page;
   url: string;
@@ -82,8 +95,10 @@ export async function openApp(options: { userDataDir?: string; tour?: boolean } 
       close: async () => {
         await browser?.close();
         await preview.close();
-        await rm(profile, { recursive: true, force: true });
-        if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+        // The browser and the preview have stopped; rm still retries a folder a last write just landed in.
+        const settled = { recursive: true, force: true, maxRetries: 10, retryDelay: 50 };
+        await rm(profile, settled);
+        if (!options.userDataDir) await rm(userDataDir, settled);
         if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
       },
     };
