@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './check-node.cjs'; // first: refuses an unsupported Node.js in one sentence before anything else loads
 // The `rotaplan` command: runs the CLI that `npm run build` bundles into out/cli (vite.cli.config.ts), so an
 // install with production dependencies only works and no TypeScript is transpiled at run time.
 import { existsSync } from 'node:fs';

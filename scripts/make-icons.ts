@@ -105,10 +105,10 @@ export function writeIcns(entries: ReadonlyArray<{ type: IcnsType; png: Buffer }
 async function renderPngs(svg: string, sizes: readonly number[]): Promise<Map<number, Buffer>> {
   // Imported here so the container writers above can be imported by tests without starting a browser.
   const { chromium } = await import('playwright-core');
-  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../test/e2e/harness');
+  const { CHROMIUM_ARGS, testBrowserPath } = await import('../test/e2e/harness');
   const profile = await mkdtemp(join(tmpdir(), 'rotaplan-icons-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: await testBrowserPath(),
     headless: true,
     args: CHROMIUM_ARGS,
   });

@@ -1,29 +1,9 @@
 import { execFile } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-/** Browser executables looked up on PATH, in order. */
-const PATH_NAMES = [
-  'chromium',
-  'chromium-browser',
-  'google-chrome',
-  'google-chrome-stable',
-  'msedge',
-  'microsoft-edge',
-] as const;
-
-/** Well-known install places, for machines where the browser is not on PATH (macOS, Windows, Debian). */
-const KNOWN_PATHS = [
-  '/usr/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
-] as const;
+import { findBrowser, type BrowserSearch } from '../browser/find-browser';
 
 /** No Chromium, Chrome or Edge was found: the message says what to install or set. */
 export class ChromiumNotFoundError extends Error {
@@ -36,42 +16,8 @@ export class ChromiumNotFoundError extends Error {
   }
 }
 
-async function isExecutable(path: string): Promise<boolean> {
-  try {
-    await access(path, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The headless browser to print with: CHROME_PATH when set (an error when it points nowhere, rather than quietly
- * using another browser), then chromium, chromium-browser, google-chrome, msedge … on PATH, then known install
- * places. Null when there is none.
- */
-export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
-  const explicit = env.CHROME_PATH?.trim();
-  if (explicit) {
-    if (await isExecutable(explicit)) return explicit;
-    throw new Error(`CHROME_PATH is set to "${explicit}", but no executable browser is there.`);
-  }
-  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-  const suffixes = process.platform === 'win32' ? ['.exe', ''] : [''];
-  for (const name of PATH_NAMES) {
-    for (const dir of dirs) {
-      for (const suffix of suffixes) {
-        const candidate = join(dir, `${name}${suffix}`);
-        if (await isExecutable(candidate)) return candidate;
-      }
-    }
-  }
-  for (const candidate of KNOWN_PATHS) if (await isExecutable(candidate)) return candidate;
-  return null;
-}
-
-/** How to run the browser: which executable (found when absent) and how long a print may take. */
-export type ChromiumPdfOptions = { executable?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv };
+/** How to run the browser: which executable (found by findBrowser with `search` when absent) and how long a print may take. */
+export type ChromiumPdfOptions = { executable?: string; timeoutMs?: number; search?: BrowserSearch };
 
 function run(file: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -102,7 +48,7 @@ export async function renderPdfWithChromium(
   html: string,
   options: ChromiumPdfOptions = {},
 ): Promise<Uint8Array> {
-  const executable = options.executable ?? (await findChromium(options.env));
+  const executable = options.executable ?? (await findBrowser(options.search));
   if (!executable) throw new ChromiumNotFoundError();
   const dir = await mkdtemp(join(tmpdir(), 'rotaplan-pdf-'));
   try {

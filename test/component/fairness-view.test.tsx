@@ -12,6 +12,7 @@ import { FlagsTable, type FlagTarget } from '../../renderer/src/features/fairnes
 import { HeadlineCards } from '../../renderer/src/features/fairness/headline-cards';
 import { ScenarioSwitcher } from '../../renderer/src/features/scenarios/scenario-switcher';
 import { useAppStore } from '../../renderer/src/store/store';
+import { startSimulation } from '../../renderer/src/workers/simulation-client';
 import { cleanPlan, member, weeks } from '../unit/fairness/test-plans';
 
 /**
@@ -252,7 +253,15 @@ describe('Fairness view (jsdom, analysis inline)', () => {
     expect(screen.getByTestId('simulation-progress')).toHaveTextContent('0 of 2,000 runs');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(useAppStore.getState().simulation.status).toBe('cancelled');
-    await new Promise((r) => setTimeout(r, 100));
+    // A run started after the cancel, on the same inline path, reports its end: the cancelled run's timer came
+    // first, so had it gone on, its messages would have arrived by then.
+    const settings = useAppStore.getState().simulation.settings!;
+    await new Promise<void>((resolve) => {
+      startSimulation(
+        { plan: unevenPlan(), ...settings, runs: 10 },
+        (m) => m.type !== 'progress' && resolve(),
+      );
+    });
     expect(useAppStore.getState().simulation.status).toBe('cancelled');
     expect(useAppStore.getState().simulation.result).toBeNull();
     expect(screen.getByTestId('simulation-cancelled')).toHaveTextContent('Cancelled. No result yet.');

@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PreferencesDialog } from '../../renderer/src/features/preferences/preferences-dialog';
 import { usePreferences } from '../../renderer/src/store/preferences-store';
@@ -11,12 +11,17 @@ function bridge(mode: 'electron' | 'preview', folder: () => { path: string } | n
   const patches: Partial<Preferences>[] = [];
   let folderCalls = 0;
   let prefs: Preferences = { ...DEFAULT_PREFERENCES };
+  let answerInfo = () => undefined as void;
+  const infoAnswered = new Promise<void>((resolve) => (answerInfo = resolve));
   globalThis.rotaplan = {
     app: {
-      info: async () => ({
-        ok: true,
-        value: { mode, version: 't', userDataDir: '/u', planPath: '/u/plan.rotaplan.json' },
-      }),
+      info: async () => {
+        answerInfo();
+        return {
+          ok: true,
+          value: { mode, version: 't', userDataDir: '/u', planPath: '/u/plan.rotaplan.json' },
+        };
+      },
     },
     prefs: {
       get: async () => ({ ok: true, value: prefs }),
@@ -36,7 +41,7 @@ function bridge(mode: 'electron' | 'preview', folder: () => { path: string } | n
       },
     },
   } as unknown as RotaplanApi;
-  return { patches, folderCalls: () => folderCalls };
+  return { patches, folderCalls: () => folderCalls, infoAnswered };
 }
 
 function renderDialog() {
@@ -86,11 +91,15 @@ describe('Preferences: export folder', () => {
   });
 
   it('browser preview: no Browse… button, the text field only', async () => {
-    bridge('preview', () => ({ path: '/never' }));
+    const { infoAnswered } = bridge('preview', () => ({ path: '/never' }));
     renderDialog();
     expect(await screen.findByLabelText('Export folder')).toBeInTheDocument();
-    // Give app:info its turn before checking the button stays away.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Once app:info has answered, the dialog's handling of it is promise steps only, and those all run before the
+    // next task: after one task turn, the dialog knows it is in the preview.
+    await act(async () => {
+      await infoAnswered;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
     expect(screen.queryByRole('button', { name: 'Browse…' })).toBeNull();
   });
 });

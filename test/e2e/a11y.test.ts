@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, type Session } from './harness';
+import { animationsDone, openApp, type Session } from './harness';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -61,7 +61,7 @@ describe('accessibility: axe-core on every view (Chromium through the preview)',
         view,
         { timeout: 20_000 },
       );
-      await page.waitForTimeout(300);
+      await animationsDone(page);
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[view] = violations;
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs/preferences';
+import { requireTestBrowser } from '../../electron/browser/find-browser';
 import { launchPreview } from '../../electron/preview/launch';
 
 /** The Chromium flags this machine needs (no sandbox as root, no background network in a closed network). */
@@ -17,19 +18,42 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let browserPath: Promise<string> | undefined;
 
 /**
- * Debian's Chromium with the machine's flags in a fresh profile folder (launchPersistentContext owns
+ * The Chromium, Chrome or Edge the tests and benches drive, found once per process by the same finder as the PDF
+ * export (CHROMIUM_PATH, the PATH, the usual install places, Playwright's cache); rejects with the one-sentence
+ * instruction when the machine has none.
+ */
+export function testBrowserPath(): Promise<string> {
+  browserPath ??= requireTestBrowser();
+  return browserPath;
+}
+
+/**
+ * The machine's browser with the machine's flags in a fresh profile folder (launchPersistentContext owns
  * --user-data-dir), at the size the app is tested at.
  */
-export function launchChromium(profileDir: string): Promise<BrowserContext> {
+export async function launchChromium(profileDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: await testBrowserPath(),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1360, height: 880 },
   });
+}
+
+/**
+ * Waits until every finite CSS transition and animation on the page has finished (Mantine's fades, colour-scheme
+ * transitions, chart animations), so a check judges the view at rest; endless ones (a loader's spin) are not
+ * waited for.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
 }
 
 export type Session = {
@@ -71,8 +95,10 @@ export async function openApp(options: { userDataDir?: string; tour?: boolean } 
       close: async () => {
         await browser?.close();
         await preview.close();
-        await rm(profile, { recursive: true, force: true });
-        if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+        // The browser and the preview have stopped; rm still retries a folder a last write just landed in.
+        const settled = { recursive: true, force: true, maxRetries: 10, retryDelay: 50 };
+        await rm(profile, settled);
+        if (!options.userDataDir) await rm(userDataDir, settled);
         if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
       },
     };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs/preferences';
 import type { Page } from 'playwright-core';
-import { openApp, type Session } from './harness';
+import { animationsDone, openApp, type Session } from './harness';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -86,9 +86,12 @@ describe('preferences, dark mode and shortcuts (Chromium through the preview)', 
     await page.waitForFunction(
       () => document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark',
     );
-    await page.waitForTimeout(300);
-    const prefs = JSON.parse(await readFile(join(userDataDir, 'preferences.json'), 'utf8'));
-    expect(prefs.theme).toBe('dark');
+    // Written through prefs:set after the click: poll the file until it shows the choice.
+    await expect
+      .poll(async () => JSON.parse(await readFile(join(userDataDir, 'preferences.json'), 'utf8')).theme, {
+        timeout: 10_000,
+      })
+      .toBe('dark');
     const plan = await readFile(join(userDataDir, 'plan.rotaplan.json'), 'utf8');
     expect(plan).not.toContain('"theme"');
 
@@ -152,7 +155,7 @@ describe('preferences, dark mode and shortcuts (Chromium through the preview)', 
     await dialog.waitFor({ state: 'hidden' });
     for (const view of ['team', 'calendar', 'fairness']) {
       await openView(page, view);
-      await page.waitForTimeout(400);
+      await animationsDone(page);
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[view] = violations;
     }

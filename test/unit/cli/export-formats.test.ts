@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requireTestBrowser } from '../../../electron/browser/find-browser';
 import { runCli, type CliIo } from '../../../electron/cli/main';
 import { analyzePlan } from '../../../shared/fairness/analyze';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
@@ -163,17 +164,11 @@ describe('rotaplan export --format html|pdf', () => {
     );
   });
 
-  it('pdf prints the report with headless Chromium (CHROME_PATH=/usr/bin/chromium)', async () => {
+  it('pdf prints the report with the headless browser this machine has', async () => {
+    await requireTestBrowser();
     const out = join(dir, 'report.pdf');
-    const before = process.env.CHROME_PATH;
-    process.env.CHROME_PATH = '/usr/bin/chromium';
-    try {
-      const r = await run('export', plan, '--format', 'pdf', '--out', out);
-      expect(r).toEqual({ code: 0, stdout: '', stderr: `Wrote pdf to ${out}\n` });
-    } finally {
-      if (before === undefined) delete process.env.CHROME_PATH;
-      else process.env.CHROME_PATH = before;
-    }
+    const r = await run('export', plan, '--format', 'pdf', '--out', out);
+    expect(r).toEqual({ code: 0, stdout: '', stderr: `Wrote pdf to ${out}\n` });
     const bytes = await readFile(out);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // A4 pages: at least the document, 13 months and the charts.
@@ -182,8 +177,9 @@ describe('rotaplan export --format html|pdf', () => {
   });
 
   it('pdf without a browser exits 1 naming what to install, and writes nothing', async () => {
-    const before = { chrome: process.env.CHROME_PATH, path: process.env.PATH };
+    const before = { chrome: process.env.CHROME_PATH, chromium: process.env.CHROMIUM_PATH };
     process.env.CHROME_PATH = join(dir, 'no-browser-here');
+    delete process.env.CHROMIUM_PATH;
     try {
       const r = await run('export', plan, '--format', 'pdf', '--out', join(dir, 'r.pdf'));
       expect(r.code).toBe(1);
@@ -193,6 +189,7 @@ describe('rotaplan export --format html|pdf', () => {
     } finally {
       if (before.chrome === undefined) delete process.env.CHROME_PATH;
       else process.env.CHROME_PATH = before.chrome;
+      if (before.chromium !== undefined) process.env.CHROMIUM_PATH = before.chromium;
     }
     const noOut = await run('export', plan, '--format', 'pdf');
     expect(noOut.code).toBe(2);

@@ -62,8 +62,13 @@ describe('single instance: a second launch opens its file in the first window', 
     await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
   });
   afterAll(async () => {
-    await rm(recorded.userData, { recursive: true, force: true });
-    await rm(elsewhere, { recursive: true, force: true });
+    // Main's writers (log, preferences, trust record, backups) may still be finishing a write when the last test
+    // returns: wait for the renderer's saves to settle, and let rm retry a folder that gained a file meanwhile
+    // (ENOTEMPTY) instead of failing.
+    await vi.waitFor(() => expect(useAppStore.getState().saveStatus).toBe('saved'));
+    const settled = { recursive: true, force: true, maxRetries: 10, retryDelay: 50 };
+    await rm(recorded.userData, settled);
+    await rm(elsewhere, settled);
   });
 
   it('before the window has loaded a plan, a second launch opens its file in the store directly', async () => {

@@ -1,11 +1,8 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ChromiumNotFoundError,
-  findChromium,
-  renderPdfWithChromium,
-} from '../../../electron/export/pdf-chromium';
+import { requireTestBrowser } from '../../../electron/browser/find-browser';
+import { ChromiumNotFoundError, renderPdfWithChromium } from '../../../electron/export/pdf-chromium';
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -15,21 +12,7 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-describe('findChromium', () => {
-  it('takes CHROME_PATH first, then names on PATH', async () => {
-    const fake = join(dir, 'google-chrome');
-    await writeFile(fake, '#!/bin/sh\nexit 0\n');
-    await chmod(fake, 0o755);
-    expect(await findChromium({ CHROME_PATH: fake, PATH: '' })).toBe(fake);
-    expect(await findChromium({ PATH: dir })).toBe(fake);
-  });
-
-  it('names the missing browser when CHROME_PATH points nowhere', async () => {
-    await expect(findChromium({ CHROME_PATH: join(dir, 'nope') })).rejects.toThrow(
-      `CHROME_PATH is set to "${join(dir, 'nope')}", but no executable browser is there.`,
-    );
-  });
-
+describe('ChromiumNotFoundError', () => {
   it('says what to install when no browser is found', async () => {
     const error = new ChromiumNotFoundError();
     expect(error.message).toMatch(
@@ -37,12 +20,18 @@ describe('findChromium', () => {
     );
     expect(error.message).toContain('CHROME_PATH');
   });
+
+  it('is what renderPdfWithChromium throws when the finder finds nothing', async () => {
+    await expect(
+      renderPdfWithChromium('<p>x</p>', { search: { env: { PATH: dir }, home: dir, installPlaces: [] } }),
+    ).rejects.toThrow(ChromiumNotFoundError);
+  });
 });
 
 describe('renderPdfWithChromium', () => {
-  it('prints HTML to a PDF with /usr/bin/chromium', async () => {
+  it('prints HTML to a PDF with the browser the finder finds', async () => {
     const bytes = await renderPdfWithChromium('<!doctype html><h1>Rotaplan</h1><p>page</p>', {
-      executable: '/usr/bin/chromium',
+      executable: await requireTestBrowser(),
     });
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(1000);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { scenarios } from '../../../bench/optimize/scenarios';
 import { createOptimizeJobs, resolveWorkerEntry } from '../../../electron/optimize/optimize-jobs';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
@@ -16,12 +17,15 @@ async function until<T>(read: () => T, ok: (v: T) => boolean, timeoutMs: number)
 
 describe('resolveWorkerEntry', () => {
   it('runs the .ts source under tsx from source, and the built .js next to the bundle', () => {
-    const fromSource = resolveWorkerEntry('file:///work/main/electron/optimize/optimize-jobs.ts');
+    // This checkout's own source, wherever it was cloned: tsx is resolved from there.
+    const source = new URL('../../../electron/optimize/optimize-jobs.ts', import.meta.url);
+    const worker = new URL('../../../electron/optimize/optimize-worker.ts', import.meta.url);
+    const fromSource = resolveWorkerEntry(source.href);
     expect(fromSource.kind).toBe('source');
-    expect(fromSource.path).toBe('/work/main/electron/optimize/optimize-worker.ts');
+    expect(fromSource.path).toBe(fileURLToPath(worker));
     if (fromSource.kind === 'source') {
       expect(fromSource.script).toMatch(/tsx\/dist\/esm\/api\/index\.mjs/);
-      expect(fromSource.script).toContain('"file:///work/main/electron/optimize/optimize-worker.ts"');
+      expect(fromSource.script).toContain(`"${worker.href}"`);
     }
     expect(() => resolveWorkerEntry('file:///nonexistent/out/main/index.js')).toThrow(
       'the optimiser worker is missing (looked for /nonexistent/out/main/optimize-worker.js, /nonexistent/out/optimize-worker.js)',

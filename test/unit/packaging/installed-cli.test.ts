@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from '../../../electron/export/pdf-chromium';
+import { findBrowser } from '../../../electron/browser/find-browser';
 
 // What a user gets from `npm pack` and `npm install -g` with production dependencies only: the packed tarball is
 // installed into a temp prefix and every command runs through the installed `rotaplan`, as a CI job would run it.
@@ -120,7 +120,7 @@ describe('the packed and installed rotaplan', () => {
   it('exports pdf with the browser this machine has, or says which browser it needs', async () => {
     const out = join(dir, 'export.pdf');
     const result = await cli('export', plan, '--format', 'pdf', '--out', out);
-    if (await findChromium()) {
+    if (await findBrowser()) {
       expect(result.code).toBe(0);
       expect((await readFile(out)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     } else {
