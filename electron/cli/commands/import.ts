@@ -11,6 +11,7 @@ import { localDate } from '../../../shared/time/zoned';
 import { writeFileDurably } from '../../store/durable-file';
 import { InputError, parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
+import { checkOutPath, describeWriteError } from '../out-path';
 import { render } from './analyze';
 
 /** `--map KEY=MEMBER_ID` flags as a mapping; a flag without `=` is a usage error. */
@@ -46,7 +47,7 @@ function personLine(p: ImportPerson, plan: Plan): string {
 
 export const importCommand: Command = {
   usage:
-    'import FILE --ics SCHEDULE.ics [--out FILE2] [--map EMAIL_OR_NAME=MEMBER_ID ...]\n                             read an on-call schedule (.ics from PagerDuty, Opsgenie, Grafana OnCall, GoAlert,\n                             Google Calendar) into the plan and print its fairness; writes only with --out\n                             (FILE itself is never overwritten unless you pass it as --out)',
+    'import FILE --ics SCHEDULE.ics [--out FILE2] [--map EMAIL_OR_NAME=MEMBER_ID ...]\n                             read an on-call schedule (.ics from PagerDuty, Opsgenie, Grafana OnCall, GoAlert,\n                             Google Calendar) into the plan and print its fairness; writes only with --out\n                             (never over FILE itself)',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       ics: { type: 'string' },
@@ -56,6 +57,10 @@ export const importCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('import takes exactly one plan FILE');
     if (typeof values.ics !== 'string') throw new UsageError('import needs --ics SCHEDULE.ics');
     const map = mappings(values.map);
+    const outPath =
+      typeof values.out === 'string'
+        ? await checkOutPath(values.out, 'plan', [positionals[0]!, values.ics])
+        : null;
     const { plan } = await loadPlanFile(positionals[0]!, io);
     checkMappedMembers(map, plan, io);
 
@@ -119,8 +124,11 @@ export const importCommand: Command = {
     );
     io.stdout(render(applied.plan, analyzePlan(applied.plan, { from, to })));
 
-    if (typeof values.out === 'string') {
-      await writeFileDurably(resolve(values.out), JSON.stringify(applied.plan, null, 2));
+    if (outPath !== null && typeof values.out === 'string') {
+      const out = values.out;
+      await writeFileDurably(outPath, JSON.stringify(applied.plan, null, 2)).catch((error: unknown) => {
+        throw new Error(describeWriteError(out, error));
+      });
       io.stderr(`Wrote the plan with the imported schedule to ${values.out}\n`);
     } else {
       io.stderr(`Nothing was written: pass --out FILE2 to save the plan with the imported schedule.\n`);
