@@ -1,3 +1,4 @@
+import { unknownPlanKeys } from '../../../shared/plan/unknown-keys';
 import { loadPlanFile } from '../load-plan';
 import { parseFlags, UsageError, type Command } from '../cli-io';
 
@@ -13,6 +14,12 @@ export const validateCommand: Command = {
     io.stdout(
       `${file}: valid plan "${plan.meta.name}"${note}: ${plan.members.length} members, ${plan.pipelines.length} pipelines, ${plan.shifts.length} shifts\n`,
     );
+    const unknown = unknownPlanKeys(plan);
+    if (unknown.length > 0) {
+      io.stderr(
+        `note: ${unknown.length} key${unknown.length === 1 ? '' : 's'} this Rotaplan does not know ${unknown.length === 1 ? 'is' : 'are'} kept as ${unknown.length === 1 ? 'it is' : 'they are'}:\n${unknown.map((k) => `  ${k}\n`).join('')}`,
+      );
+    }
     return 0;
   },
 };
