@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { analyzePlan } from '../../../shared/fairness/analyze';
-import { importEditOf } from '../../../shared/import/import-edit';
+import { importEditOf, importOverlapNote } from '../../../shared/import/import-edit';
 import { importIcs, type ImportPerson } from '../../../shared/import/ics-import';
 import { VENDOR_NAMES } from '../../../shared/import/vendors';
 import { applyEdit } from '../../../shared/plan/edits';
@@ -94,6 +94,8 @@ export const importCommand: Command = {
       );
     }
     for (const w of result.warnings) lines.push(`Note: ${w.message}`);
+    const overlapNote = importOverlapNote(result, plan);
+    if (overlapNote) lines.push(`Note: ${overlapNote}`);
     io.stdout(`${lines.join('\n')}\n`);
 
     const edit = importEditOf(result);
