@@ -3,8 +3,11 @@ import type { Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './cli-io';
 
-/** What a command writes to `--out`: a plan (sample, optimize, import, export json) or anything else. */
-export type OutKind = 'plan' | 'other';
+/**
+ * What a command writes to `--out`: a plan made from its input (optimize, import, export json), the sample plan
+ * (which must not land on a plan someone made), or anything else (which must not land on any plan).
+ */
+export type OutKind = 'plan' | 'sample' | 'other';
 
 /** A plan file by its name: the extension the app registers. */
 const PLAN_NAME = /\.rotaplan\.json$/i;
@@ -46,8 +49,8 @@ async function looksLikePlan(path: string): Promise<boolean> {
 /**
  * Checks an `--out` path before a command does any work, throwing a usage error (exit 2) with one plain sentence
  * naming the path when it cannot or must not be written: empty, a folder, in a folder that does not exist, under
- * a file, one of the command's own input files (also through a link), or, for output that is not a plan, an
- * existing plan file. Why up front: the user's plan is never replaced by accident, and the error names what is
+ * a file, one of the command's own input files (also through a link), or, for output that is not a plan (or is the
+ * sample), an existing plan file. Why up front: the user's plan is never replaced by accident, and the error names what is
  * wrong instead of a temporary file's rename failing.
  */
 export async function checkOutPath(out: string, kind: OutKind, inputs: readonly string[]): Promise<string> {
@@ -68,9 +71,10 @@ export async function checkOutPath(out: string, kind: OutKind, inputs: readonly 
         );
       }
     }
-    if (kind === 'other' && (PLAN_NAME.test(path) || (await looksLikePlan(path)))) {
+    if (kind !== 'plan' && (PLAN_NAME.test(path) || (await looksLikePlan(path)))) {
+      const what = kind === 'sample' ? 'the sample plan' : 'an export';
       throw new UsageError(
-        `--out ${out} is a Rotaplan plan: an export never replaces a plan, name another file`,
+        `--out ${out} is a Rotaplan plan: ${what} never replaces a plan, name another file`,
       );
     }
   }

@@ -45,7 +45,12 @@ function byLayer(items: readonly LayerSpan[]): Map<string, Indexed[]> {
     list.push({ index, startMs: instantMs(s.start), endMs: instantMs(s.end) });
     layers.set(s.layerId, list);
   });
-  for (const list of layers.values()) list.sort((a, b) => a.startMs - b.startMs || a.index - b.index);
+  // A plan keeps its shifts sorted by layer and start: sort only a layer that is not, not every list on every edit.
+  for (const list of layers.values()) {
+    if (list.some((x, i) => i > 0 && x.startMs < list[i - 1]!.startMs)) {
+      list.sort((a, b) => a.startMs - b.startMs || a.index - b.index);
+    }
+  }
   return layers;
 }
 

@@ -11,7 +11,7 @@ export const sampleCommand: Command = {
     const text = `${JSON.stringify(createSamplePlan(io.now().toISOString()), null, 2)}\n`;
     if (typeof values.out === 'string') {
       const out = values.out;
-      const path = await checkOutPath(out, 'plan', []);
+      const path = await checkOutPath(out, 'sample', []);
       await writeFile(path, text, 'utf8').catch((error: unknown) => {
         throw new Error(describeWriteError(out, error));
       });

@@ -103,6 +103,15 @@ describe('no export that is not a plan replaces a plan file', () => {
     expect(await readFile(other, 'utf8')).toBe(planText);
   });
 
+  it('sample --out over an existing plan exits 2 and leaves it alone', async () => {
+    const r = await run('sample', '--out', plan);
+    expect(r.code).toBe(2);
+    expect(firstLine(r.stderr)).toBe(
+      `rotaplan sample: --out ${plan} is a Rotaplan plan: the sample plan never replaces a plan, name another file`,
+    );
+    expect(await readFile(plan, 'utf8')).toBe(planText);
+  });
+
   it('a plan saved under another name (team.json) is recognised by its content', async () => {
     const other = join(dir, 'team.json');
     await writeFile(other, planText);
