@@ -26,6 +26,7 @@ import { refuse } from './edit-outcome';
  * - `shift:apply-proposal`: an optimiser proposal's shifts replace those of the periods in its window (one step).
  * - `shift:trimOverlaps`: on each layer (or only `layerId`), a shift that starts while another holds the layer
  *   starts when it is free again, and one wholly inside is removed (see `trimLayerOverlaps`); one undoable step.
+ *   Refused when that would change a pinned shift.
  */
 export type ShiftEdit =
   | { kind: 'shift:move'; shiftId: string; start: string; end?: string }
@@ -86,6 +87,13 @@ function trimOverlaps(plan: Plan, layerId: string | undefined): EditOutcome {
   const chosen = layerId === undefined ? plan.shifts : plan.shifts.filter((s) => s.layerId === layerId);
   const result = trimLayerOverlaps(chosen);
   if (result.trimmed + result.removed === 0) return refuse('no shifts overlap on a layer; nothing to trim');
+  const kept = new Map(result.items.map((s) => [s.id, s]));
+  const pinned = chosen.filter((s) => s.pinned && kept.get(s.id) !== s);
+  if (pinned.length > 0) {
+    return refuse(
+      `${pinned.map((s) => describeShift(plan, s)).join(', ')} ${pinned.length === 1 ? 'is' : 'are'} pinned and would change: unpin or move ${pinned.length === 1 ? 'it' : 'them'} first`,
+    );
+  }
   const others = layerId === undefined ? [] : plan.shifts.filter((s) => s.layerId !== layerId);
   return { ...plan, shifts: sortShifts(plan, [...others, ...result.items]) };
 }

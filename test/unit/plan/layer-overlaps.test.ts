@@ -96,6 +96,13 @@ describe('shift:trimOverlaps (the one-step fix)', () => {
       'no rotation layer has id "tertiary"',
     );
   });
+
+  it('is refused when it would change a pinned shift', () => {
+    const before = planWith([A, { ...B, pinned: true }, S, T]);
+    expect(refusal(before, { kind: 'shift:trimOverlaps' })).toBe(
+      "Diego Alvarez's Primary shift 2027-01-10 09:00 – 2027-01-17 09:00 is pinned and would change: unpin or move it first",
+    );
+  });
 });
 
 describe('layerOverlapProblems (rotaplan validate)', () => {
