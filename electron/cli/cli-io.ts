@@ -15,10 +15,44 @@ export type Command = { run: (args: string[], io: CliIo) => Promise<number> };
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
+/**
+ * Joins `--name -5` into `--name=-5` for a string option, so a negative number reaches the option's own range
+ * check (which names the range) instead of parseArgs refusing it as an ambiguous argument.
+ */
+function joinNegativeValues(args: string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      joined.push(...args.slice(i));
+      break;
+    }
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (
+      name !== null &&
+      options !== undefined &&
+      Object.hasOwn(options, name) &&
+      options[name]!.type === 'string' &&
+      next !== undefined &&
+      /^-\d|^-\.\d/.test(next)
+    ) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
 /** parseArgs with strict flags, turning its errors into usage errors (exit 2). */
 export function parseFlags<O extends Options>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: joinNegativeValues(args, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

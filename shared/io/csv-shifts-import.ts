@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Plan, Shift } from '../plan/schema';
+import { findLayerOverlaps } from '../plan/layer-overlaps';
 import { shiftSourceSchema } from '../plan/schema';
 import { instantMs, msToInstant } from '../time/zoned';
 import { SHIFT_CSV_HEADER } from './csv-shifts';
@@ -23,6 +24,8 @@ function restoreCell(cell: string): string {
  * Why: the CSV is how shifts travel to payroll sheets and back; reading it proves the export loses nothing (the
  * round trip) and gives a clear, line-numbered message for a sheet someone broke, instead of a half import.
  * Instants come back as UTC (`…Z`) whatever offset the file wrote; members and layers must exist in the plan.
+ * Two rows of one layer at the same time are refused, naming both lines: a layer holds one person at a time, and
+ * which row should give way is for the person who edited the sheet to say.
  */
 export function readShiftsCsv(plan: Plan, text: string): CsvShiftsResult {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
@@ -49,6 +52,7 @@ export function readShiftsCsv(plan: Plan, text: string): CsvShiftsResult {
   const members = new Set(plan.members.map((m) => m.id));
   const layers = new Set(plan.rotation.layers.map((l) => l.id));
   const shifts: CsvShift[] = [];
+  const lineOf: number[] = [];
   rows.slice(1).forEach((row, index) => {
     const line = index + 2;
     const problem = (column: string, message: string) => problems.push({ line, column, message });
@@ -77,6 +81,7 @@ export function readShiftsCsv(plan: Plan, text: string): CsvShiftsResult {
       problem('pinned', `"${pinnedText}" is not true or false`);
     const note = col(row, 'note');
     if (start && end && source.success) {
+      lineOf.push(line);
       shifts.push({
         layerId,
         memberId,
@@ -88,5 +93,13 @@ export function readShiftsCsv(plan: Plan, text: string): CsvShiftsResult {
       });
     }
   });
+  if (problems.length > 0) return { ok: false, problems };
+  for (const o of findLayerOverlaps(shifts)) {
+    problems.push({
+      line: lineOf[o.laterIndex]!,
+      column: 'start',
+      message: `overlaps line ${lineOf[o.earlierIndex]!} on layer "${o.layerId}" from ${o.start} to ${o.end}: a layer holds one person at a time`,
+    });
+  }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, shifts };
 }

@@ -7,6 +7,17 @@ import { z } from 'zod';
  */
 export const CURRENT_SCHEMA_VERSION = 1;
 
+/**
+ * A plan file object that keeps keys it does not know: parsing returns them untouched, so a plan written by a newer
+ * Rotaplan, another tool or a hand edit loses nothing when this version loads, edits and saves it.
+ * Why typed as a plain object: the TypeScript types list the known fields only (an index signature would turn
+ * `Omit<Member, 'id'>` and friends into `unknown` bags); the unknown keys ride along at run time, where every edit
+ * copies objects with spreads.
+ */
+function planObject<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
+  return z.looseObject(shape) as unknown as z.ZodObject<S>;
+}
+
 /** True when `value` is a real calendar date (2027-02-30 is not), by Temporal's calendar. */
 function isRealDate(value: string): boolean {
   try {
@@ -116,7 +127,7 @@ export function isKnownTimeZone(zone: string): boolean {
 const timeZone = z.string().refine(isKnownTimeZone, { message: 'unknown IANA time zone' });
 
 /** A holiday region as date-holidays names it: ISO 3166-1 country, optional subdivision code. */
-export const holidayRegionSchema = z.object({
+export const holidayRegionSchema = planObject({
   country: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as US'),
   subdivision: z
     .string()
@@ -127,14 +138,13 @@ export const holidayRegionSchema = z.object({
 export const timeOffKindSchema = z.enum(['vacation', 'sick', 'parental', 'training', 'conference', 'other']);
 
 /** An absence: both dates inclusive, in the member's own time zone. */
-export const timeOffSchema = z
-  .object({
-    id,
-    start: isoDate,
-    end: isoDate,
-    kind: timeOffKindSchema,
-    note: text(500).default(''),
-  })
+export const timeOffSchema = planObject({
+  id,
+  start: isoDate,
+  end: isoDate,
+  kind: timeOffKindSchema,
+  note: text(500).default(''),
+})
   // Only judged when both dates are real, so a malformed date is reported once, not also as an order problem.
   .refine((t) => !isRealDate(t.start) || !isRealDate(t.end) || t.end >= t.start, {
     message: 'time off ends before it starts',
@@ -143,7 +153,7 @@ export const timeOffSchema = z
 
 export const senioritySchema = z.enum(['junior', 'mid', 'senior', 'staff', 'lead']);
 
-export const memberSchema = z.object({
+export const memberSchema = planObject({
   id,
   name,
   email: z.email('expected an e-mail address'),
@@ -159,7 +169,7 @@ export const memberSchema = z.object({
 
 export const criticalitySchema = z.enum(['critical', 'high', 'medium', 'low']);
 
-export const commonIssueSchema = z.object({
+export const commonIssueSchema = planObject({
   id,
   name,
   symptom: text(),
@@ -167,11 +177,11 @@ export const commonIssueSchema = z.object({
   escalation: text(),
 });
 
-export const pipelineSchema = z.object({
+export const pipelineSchema = planObject({
   id,
   name,
   description: text(),
-  schedule: z.object({
+  schedule: planObject({
     kind: z.enum(['cron', 'text']),
     /** A five-field cron expression when kind is cron, free text otherwise. */
     expression: text(200).min(1, 'a schedule cannot be empty'),
@@ -182,7 +192,7 @@ export const pipelineSchema = z.object({
   criticality: criticalitySchema,
   reportsToInvestors: z.boolean(),
   dataTypes: z.array(text(200)).default([]),
-  sla: z.object({
+  sla: planObject({
     dataFreshness: text(300),
     issueResolution: text(300),
     freshnessHours: z
@@ -196,7 +206,7 @@ export const pipelineSchema = z.object({
   }),
   monitoring: z.array(text(500)).default([]),
   commonIssues: z.array(commonIssueSchema).default([]),
-  incidents: z.object({
+  incidents: planObject({
     /** Expected incidents per week; null derives it from the criticality. */
     ratePerWeek: z.number().min(0).max(100).nullable(),
     meanDurationMinutes: z.number().min(1).max(10_080),
@@ -205,7 +215,7 @@ export const pipelineSchema = z.object({
   }),
 });
 
-export const ownershipSchema = z.object({
+export const ownershipSchema = planObject({
   pipelineId: id,
   primaryMemberId: id.nullable(),
   secondaryMemberId: id.nullable(),
@@ -213,7 +223,7 @@ export const ownershipSchema = z.object({
   stakeholder: text(200),
 });
 
-export const layerSchema = z.object({
+export const layerSchema = planObject({
   id,
   name,
   /** Member ids in rotation order for this layer. */
@@ -223,27 +233,26 @@ export const layerSchema = z.object({
 export const shiftSourceSchema = z.enum(['generated', 'manual', 'override', 'swap']);
 
 /** A concrete shift: [start, end) as UTC instants. */
-export const shiftSchema = z
-  .object({
-    id,
-    layerId: id,
-    memberId: id,
-    start: isoInstant,
-    end: isoInstant,
-    source: shiftSourceSchema,
-    pinned: z.boolean().default(false),
-    note: text(500).optional(),
-  })
+export const shiftSchema = planObject({
+  id,
+  layerId: id,
+  memberId: id,
+  start: isoInstant,
+  end: isoInstant,
+  source: shiftSourceSchema,
+  pinned: z.boolean().default(false),
+  note: text(500).optional(),
+})
   // Only judged when both instants are real, so a malformed instant is reported once, not also as an order problem.
   .refine((s) => !isRealInstant(s.start) || !isRealInstant(s.end) || compareInstants(s.end, s.start) > 0, {
     message: 'a shift must end after it starts',
     path: ['end'],
   });
 
-export const rotationSchema = z.object({
+export const rotationSchema = planObject({
   layers: z.array(layerSchema).min(1, 'a rotation needs at least one layer'),
   shiftLengthDays: z.number().int().min(1).max(28),
-  handoff: z.object({
+  handoff: planObject({
     /** ISO weekday: 1 Monday … 7 Sunday. */
     weekday: z.number().int().min(1).max(7),
     time: localTime,
@@ -259,31 +268,31 @@ export const rotationSchema = z.object({
   maxWeekendsPerMember: z.number().int().min(0).max(60).optional(),
 });
 
-export const majorHolidaySchema = z.object({
+export const majorHolidaySchema = planObject({
   id,
   name,
   /** Month and day of the holiday (fixed-date) or a date-holidays rule name such as "4th thursday in November". */
   rule: text(120).min(1),
 });
 
-export const holidayPolicySchema = z.object({
+export const holidayPolicySchema = planObject({
   description: text(),
   vacationCoverage: text(),
   majorHolidays: z.array(majorHolidaySchema).default([]),
   /** Who covered which major holiday in which year, so duty rotates across years. */
   history: z
-    .array(z.object({ holidayId: id, year: z.number().int().min(2000).max(2200), memberId: id }))
+    .array(planObject({ holidayId: id, year: z.number().int().min(2000).max(2200), memberId: id }))
     .default([]),
   customHolidays: z
-    .array(z.object({ date: isoDate, name, appliesTo: z.enum(['everyone', 'plan-region']) }))
+    .array(planObject({ date: isoDate, name, appliesTo: z.enum(['everyone', 'plan-region']) }))
     .default([]),
   planRegion: holidayRegionSchema,
 });
 
-export const investorWeekSchema = z.object({
+export const investorWeekSchema = planObject({
   rule: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('last-days-of-month'), days: z.number().int().min(1).max(14) }),
-    z.object({ kind: z.literal('last-full-week'), weekStartsOn: z.number().int().min(1).max(7) }),
+    planObject({ kind: z.literal('last-days-of-month'), days: z.number().int().min(1).max(14) }),
+    planObject({ kind: z.literal('last-full-week'), weekStartsOn: z.number().int().min(1).max(7) }),
   ]),
   description: text(),
   requireBothLayers: z.boolean(),
@@ -291,7 +300,7 @@ export const investorWeekSchema = z.object({
   forbidTimeOffForInvestorOwners: z.boolean(),
 });
 
-export const fairnessWeightsSchema = z.object({
+export const fairnessWeightsSchema = planObject({
   weekday: z.number().min(0).max(10),
   weekend: z.number().min(0).max(10),
   holiday: z.number().min(0).max(10),
@@ -303,7 +312,7 @@ export const fairnessWeightsSchema = z.object({
   secondaryFactor: z.number().min(0).max(1),
 });
 
-export const limitsSchema = z.object({
+export const limitsSchema = planObject({
   /** Largest share of a member's time on call (Google SRE: 0.25). */
   maxOnCallShare: z.number().min(0).max(1),
   allowBackToBack: z.boolean(),
@@ -314,14 +323,14 @@ export const limitsSchema = z.object({
   maxOwnershipLoad: z.number().min(0).max(100),
 });
 
-export const escalationLevelSchema = z.object({
+export const escalationLevelSchema = planObject({
   level: z.number().int().min(1).max(10),
   who: text(200).min(1),
   when: text(500),
   responseTime: text(120),
 });
 
-export const communicationSchema = z.object({
+export const communicationSchema = planObject({
   daily: text(),
   weekly: text(),
   monthly: text(),
@@ -329,7 +338,7 @@ export const communicationSchema = z.object({
 
 export const metricCategorySchema = z.enum(['pipeline-reliability', 'data-quality', 'team-efficiency']);
 
-export const successMetricSchema = z.object({
+export const successMetricSchema = planObject({
   id,
   category: metricCategorySchema,
   kpi: text(200).min(1),
@@ -337,7 +346,7 @@ export const successMetricSchema = z.object({
   measurement: text(500),
 });
 
-export const metaSchema = z.object({
+export const metaSchema = planObject({
   name,
   organisation: text(200),
   description: text(),
@@ -349,20 +358,18 @@ export const metaSchema = z.object({
  * A soft wish of one member to be on call ('prefer') or not ('avoid') on the dates `from` – `to` (inclusive, in the
  * plan's zone); `weight` is what the optimiser pays, in weighted hours, when it does not grant it.
  */
-export const wishSchema = z
-  .object({
-    id,
-    memberId: id,
-    from: isoDate,
-    to: isoDate,
-    kind: z.enum(['prefer', 'avoid']),
-    weight: z.number().int().min(1).max(100),
-    note: text(500).optional(),
-  })
-  .refine((w) => !isRealDate(w.from) || !isRealDate(w.to) || w.to >= w.from, {
-    message: 'a wish ends before it starts',
-    path: ['to'],
-  });
+export const wishSchema = planObject({
+  id,
+  memberId: id,
+  from: isoDate,
+  to: isoDate,
+  kind: z.enum(['prefer', 'avoid']),
+  weight: z.number().int().min(1).max(100),
+  note: text(500).optional(),
+}).refine((w) => !isRealDate(w.from) || !isRealDate(w.to) || w.to >= w.from, {
+  message: 'a wish ends before it starts',
+  path: ['to'],
+});
 
 /** Everything a what-if scenario may change: the plan without its meta and scenarios. */
 export const planBodyShape = {
@@ -371,7 +378,7 @@ export const planBodyShape = {
   ownership: z.array(ownershipSchema),
   rotation: rotationSchema,
   shifts: z.array(shiftSchema),
-  coverage: z.object({
+  coverage: planObject({
     holidays: holidayPolicySchema,
     investorWeek: investorWeekSchema,
     weights: fairnessWeightsSchema,
@@ -384,9 +391,9 @@ export const planBodyShape = {
   wishes: z.array(wishSchema).optional(),
 };
 
-export const planBodySchema = z.object(planBodyShape);
+export const planBodySchema = planObject(planBodyShape);
 
-export const scenarioSchema = z.object({
+export const scenarioSchema = planObject({
   id,
   name,
   description: text(),
@@ -395,7 +402,7 @@ export const scenarioSchema = z.object({
 });
 
 /** The shape of a plan file, before cross-reference checks (see `planSchema`). */
-export const planShapeSchema = z.object({
+export const planShapeSchema = planObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   meta: metaSchema,
   ...planBodyShape,

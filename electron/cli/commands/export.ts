@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { ICS_EXTRAS, MAX_REMINDER_MINUTES, type IcsExtra } from '../../../shared/export/ics-export';
 import { ChromiumNotFoundError } from '../../export/pdf-chromium';
 import { CSV_KINDS, EXPORT_FORMATS, EXPORTERS, type CsvKind, type ExportFormat } from '../export-formats';
 import { InputError, isoDateFlag, parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
 import { writeFileDurably } from '../../store/durable-file';
+import { checkOutPath, describeWriteError } from '../out-path';
 
 /**
  * Which flags only some formats read; any other format given one of them is a usage error, not a silent no-op.
@@ -94,6 +94,11 @@ export const exportCommand: Command = {
     if (format === 'pdf' && typeof values.out !== 'string') {
       throw new UsageError('--format pdf needs --out FILE (a PDF is not written to the terminal)');
     }
+    // A JSON export is the plan itself; every other format must never land on a plan file.
+    const outPath =
+      typeof values.out === 'string'
+        ? await checkOutPath(values.out, format === 'json' ? 'plan' : 'other', [positionals[0]!])
+        : null;
     const { plan } = await loadPlanFile(positionals[0]!, io);
     const memberId = typeof values.member === 'string' ? values.member : undefined;
     if (memberId !== undefined && !plan.members.some((m) => m.id === memberId)) {
@@ -126,8 +131,10 @@ export const exportCommand: Command = {
       if (format === 'pdf') refuse(io, (error as Error).message);
       throw error;
     }
-    if (typeof values.out === 'string') {
-      await writeWhole(resolve(values.out), output);
+    if (outPath !== null && typeof values.out === 'string') {
+      await writeWhole(outPath, output).catch((error: unknown) => {
+        throw new Error(describeWriteError(values.out!, error));
+      });
       io.stderr(`Wrote ${format} to ${values.out}\n`);
     } else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('latin1'));
     return 0;

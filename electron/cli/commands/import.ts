@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { analyzePlan } from '../../../shared/fairness/analyze';
-import { importEditOf } from '../../../shared/import/import-edit';
+import { importEditOf, importOverlapNote } from '../../../shared/import/import-edit';
 import { importIcs, type ImportPerson } from '../../../shared/import/ics-import';
 import { VENDOR_NAMES } from '../../../shared/import/vendors';
 import { applyEdit } from '../../../shared/plan/edits';
@@ -11,6 +11,7 @@ import { localDate } from '../../../shared/time/zoned';
 import { writeFileDurably } from '../../store/durable-file';
 import { InputError, parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
+import { checkOutPath, describeWriteError } from '../out-path';
 import { render } from './analyze';
 
 /** `--map KEY=MEMBER_ID` flags as a mapping; a flag without `=` is a usage error. */
@@ -54,6 +55,10 @@ export const importCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('import takes exactly one plan FILE');
     if (typeof values.ics !== 'string') throw new UsageError('import needs --ics SCHEDULE.ics');
     const map = mappings(values.map);
+    const outPath =
+      typeof values.out === 'string'
+        ? await checkOutPath(values.out, 'plan', [positionals[0]!, values.ics])
+        : null;
     const { plan } = await loadPlanFile(positionals[0]!, io);
     checkMappedMembers(map, plan, io);
 
@@ -87,6 +92,8 @@ export const importCommand: Command = {
       );
     }
     for (const w of result.warnings) lines.push(`Note: ${w.message}`);
+    const overlapNote = importOverlapNote(result, plan);
+    if (overlapNote) lines.push(`Note: ${overlapNote}`);
     io.stdout(`${lines.join('\n')}\n`);
 
     const edit = importEditOf(result);
@@ -117,8 +124,11 @@ export const importCommand: Command = {
     );
     io.stdout(render(applied.plan, analyzePlan(applied.plan, { from, to })));
 
-    if (typeof values.out === 'string') {
-      await writeFileDurably(resolve(values.out), JSON.stringify(applied.plan, null, 2));
+    if (outPath !== null && typeof values.out === 'string') {
+      const out = values.out;
+      await writeFileDurably(outPath, JSON.stringify(applied.plan, null, 2)).catch((error: unknown) => {
+        throw new Error(describeWriteError(out, error));
+      });
       io.stderr(`Wrote the plan with the imported schedule to ${values.out}\n`);
     } else {
       io.stderr(`Nothing was written: pass --out FILE2 to save the plan with the imported schedule.\n`);

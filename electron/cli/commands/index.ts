@@ -45,7 +45,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   import: {
     usage:
-      'import FILE --ics SCHEDULE.ics [--out FILE2] [--map EMAIL_OR_NAME=MEMBER_ID ...]\n                             read an on-call schedule (.ics from PagerDuty, Opsgenie, Grafana OnCall, GoAlert,\n                             Google Calendar) into the plan and print its fairness; writes only with --out\n                             (FILE itself is never overwritten unless you pass it as --out)',
+      'import FILE --ics SCHEDULE.ics [--out FILE2] [--map EMAIL_OR_NAME=MEMBER_ID ...]\n                             read an on-call schedule (.ics from PagerDuty, Opsgenie, Grafana OnCall, GoAlert,\n                             Google Calendar) into the plan and print its fairness; writes only with --out\n                             (never over FILE itself)',
     load: async () => (await import('./import')).importCommand,
   },
 };

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import {
   DEFAULT_RELATIVE_GAP,
   OPTIMIZE_STRATEGIES,
@@ -11,6 +10,7 @@ import type { Plan } from '../../../shared/plan/schema';
 import { solveWithHighs } from '../../optimize/highs-solver';
 import { isoDateFlag, parseFlags, UsageError, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
+import { checkOutPath, describeWriteError } from '../out-path';
 import { table } from './analyze';
 
 const DEFAULT_TIME_LIMIT = 60;
@@ -157,9 +157,7 @@ export const optimizeCommand: Command = {
         ? 0
         : positiveNumber('change-weight', values['change-weight'], 0, 1e6);
     const file = positionals[0]!;
-    if (typeof values.out === 'string' && resolve(values.out) === resolve(file)) {
-      throw new UsageError('--out must name another file: the proposal never replaces your plan in place');
-    }
+    const outPath = typeof values.out === 'string' ? await checkOutPath(values.out, 'plan', [file]) : null;
     const { plan } = await loadPlanFile(file, io);
     const solveWith = async (which: OptimizeStrategy): Promise<OptimizeResult> => {
       try {
@@ -191,7 +189,8 @@ export const optimizeCommand: Command = {
     const result = await solveWith(strategy);
     io.stdout(values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : render(plan, result));
     const usable = result.proposal !== null && result.violations.length === 0;
-    if (typeof values.out === 'string') {
+    if (outPath !== null && typeof values.out === 'string') {
+      const out = values.out;
       if (!result.proposal) {
         io.stderr(
           `rotaplan optimize: no schedule to write (${result.status}); ${values.out} was not written\n`,
@@ -201,7 +200,9 @@ export const optimizeCommand: Command = {
           ...result.proposal.plan,
           meta: { ...plan.meta, updatedAt: io.now().toISOString() },
         };
-        await writeFile(resolve(values.out), `${JSON.stringify(next, null, 2)}\n`, 'utf8');
+        await writeFile(outPath, `${JSON.stringify(next, null, 2)}\n`, 'utf8').catch((error: unknown) => {
+          throw new Error(describeWriteError(out, error));
+        });
         io.stderr(`Wrote the plan with ${result.changedShifts} changed shift(s) to ${values.out}\n`);
       }
     }

@@ -1,3 +1,4 @@
+import { sweepOverlaps } from '../../plan/layer-overlaps';
 import { rotationHorizon } from '../window';
 import type { ShiftInfo } from '../ledger';
 import { shiftLoadIn } from '../shift-load';
@@ -76,28 +77,28 @@ export function coverageGapFlags(ac: AnalysisContext): Flag[] {
 export function overlapFlags(ac: AnalysisContext): Flag[] {
   const flags: Flag[] = [];
   ac.byLayer.forEach((list, li) => {
-    let cover: ShiftInfo | undefined;
-    for (const s of list) {
-      if (cover && s.startMs < cover.endMs) {
-        const end = Math.min(cover.endMs, s.endMs);
-        const same = cover.shift.memberId === s.shift.memberId;
-        flags.push({
-          kind: 'overlap',
-          severity: 'warning',
-          message: same
-            ? `${nameOf(ac, s.shift.memberId)} holds two ${layerName(ac, li)} shifts at once from ${planDateTime(ac, s.startMs)} to ${planDateTime(ac, end)}`
-            : `${nameOf(ac, cover.shift.memberId)} and ${nameOf(ac, s.shift.memberId)} are both on the ${layerName(ac, li)} layer from ${planDateTime(ac, s.startMs)} to ${planDateTime(ac, end)}`,
-          start: iso(s.startMs),
-          end: iso(end),
-          memberId: s.shift.memberId,
-          shiftId: s.shift.id,
-          layerId: s.shift.layerId,
-          fix: same
-            ? `delete shift ${s.shift.id}, which repeats ${cover.shift.id}`
-            : `start shift ${s.shift.id} at ${planDateTime(ac, cover.endMs)} or end ${cover.shift.id} at ${planDateTime(ac, s.startMs)}`,
-        });
-      }
-      if (!cover || s.endMs > cover.endMs) cover = s;
+    const overlaps = sweepOverlaps(
+      list,
+      (x) => x.startMs,
+      (x) => x.endMs,
+    );
+    for (const { earlier: cover, later: s, endMs: end } of overlaps) {
+      const same = cover.shift.memberId === s.shift.memberId;
+      flags.push({
+        kind: 'overlap',
+        severity: 'warning',
+        message: same
+          ? `${nameOf(ac, s.shift.memberId)} holds two ${layerName(ac, li)} shifts at once from ${planDateTime(ac, s.startMs)} to ${planDateTime(ac, end)}`
+          : `${nameOf(ac, cover.shift.memberId)} and ${nameOf(ac, s.shift.memberId)} are both on the ${layerName(ac, li)} layer from ${planDateTime(ac, s.startMs)} to ${planDateTime(ac, end)}`,
+        start: iso(s.startMs),
+        end: iso(end),
+        memberId: s.shift.memberId,
+        shiftId: s.shift.id,
+        layerId: s.shift.layerId,
+        fix: same
+          ? `delete shift ${s.shift.id}, which repeats ${cover.shift.id}`
+          : `start shift ${s.shift.id} at ${planDateTime(ac, cover.endMs)} or end ${cover.shift.id} at ${planDateTime(ac, s.startMs)}`,
+      });
     }
   });
   for (const [memberId, list] of ac.byMember) {

@@ -9,6 +9,7 @@ import {
   type Adjusted,
   type ManualShiftDraft,
 } from '../../rotation/shift-adjust';
+import { trimLayerOverlaps } from '../layer-overlaps';
 import type { Plan, Shift } from '../schema';
 import type { EditOutcome } from './edit-outcome';
 import { refuse } from './edit-outcome';
@@ -23,6 +24,9 @@ import { refuse } from './edit-outcome';
  * - `shift:pin` / `shift:unpin`: a pinned shift survives regeneration and refuses changes.
  * - `shift:create`: a manual shift, cut into the layer.
  * - `shift:apply-proposal`: an optimiser proposal's shifts replace those of the periods in its window (one step).
+ * - `shift:trimOverlaps`: on each layer (or only `layerId`), a shift that starts while another holds the layer
+ *   starts when it is free again, and one wholly inside is removed (see `trimLayerOverlaps`); one undoable step.
+ *   Refused when that would change a pinned shift.
  */
 export type ShiftEdit =
   | { kind: 'shift:move'; shiftId: string; start: string; end?: string }
@@ -32,7 +36,8 @@ export type ShiftEdit =
   | { kind: 'shift:pin'; shiftId: string }
   | { kind: 'shift:unpin'; shiftId: string }
   | { kind: 'shift:create'; shift: ManualShiftDraft }
-  | { kind: 'shift:apply-proposal'; shifts: Shift[]; from?: string; to?: string };
+  | { kind: 'shift:apply-proposal'; shifts: Shift[]; from?: string; to?: string }
+  | { kind: 'shift:trimOverlaps'; layerId?: string };
 
 function withShifts(plan: Plan, adjusted: Adjusted): EditOutcome {
   return adjusted.ok ? { ...plan, shifts: sortShifts(plan, adjusted.shifts) } : refuse(adjusted.reason);
@@ -75,6 +80,24 @@ function swap(plan: Plan, shiftId: string, otherShiftId: string): EditOutcome {
   };
 }
 
+function trimOverlaps(plan: Plan, layerId: string | undefined): EditOutcome {
+  if (layerId !== undefined && !plan.rotation.layers.some((l) => l.id === layerId)) {
+    return refuse(`no rotation layer has id "${layerId}"`);
+  }
+  const chosen = layerId === undefined ? plan.shifts : plan.shifts.filter((s) => s.layerId === layerId);
+  const result = trimLayerOverlaps(chosen);
+  if (result.trimmed + result.removed === 0) return refuse('no shifts overlap on a layer; nothing to trim');
+  const kept = new Map(result.items.map((s) => [s.id, s]));
+  const pinned = chosen.filter((s) => s.pinned && kept.get(s.id) !== s);
+  if (pinned.length > 0) {
+    return refuse(
+      `${pinned.map((s) => describeShift(plan, s)).join(', ')} ${pinned.length === 1 ? 'is' : 'are'} pinned and would change: unpin or move ${pinned.length === 1 ? 'it' : 'them'} first`,
+    );
+  }
+  const others = layerId === undefined ? [] : plan.shifts.filter((s) => s.layerId !== layerId);
+  return { ...plan, shifts: sortShifts(plan, [...others, ...result.items]) };
+}
+
 /** Applies a shift edit (unvalidated; `applyEdit` validates the result). */
 export function applyShiftEdit(plan: Plan, edit: ShiftEdit): EditOutcome {
   switch (edit.kind) {
@@ -100,5 +123,7 @@ export function applyShiftEdit(plan: Plan, edit: ShiftEdit): EditOutcome {
       return withShifts(plan, insertManualShift(plan, edit.shift));
     case 'shift:apply-proposal':
       return replaceShiftsInWindow(plan, edit.shifts, { from: edit.from, to: edit.to });
+    case 'shift:trimOverlaps':
+      return trimOverlaps(plan, edit.layerId);
   }
 }

@@ -17,7 +17,7 @@ import {
 import { IconCalendarUp, IconFileImport } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { MAX_TEXT_FILE } from '../../../../shared/ipc/contract';
-import { importEditOf } from '../../../../shared/import/import-edit';
+import { importEditOf, importOverlapNote } from '../../../../shared/import/import-edit';
 import { importIcs, remapImport, type IcsImportResult } from '../../../../shared/import/ics-import';
 import { VENDOR_NAMES } from '../../../../shared/import/vendors';
 import type { Plan } from '../../../../shared/plan/schema';
@@ -185,6 +185,7 @@ function ReviewStep({ plan, result }: { plan: Plan; result: IcsImportResult }) {
   const layers = new Map(plan.rotation.layers.map((l) => [l.id, l.name]));
   const mapped = result.entries.filter((e) => e.memberId !== null);
   const skipped = result.entries.length - mapped.length;
+  const overlapNote = importOverlapNote(result, plan);
   const spans = plan.rotation.layers.flatMap((l) => {
     const own = mapped.filter((e) => e.layerId === l.id);
     if (own.length === 0) return [];
@@ -216,6 +217,11 @@ function ReviewStep({ plan, result }: { plan: Plan; result: IcsImportResult }) {
       {skipped > 0 && (
         <Text size="sm" c="dimmed">
           {skipped} entries of unmapped people are left out.
+        </Text>
+      )}
+      {overlapNote && (
+        <Text size="sm" data-testid="import-overlap-note">
+          {overlapNote}
         </Text>
       )}
       {result.warnings.map((w) => (
