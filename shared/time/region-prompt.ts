@@ -2,8 +2,9 @@
 export type PromptCountry = { name: string; subdivisions: readonly unknown[] };
 
 /**
- * What a member's region field says: a country with regions asks for one, because its regional holidays
- * (England's late summer bank holiday, Bavaria's Epiphany) are counted only when the member's region is known.
+ * What a member's region field says (one short line under its label): a country with regions asks for one,
+ * because its regional holidays (England's late summer bank holiday, Bavaria's Epiphany) are counted only when the
+ * member's region is known.
  * Why a file of its own: the member form and the guided setup ask in the same words, without loading date-holidays
  * into the renderer.
  */
@@ -11,7 +12,7 @@ export function regionPrompt(country: PromptCountry | undefined, subdivision: st
   if (!country) return 'Pick a country first';
   if (country.subdivisions.length === 0) return 'This country has no regions';
   if (subdivision) return 'Its regional holidays are counted';
-  return `Needed for regional holidays: without it only ${country.name}'s nationwide ones count`;
+  return 'Pick one to count regional holidays';
 }
 
 /** True when a region field should still ask: the country has regions and none is picked. */
