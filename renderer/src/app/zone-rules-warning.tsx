@@ -1,0 +1,40 @@
+import { Alert, List, Text } from '@mantine/core';
+import { IconClockExclamation } from '@tabler/icons-react';
+import { describeDisagreement } from '../../../shared/time/zone-offsets';
+import { useAppStore } from '../store/store';
+import { useZoneRulesCheck } from './zone-rules-check';
+
+/**
+ * A warning over every view when this window's time-zone rules and the main process's disagree for one of the
+ * plan's zones, naming each zone, the dates and both offsets.
+ */
+export function ZoneRulesWarning() {
+  const plan = useAppStore((s) => s.plan);
+  const { check } = useZoneRulesCheck(plan);
+  if (!check || check.disagreements.length === 0) return null;
+  const mainData = check.mainTz.tzdata ? ` (tz data ${check.mainTz.tzdata})` : '';
+  return (
+    <Alert
+      mb="lg"
+      variant="light"
+      color="orange"
+      icon={<IconClockExclamation />}
+      title="Time-zone rules differ between this window and Rotaplan’s main process"
+      data-testid="zone-rules-warning"
+    >
+      <List size="sm" spacing={2}>
+        {check.disagreements.slice(0, 10).map((d) => (
+          <List.Item key={`${d.zone}:${d.from}`}>
+            {describeDisagreement(d, 'this window', 'the main process')}.
+          </List.Item>
+        ))}
+      </List>
+      <Text size="sm" mt="xs">
+        On those dates, times this window shows in these zones may be off by the difference, and the command
+        line
+        {mainData} places handoffs and nights at other instants. Updating Rotaplan or the system’s time-zone
+        data brings the two together.
+      </Text>
+    </Alert>
+  );
+}
