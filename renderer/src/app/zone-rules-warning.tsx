@@ -4,6 +4,9 @@ import { describeDisagreement } from '../../../shared/time/zone-offsets';
 import { useAppStore } from '../store/store';
 import { useZoneRulesCheck } from './zone-rules-check';
 
+// The light alert's own orange or yellow title is too pale to read on its tint (axe: colour contrast).
+const TITLE_STYLES = { title: { color: 'var(--rp-tint-text)' } };
+
 /**
  * A warning over every view when this window's time-zone rules and the main process's disagree for one of the
  * plan's zones, naming each zone, the dates and both offsets.
@@ -21,6 +24,7 @@ export function ZoneRulesWarning() {
       icon={<IconClockExclamation />}
       title="Time-zone rules differ between this window and Rotaplan’s main process"
       data-testid="zone-rules-warning"
+      styles={TITLE_STYLES}
     >
       <List size="sm" spacing={2}>
         {check.disagreements.slice(0, 10).map((d) => (

@@ -2,6 +2,9 @@ import { Alert, Button, List, Text } from '@mantine/core';
 import { IconMapPin } from '@tabler/icons-react';
 import type { MissingRegionNotice } from '../../../../shared/time/missing-region';
 
+// The light alert's own orange or yellow title is too pale to read on its tint (axe: colour contrast).
+const TITLE_STYLES = { title: { color: 'var(--rp-tint-text)' } };
+
 /**
  * Says which members' regional holidays the analysis does not count (a country with regions, no region chosen),
  * naming one holiday each loses, with a way to the Team view to pick the region.
@@ -21,6 +24,7 @@ export function RegionNotice({
       icon={<IconMapPin />}
       title="Regional holidays not counted"
       data-testid="region-notice"
+      styles={TITLE_STYLES}
     >
       <List size="sm" spacing={2}>
         {notices.map((n) => (
