@@ -74,6 +74,7 @@ function TopBar() {
             </ActionIcon>
           </Tooltip>
         </Group>
+        <ZoneRulesWarning />
         <SaveState />
       </Group>
     </Group>
@@ -177,7 +178,6 @@ export function App() {
       <SetupLayer />
       <AppShell.Main bg="var(--rp-page)">
         <LoadNoticeBanner />
-        <ZoneRulesWarning />
         <CurrentView />
       </AppShell.Main>
     </AppShell>
