@@ -1,5 +1,6 @@
 import type { HandlerGroup } from './dispatch';
 import type { HandlerContext } from './context';
+import { tzDataVersions } from './tz-versions';
 
 /** `app:*`: facts about the running app. */
 export function appHandlers(ctx: HandlerContext): HandlerGroup {
@@ -9,6 +10,7 @@ export function appHandlers(ctx: HandlerContext): HandlerGroup {
       mode: ctx.mode,
       planPath: ctx.store.currentPath,
       userDataDir: ctx.userDataDir,
+      tz: tzDataVersions(),
     }),
   };
 }

@@ -84,7 +84,9 @@ function buildZoneDays(zone: string, fromYear: number, toYear: number): ZoneDays
   let t = 0;
   for (let i = 0; i < length; i++) {
     const dayStart = start[i]!;
-    while (t < transitions.length && transitions[t]! <= dayStart) t++;
+    // A transition at the very first instant of the day still belongs to it: where clocks spring forward at
+    // midnight the day begins at 01:00 on the transition and lasts 23 hours.
+    while (t < transitions.length && transitions[t]! < dayStart) t++;
     const nextTransition = t < transitions.length ? transitions[t]! : Infinity;
     if (nextTransition > dayStart + DAY_MS) {
       // No transition inside this day: it lasts exactly 24 h, so its wall-clock hours are elapsed hours.

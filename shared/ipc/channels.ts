@@ -15,6 +15,7 @@ export const CHANNELS = [
   'conflict:keepMine',
   'conflict:compare',
   'ref:holidayRegions',
+  'ref:zoneOffsets',
   'plan:new',
   'plan:openText',
   'prefs:get',

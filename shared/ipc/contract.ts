@@ -27,6 +27,16 @@ const fileName = z
   .refine((n) => n !== '.' && n !== '..', 'not a file name');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2027-01-31');
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a job id');
+/** An IANA zone name's shape (`America/Vancouver`, `Etc/GMT+8`); whether the runtime knows it is the answer's job. */
+const zoneName = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/,
+    'expected an IANA time zone name like Europe/Berlin',
+  )
+  .max(64);
+/** Most years `ref:zoneOffsets` compares in one request. */
+export const MAX_OFFSET_YEARS = 60;
 
 /**
  * The request schema of every channel. Main and the preview server validate each payload against it before a
@@ -66,6 +76,22 @@ export const requestSchemas = {
     .object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'not a backup id') })
     .strict(),
   'ref:holidayRegions': z.object({}).strict(),
+  'ref:zoneOffsets': z
+    .object({
+      zones: z.array(zoneName).min(1, 'name at least one time zone').max(500),
+      from: isoDate,
+      to: isoDate,
+    })
+    .strict()
+    .refine((r) => [r.from, r.to].every((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`))), {
+      message: 'expected real dates like 2027-01-31',
+      path: ['from'],
+    })
+    .refine((r) => r.from <= r.to, { message: 'the span ends before it starts', path: ['to'] })
+    .refine((r) => Number(r.to.slice(0, 4)) - Number(r.from.slice(0, 4)) <= MAX_OFFSET_YEARS, {
+      message: `the span is longer than ${MAX_OFFSET_YEARS} years`,
+      path: ['to'],
+    }),
   'conflict:reload': z.object({}).strict(),
   'conflict:keepMine': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
   'conflict:compare': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
@@ -119,6 +145,35 @@ export type LoadedPlan = { plan: Plan; path: string; revision: string; notice: L
 /** A kept earlier version of the plan file. */
 export type Backup = { id: string; savedAt: string; bytes: number; name: string };
 
+/** The versions of the time-zone data a runtime reads: tz (IANA release, e.g. `2025c`) and ICU. */
+export type TzDataVersions = { tzdata: string | null; icu: string | null };
+
+const offsetTableSchema = z
+  .object({
+    zone: z.string(),
+    known: z.boolean(),
+    from: z.number(),
+    to: z.number(),
+    periods: z.array(z.object({ from: z.number(), offsetMinutes: z.number().int() }).strict()),
+  })
+  .strict();
+
+/**
+ * The main process's answer to `ref:zoneOffsets`: its tz data versions and, per zone asked, its offset periods.
+ * Why a schema for an answer: the window compares it with its own rules and warns on what it finds, so it checks
+ * the shape before believing it.
+ */
+export const zoneOffsetsAnswerSchema = z
+  .object({
+    tzdata: z.string().nullable(),
+    icu: z.string().nullable(),
+    tables: z.array(offsetTableSchema),
+  })
+  .strict();
+
+/** See `zoneOffsetsAnswerSchema`. */
+export type ZoneOffsetsAnswer = z.infer<typeof zoneOffsetsAnswerSchema>;
+
 /** Countries and their subdivisions as date-holidays names them. */
 export type HolidayCountry = { code: string; name: string; subdivisions: { code: string; name: string }[] };
 
@@ -154,7 +209,14 @@ export type PlanCounts = {
 
 /** The response type of every channel. */
 export type Responses = {
-  'app:info': { version: string; mode: 'electron' | 'preview'; planPath: string; userDataDir: string };
+  /** `tz`: the main process's time-zone data versions (shown in About). */
+  'app:info': {
+    version: string;
+    mode: 'electron' | 'preview';
+    planPath: string;
+    userDataDir: string;
+    tz: TzDataVersions;
+  };
   'plan:load': LoadedPlan;
   'plan:save': { path: string; revision: string; savedAt: string };
   'plan:savePatch': { path: string; revision: string; savedAt: string };
@@ -163,6 +225,8 @@ export type Responses = {
   'plan:backups': Backup[];
   'plan:restoreBackup': LoadedPlan;
   'ref:holidayRegions': HolidayCountry[];
+  /** The main process's offsets of the zones asked for over [from, to] (UTC dates), with its tz data versions. */
+  'ref:zoneOffsets': ZoneOffsetsAnswer;
   'conflict:reload': LoadedPlan;
   'conflict:keepMine': { path: string; revision: string; savedAt: string };
   'conflict:compare': PlanComparison;

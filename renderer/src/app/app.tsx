@@ -26,6 +26,7 @@ import { AppCommands, usePlanSwitchEvents } from './app-commands';
 import { FileMenu } from './file-menu';
 import { LoadNoticeBanner } from './load-notice';
 import { OverlapNoticeBanner } from './overlap-notice';
+import { ZoneRulesWarning } from './zone-rules-warning';
 import { prefetchCalendarView, VIEWS, ViewLoading } from './views';
 
 function TopBar() {
@@ -74,6 +75,7 @@ function TopBar() {
             </ActionIcon>
           </Tooltip>
         </Group>
+        <ZoneRulesWarning />
         <SaveState />
       </Group>
     </Group>

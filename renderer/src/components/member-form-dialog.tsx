@@ -14,6 +14,7 @@ import { useMemo } from 'react';
 import { MEMBER_PALETTE } from '../../../shared/plan/member-colors';
 import { memberSchema, type Member, type Pipeline, type Seniority } from '../../../shared/plan/schema';
 import { formatPath } from '../../../shared/plan/validate';
+import { regionPrompt } from '../../../shared/time/region-prompt';
 import { timeZoneOptions } from './time-zone-options';
 import { useHolidayRegions } from '../hooks/use-holiday-regions';
 
@@ -155,9 +156,8 @@ export function MemberForm({ opened, title, member, pipelines, onClose, onSubmit
             />
             <Select
               label="Region or state"
-              description={
-                country && country.subdivisions.length === 0 ? 'This country has no regions' : 'Optional'
-              }
+              description={regionPrompt(country, form.values.subdivision)}
+              placeholder={country && country.subdivisions.length > 0 ? 'Pick a region' : undefined}
               searchable
               clearable
               disabled={!country || country.subdivisions.length === 0}

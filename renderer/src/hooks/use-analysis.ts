@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Analysis } from '../../../shared/fairness/analyze';
 import type { Plan } from '../../../shared/plan/schema';
+import type { MissingRegionNotice } from '../../../shared/time/missing-region';
 import { analyse, peekAnalysis, type AnalysisWindow } from '../workers/analysis-client';
 import type { AnalysisOutcome } from '../workers/worker-protocol';
 
@@ -12,6 +13,8 @@ export type AnalysisView = {
   running: boolean;
   stale: boolean;
   analysis: Analysis | null;
+  /** Members whose regional holidays the analysis does not count (see `missingRegionNotices`). */
+  regionNotices: MissingRegionNotice[];
   error: string | null;
   elapsedMs: number | null;
 };
@@ -36,7 +39,9 @@ export function useAnalysis(plan: Plan | null, range: AnalysisWindow): AnalysisV
       live = false;
     };
   }, [plan, key, from, to]);
-  if (!plan) return { running: false, stale: false, analysis: null, error: null, elapsedMs: null };
+  if (!plan) {
+    return { running: false, stale: false, analysis: null, regionNotices: [], error: null, elapsedMs: null };
+  }
   const current =
     settled && settled.plan === plan && settled.key === key ? settled.outcome : peekAnalysis(plan, range);
   const shown = current ?? settled?.outcome;
@@ -44,6 +49,7 @@ export function useAnalysis(plan: Plan | null, range: AnalysisWindow): AnalysisV
     running: current === undefined,
     stale: current === undefined && shown !== undefined,
     analysis: shown?.ok ? shown.analysis : null,
+    regionNotices: shown?.ok ? shown.regionNotices : [],
     error: current && !current.ok ? current.reason : null,
     elapsedMs: current?.ok ? current.elapsedMs : null,
   };

@@ -1,4 +1,5 @@
 import { analyzePlan } from '../../../shared/fairness/analyze';
+import { missingRegionNotices } from '../../../shared/time/missing-region';
 import type { AnalysisOutcome, AnalysisRequest } from './worker-protocol';
 
 /**
@@ -9,7 +10,9 @@ export function runAnalysisRequest(request: Omit<AnalysisRequest, 'id'>): Analys
   const started = performance.now();
   try {
     const analysis = analyzePlan(request.plan, { from: request.from, to: request.to });
-    return { ok: true, analysis, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
+    const elapsedMs = Math.round((performance.now() - started) * 10) / 10;
+    const regionNotices = missingRegionNotices(request.plan, analysis.from, analysis.to);
+    return { ok: true, analysis, regionNotices, elapsedMs };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }

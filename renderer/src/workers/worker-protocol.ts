@@ -1,6 +1,7 @@
 import type { Analysis } from '../../../shared/fairness/analyze';
 import type { Plan } from '../../../shared/plan/schema';
 import type { SimulationResult } from '../../../shared/simulation/simulate';
+import type { MissingRegionNotice } from '../../../shared/time/missing-region';
 
 /** Asks the simulation worker for one Monte Carlo run set. Cancel = terminate the worker (its loop never yields). */
 export type SimulationRequest = { plan: Plan; runs: number; seed: number; from?: string; to?: string };
@@ -14,9 +15,13 @@ export type SimulationMessage =
 /** Asks the analysis worker to analyse a plan over a window (plan-zone dates; missing sides take the horizon). */
 export type AnalysisRequest = { id: number; plan: Plan; from?: string; to?: string };
 
-/** The analysis of a plan, or why it failed (for example a window that ends before it starts). */
+/**
+ * The analysis of a plan, with the members whose regional holidays are not counted (no region in a country that
+ * has them), or why it failed (for example a window that ends before it starts).
+ */
 export type AnalysisOutcome =
-  { ok: true; analysis: Analysis; elapsedMs: number } | { ok: false; reason: string };
+  | { ok: true; analysis: Analysis; regionNotices: MissingRegionNotice[]; elapsedMs: number }
+  | { ok: false; reason: string };
 
 /** The analysis worker's answer to request `id`. */
 export type AnalysisMessage = AnalysisOutcome & { id: number };

@@ -147,7 +147,13 @@ describe('a round trip through the dispatcher', () => {
     expect(JSON.parse(await readFile(saved.path, 'utf8'))).toEqual(edited);
     expect(await dispatch('app:info', {})).toEqual({
       ok: true,
-      value: { version: '0.1.0-test', mode: 'preview', planPath: saved.path, userDataDir: dir },
+      value: {
+        version: '0.1.0-test',
+        mode: 'preview',
+        planPath: saved.path,
+        userDataDir: dir,
+        tz: { tzdata: process.versions.tz, icu: process.versions.icu },
+      },
     });
     expect(unexpected).toEqual([]);
   });
@@ -204,6 +210,7 @@ describe('mergeHandlers', () => {
       'prefs:get',
       'prefs:set',
       'ref:holidayRegions',
+      'ref:zoneOffsets',
     ]);
   });
 });

@@ -13,6 +13,7 @@ import { FlagsTable, type FlagTarget } from './flags-table';
 import { HeadlineCards } from './headline-cards';
 import { LoadChart } from './load-chart';
 import { MemberLoadTable } from './member-load-table';
+import { RegionNotice } from './region-notice';
 import { startAnalysisPrefetch } from './prefetch-analysis';
 import { SimulationPanel } from './simulation-panel';
 import { useAnalysis } from '../../hooks/use-analysis';
@@ -74,6 +75,7 @@ function LoadTab({
       data-to={analysis.to}
       style={{ opacity: view.stale ? 0.6 : 1 }}
     >
+      <RegionNotice notices={view.regionNotices} onOpenTeam={() => setView('team')} />
       <HeadlineCards
         analysis={analysis}
         maxOnCallShare={plan.coverage.limits.maxOnCallShare}

@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { zoneOptions } from './zone-options';
 import { useHolidayRegions } from '../../hooks/use-holiday-regions';
+import { regionMissing } from '../../../../shared/time/region-prompt';
 import {
   blankMember,
   MIN_MEMBERS,
@@ -86,7 +87,7 @@ export function TeamStep({
                 />
                 <Select
                   label={`Region of member ${n}`}
-                  placeholder={country && country.subdivisions.length === 0 ? 'None' : 'Optional'}
+                  placeholder={country && country.subdivisions.length === 0 ? 'None' : 'Pick a region'}
                   searchable
                   clearable
                   disabled={!country || country.subdivisions.length === 0}
@@ -116,6 +117,12 @@ export function TeamStep({
                 mb={2}
               />
             </Group>
+            {country && regionMissing(country, m.subdivision) && (
+              <Text size="xs" c="orange.8" mt={6} data-testid="region-missing">
+                Pick a region for member {n}: without it only {country.name}’s nationwide holidays count, not
+                its regional ones.
+              </Text>
+            )}
           </Paper>
         );
       })}
