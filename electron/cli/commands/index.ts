@@ -1,6 +1,7 @@
 import type { Command } from '../cli-io';
 import { analyzeCommand } from './analyze';
 import { exportCommand } from './export';
+import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { optimizeCommand } from './optimize';
 import { sampleCommand } from './sample';
@@ -19,4 +20,5 @@ export const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
   optimize: optimizeCommand,
   import: importCommand,
+  generate: generateCommand,
 };
