@@ -3,7 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const BENCHMARKS: string[] = ['bench/analysis.ts', 'bench/simulation.ts', 'bench/optimize/run.ts'];
+const BENCHMARKS: string[] = [
+  'bench/analysis.ts',
+  'bench/simulation.ts',
+  'bench/optimize/run.ts',
+  'bench/generate.ts',
+];
 
 let failed = 0;
 for (const script of BENCHMARKS) {

@@ -6,8 +6,9 @@ import type { Layer, LayerRotation, Member, Plan, TimeOff } from './schema';
 /**
  * One region of the follow-the-sun sample: its zone, holiday region and the local time its window (and its weekly
  * handoff) starts. Each window runs until the next region's starts, so the three meet exactly as instants:
- * Kolkata 07:00 → Berlin 10:00 → New York 11:00 → Kolkata 07:00, which keeps everyone inside 07:00-22:00 local
- * through every DST combination (New York's turn ends at 20:30 in winter, 21:30 in summer).
+ * Kolkata 07:00 → Berlin 11:00 → New York 12:00 → Kolkata 07:00, which keeps everyone inside 07:00-22:00 local
+ * through every DST combination (New York's turn ends at 20:30 in winter, 21:30 in summer) and gives each region
+ * 7 to 9.5 hours a day.
  */
 type Region = {
   id: string;
@@ -36,7 +37,7 @@ const REGIONS: Region[] = [
     name: 'Berlin',
     timeZone: 'Europe/Berlin',
     holidayRegion: { country: 'DE', subdivision: 'BE' },
-    start: '10:00',
+    start: '11:00',
     people: [
       ['lena', 'Lena Fischer'],
       ['jonas', 'Jonas Weber'],
@@ -48,7 +49,7 @@ const REGIONS: Region[] = [
     name: 'New York',
     timeZone: 'America/New_York',
     holidayRegion: { country: 'US', subdivision: 'NY' },
-    start: '11:00',
+    start: '12:00',
     people: [
       ['marcus', 'Marcus Reed'],
       ['elena', 'Elena Park'],
@@ -72,18 +73,22 @@ const TIME_OFF: Record<string, TimeOff[]> = {
   ],
 };
 
-/** Everyone in a region: the named people, then `Engineer N` up to `perRegion`. */
-function regionPeople(region: Region, perRegion: number): [string, string][] {
-  const out = region.people.slice(0, perRegion);
-  for (let n = out.length + 1; n <= perRegion; n++)
+/** How many of a team of `teamSize` work in the region at `index`: as even as it goes, the first regions first. */
+const regionSize = (teamSize: number, index: number) =>
+  Math.floor(teamSize / REGIONS.length) + (index < teamSize % REGIONS.length ? 1 : 0);
+
+/** Everyone in a region: the named people, then `Engineer N` up to `count`. */
+function regionPeople(region: Region, count: number): [string, string][] {
+  const out = region.people.slice(0, count);
+  for (let n = out.length + 1; n <= count; n++)
     out.push([`${region.id}-${n}`, `${region.name} Engineer ${n}`]);
   return out;
 }
 
 /** The regional rotations of one layer; `offset` starts each region's order further on (secondary ≠ primary). */
-function regionalRotations(layerId: string, perRegion: number, offset: number): LayerRotation[] {
-  return REGIONS.map((region) => {
-    const ids = regionPeople(region, perRegion).map(([id]) => id);
+function regionalRotations(layerId: string, teamSize: number, offset: number): LayerRotation[] {
+  return REGIONS.map((region, index) => {
+    const ids = regionPeople(region, regionSize(teamSize, index)).map(([id]) => id);
     const members = [...ids.slice(offset % ids.length), ...ids.slice(0, offset % ids.length)];
     return {
       id: `${layerId}-${region.id}`,
@@ -99,15 +104,15 @@ function regionalRotations(layerId: string, perRegion: number, offset: number): 
 
 /**
  * The follow-the-sun sample: Pacific Infra Group's pipelines run by a team in Kolkata, Berlin and New York (three
- * per region unless `perRegion` says otherwise), a Primary and a Secondary layer of regional weekly rotations whose
+ * per region in the team of nine; `teamSize` spreads a bigger team as evenly as it goes), a Primary and a Secondary layer of regional weekly rotations whose
  * windows meet exactly, over two years (2027-01-04 07:00 Kolkata to 2029-01-08), nobody on call in their night.
  * Why: it is what `rotaplan sample --variant follow-the-sun` writes, and the bench's big follow-the-sun plan.
  */
-export function createFollowTheSunPlan(now: string, perRegion = 3): Plan {
+export function createFollowTheSunPlan(now: string, teamSize = 9): Plan {
   const base = createSamplePlan(now);
   const pipelineIds = base.pipelines.map((p) => p.id);
-  const members: Member[] = REGIONS.flatMap((region) =>
-    regionPeople(region, perRegion).map(([id, name]) => ({
+  const members: Member[] = REGIONS.flatMap((region, index) =>
+    regionPeople(region, regionSize(teamSize, index)).map(([id, name]) => ({
       id,
       name,
       email: `${id}@pacificinfra.example`,
@@ -123,7 +128,7 @@ export function createFollowTheSunPlan(now: string, perRegion = 3): Plan {
   const owners = ['lena', 'marcus', 'aarav', 'elena', 'jonas'];
   const seconds = ['marcus', 'meera', 'sofia', 'lena', 'tom'];
   const layer = (id: string, name: string, offset: number): Layer => {
-    const rotations = regionalRotations(id, perRegion, offset);
+    const rotations = regionalRotations(id, teamSize, offset);
     return { id, name, memberOrder: rotations.flatMap((r) => r.members), rotations };
   };
   const plan: Plan = {
@@ -152,6 +157,9 @@ export function createFollowTheSunPlan(now: string, perRegion = 3): Plan {
     coverage: {
       ...base.coverage,
       holidays: { ...base.coverage.holidays, history: [], planRegion: { country: 'US', subdivision: 'NY' } },
+      // Each region's own people are primary in its hours, so an investor-pipeline owner cannot be primary around
+      // the clock; the investor week still wants both layers staffed and its owners at work.
+      investorWeek: { ...base.coverage.investorWeek, requireInvestorOwnerAsPrimary: false },
     },
     wishes: [],
     scenarios: [],

@@ -1,7 +1,8 @@
-import type { Plan, Shift } from '../plan/schema';
+import type { Plan } from '../plan/schema';
 import { intersect, type Interval } from '../time/intervals';
 import { addDays, instantMs, localDate, msToInstant, zonedToInstant } from '../time/zoned';
 import { planLocal } from './describe-shift';
+import { rotationHorizon } from './generate-shifts';
 import { isPlainLayer, layerRotations } from './layer-rotations';
 import { layerTurns } from './turns';
 
@@ -19,26 +20,33 @@ export type RotationWarning = {
   message: string;
 };
 
-/** The local night (22:00 to 07:00 the next morning) that begins on `date` in `zone`, as epoch ms. */
-function nightOf(date: string, zone: string): Interval {
-  return {
-    start: instantMs(zonedToInstant(date, '22:00', zone)),
-    end: instantMs(zonedToInstant(addDays(date, 1), '07:00', zone)),
-  };
+/** The local nights (22:00 to 07:00 the next morning) of `zone` that begin from `first` to `last`, as epoch ms. */
+function nightsOf(zone: string, first: string, last: string): Interval[] {
+  const out: Interval[] = [];
+  for (let date = first; date <= last; date = addDays(date, 1)) {
+    out.push({
+      start: instantMs(zonedToInstant(date, '22:00', zone)),
+      end: instantMs(zonedToInstant(addDays(date, 1), '07:00', zone)),
+    });
+  }
+  return out;
 }
 
 /**
- * The part of a shift that falls in its member's local night (22:00-07:00 in `zone`), or null.
- * Why per night: a night's length changes with DST, so each one is built from local times by Temporal.
+ * The first part of [start, end) that falls in one of `nights` (sorted, disjoint), or null.
+ * Why precomputed nights: a night's length changes with DST, so each is built from local times by Temporal, once
+ * per zone and date rather than once per shift.
  */
-export function nightPart(shift: Shift, zone: string): Interval | null {
-  const span = { start: instantMs(shift.start), end: instantMs(shift.end) };
-  const last = localDate(shift.end, zone);
-  for (let date = addDays(localDate(shift.start, zone), -1); date <= last; date = addDays(date, 1)) {
-    const both = intersect(span, nightOf(date, zone));
-    if (both) return both;
+export function nightPart(start: number, end: number, nights: readonly Interval[]): Interval | null {
+  let lo = 0;
+  let hi = nights.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nights[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
   }
-  return null;
+  const night = nights[lo];
+  return night ? intersect({ start, end }, night) : null;
 }
 
 /**
@@ -50,6 +58,20 @@ export function rotationWarnings(plan: Plan): RotationWarning[] {
   const out: RotationWarning[] = [];
   const zoneOf = new Map(plan.members.map((m) => [m.id, m.timeZone]));
   const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
+  const horizon = rotationHorizon(plan.rotation);
+  const nightsByZone = new Map<string, Interval[]>();
+  /** The nights around [start, end) in `zone`: the horizon's, built once per zone, or a shift's own outside it. */
+  const nightsFor = (zone: string, start: string, end: string) => {
+    if (instantMs(start) < instantMs(horizon.start) || instantMs(end) > instantMs(horizon.end)) {
+      return nightsOf(zone, addDays(localDate(start, zone), -1), localDate(end, zone));
+    }
+    let nights = nightsByZone.get(zone);
+    if (!nights) {
+      nights = nightsOf(zone, addDays(localDate(horizon.start, zone), -1), localDate(horizon.end, zone));
+      nightsByZone.set(zone, nights);
+    }
+    return nights;
+  };
   for (const layer of plan.rotation.layers) {
     if (isPlainLayer(layer)) continue;
     for (const p of layerTurns(plan.rotation, layer).problems) {
@@ -65,20 +87,23 @@ export function rotationWarnings(plan: Plan): RotationWarning[] {
         message: `${layer.name}: ${what} ${planLocal(plan, start)} – ${planLocal(plan, end)}`,
       });
     }
+    const rotations = layerRotations(plan.rotation, layer);
     const nightAllowed = new Set<string>();
     const nightForbidden = new Set<string>();
-    for (const r of layerRotations(plan.rotation, layer)) {
+    for (const r of rotations) {
       for (const m of r.members) (r.allowNight ? nightAllowed : nightForbidden).add(m);
     }
+    const anyForbidden = rotations.some((r) => !r.allowNight);
     for (const shift of plan.shifts) {
       if (shift.layerId !== layer.id || nightAllowed.has(shift.memberId)) continue;
-      if (
-        !nightForbidden.has(shift.memberId) &&
-        layerRotations(plan.rotation, layer).every((r) => r.allowNight)
-      )
-        continue;
+      if (!nightForbidden.has(shift.memberId) && !anyForbidden) continue;
       const zone = zoneOf.get(shift.memberId);
-      const night = zone === undefined ? null : nightPart(shift, zone);
+      if (zone === undefined) continue;
+      const night = nightPart(
+        instantMs(shift.start),
+        instantMs(shift.end),
+        nightsFor(zone, shift.start, shift.end),
+      );
       if (!night) continue;
       out.push({
         kind: 'night',

@@ -106,6 +106,24 @@ function rotationTurns(
  * the problems, and both read the same resolution of windows, dates and cadences.
  */
 export function layerTurns(rotation: Rotation, layer: Layer): LayerTurns {
+  // Plans are never changed in place (edits make new objects), so the same rotation and layer objects always give
+  // the same turns: the engine and the checks of one generation share them.
+  let byLayer = remembered.get(rotation);
+  if (!byLayer) {
+    byLayer = new WeakMap();
+    remembered.set(rotation, byLayer);
+  }
+  let known = byLayer.get(layer);
+  if (!known) {
+    known = computeLayerTurns(rotation, layer);
+    byLayer.set(layer, known);
+  }
+  return known;
+}
+
+const remembered = new WeakMap<Rotation, WeakMap<Layer, LayerTurns>>();
+
+function computeLayerTurns(rotation: Rotation, layer: Layer): LayerTurns {
   const span = rotationHorizon(rotation);
   const horizon = { start: instantMs(span.start), end: instantMs(span.end) };
   const rotations = layerRotations(rotation, layer);
