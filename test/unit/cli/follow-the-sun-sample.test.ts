@@ -23,7 +23,7 @@ async function run(...argv: string[]) {
 
 type Row = { start: string; end: string; layer: string; member_id: string; source: string };
 type RawPlan = {
-  members: { id: string; timeZone: string }[];
+  members: { id: string; timeZone: string; timeOff: { start: string; end: string }[] }[];
   rotation: {
     layers: {
       id: string;
@@ -91,6 +91,25 @@ describe('rotaplan sample --variant follow-the-sun, read from its CSV export', (
         night.push(`${r.member_id} ${r.start}–${r.end}`);
     }
     expect(night).toEqual([]);
+  });
+
+  it('puts nobody on call while away: someone in the same region covers', () => {
+    const away: string[] = [];
+    for (const m of plan.members) {
+      for (const t of m.timeOff) {
+        const from = Temporal.PlainDate.from(t.start).toZonedDateTime(m.timeZone).epochMilliseconds;
+        const to = Temporal.PlainDate.from(t.end)
+          .add({ days: 1 })
+          .toZonedDateTime(m.timeZone).epochMilliseconds;
+        for (const r of rows.filter((x) => x.member_id === m.id)) {
+          if (Date.parse(r.start) < to && Date.parse(r.end) > from)
+            away.push(`${m.id} ${r.layer} ${r.start}`);
+        }
+      }
+    }
+    expect(plan.members.filter((m) => m.timeOff.length > 0).length).toBeGreaterThanOrEqual(3);
+    expect(away).toEqual([]);
+    expect(rows.filter((r) => r.source === 'swap').length).toBeGreaterThan(0);
   });
 
   it('hands over at each region’s configured local time through every DST change of 2027 and 2028', () => {
