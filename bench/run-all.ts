@@ -8,6 +8,7 @@ const BENCHMARKS: string[] = [
   'bench/simulation.ts',
   'bench/optimize/run.ts',
   'bench/cli.ts',
+  'bench/generate.ts',
 ];
 
 let failed = 0;

@@ -136,8 +136,26 @@ export async function optimizePlan(
   const now = options.now ?? (() => 0);
   const started = now();
   const strategy = options.strategy ?? 'optimal';
-  const roster = planToRoster(plan, options);
   const none = { bound: null, gap: null } as const;
+  // The roster model knows the plan-wide periods only; a layer of regional or restricted rotations would be
+  // proposed as whole plain periods, so it is refused with a reason instead.
+  const ruled = plan.rotation.layers.filter((l) => (l.rotations?.length ?? 0) > 0);
+  if (ruled.length > 0) {
+    return {
+      strategy,
+      status: 'infeasible',
+      objective: null,
+      ...none,
+      members: [],
+      changedShifts: 0,
+      elapsedMs: now() - started,
+      explanation: `The optimiser works on plain rotations only; ${ruled.map((l) => l.name).join(', ')} ${ruled.length === 1 ? 'has rotations of its own' : 'have rotations of their own'} (regions, windows or cadences): build the shifts with Regenerate or rotaplan generate.`,
+      fairness: null,
+      violations: [],
+      proposal: null,
+    };
+  }
+  const roster = planToRoster(plan, options);
 
   switch (strategy) {
     case 'round-robin':

@@ -8,11 +8,22 @@ export type RawPlan = Record<string, unknown>;
 export type Migration = { from: number; describe: string; up: (doc: RawPlan) => RawPlan };
 
 /**
+ * 1 → 2: layers may hold rotations (regional, restricted, any cadence). A schema-1 layer means one rotation of its
+ * member order with the plan-wide shift length, handoff and zone, on call all the time, which is exactly what a
+ * schema-2 layer without `rotations` means; so the step copies the document as it is. The new version number is
+ * what matters: a Rotaplan that knows only schema 1 refuses a plan with rotations instead of ignoring them.
+ */
+function addLayerRotations(doc: RawPlan): RawPlan {
+  return { ...doc };
+}
+
+/**
  * The ordered list of migrations. Never edit an entry once it has shipped; append a new one and add a frozen
  * fixture of the old version under test/fixtures/plans/ (Actual Budget's rule).
- * Version 1 is the first released schema, so the list starts empty.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  { from: 1, describe: 'layers may be covered by rotations', up: addLayerRotations },
+];
 
 /**
  * Migrates a document from `version` to `target` by running each step in order.

@@ -74,6 +74,21 @@ export function checkPlanReferences(plan: Plan, ctx: Ctx): void {
   plan.rotation.layers.forEach((layer, i) =>
     layer.memberOrder.forEach((memberId, j) => member(memberId, ['rotation', 'layers', i, 'memberOrder', j])),
   );
+  plan.rotation.layers.forEach((layer, i) => {
+    const rotations = layer.rotations ?? [];
+    duplicates(rotations, (r) => r.id, ctx, `rotation.layers[${i}].rotations`, 'rotation');
+    rotations.forEach((r, j) => {
+      const at = ['rotation', 'layers', i, 'rotations', j];
+      r.members.forEach((memberId, k) => member(memberId, [...at, 'members', k]));
+      if (r.from !== undefined && r.until !== undefined && r.until <= r.from) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'until'],
+          message: 'the rotation ends before it starts',
+        });
+      }
+    });
+  });
   plan.shifts.forEach((s, i) => {
     member(s.memberId, ['shifts', i, 'memberId']);
     if (!layerIds.has(s.layerId)) {

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * The plan file's current schema version.
  * Bump it only together with a new entry in `migrations.ts` and a frozen fixture of the old version.
  */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /**
  * A plan file object that keeps keys it does not know: parsing returns them untouched, so a plan written by a newer
@@ -223,11 +223,64 @@ export const ownershipSchema = planObject({
   stakeholder: text(200),
 });
 
+const isoWeekday = z.number().int().min(1).max(7);
+
+/**
+ * How often a rotation hands over to its next member, at its handoff time in its zone: every N days (counted from
+ * its first date), every N weeks on a weekday, monthly on a date (the last day in shorter months) or monthly on the
+ * nth weekday (-1: the last one).
+ */
+export const cadenceSchema = z.discriminatedUnion('kind', [
+  planObject({ kind: z.literal('days'), every: z.number().int().min(1).max(366) }),
+  planObject({ kind: z.literal('weeks'), every: z.number().int().min(1).max(52), weekday: isoWeekday }),
+  planObject({ kind: z.literal('monthly-date'), day: z.number().int().min(1).max(31) }),
+  planObject({
+    kind: z.literal('monthly-weekday'),
+    nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]),
+    weekday: isoWeekday,
+  }),
+]);
+
+/**
+ * When a rotation is on call: on the listed weekdays (of the window's start, local to the rotation's zone) from
+ * `start`; until `end` (the next day when `end` is not after `start`), or, without `end`, until the next window
+ * of the same layer starts — so regional windows meet exactly as instants, whatever the zones' DST dates.
+ */
+export const restrictionWindowSchema = planObject({
+  weekdays: z.array(isoWeekday).min(1, 'a window needs at least one weekday'),
+  start: localTime,
+  end: localTime.optional(),
+});
+
+/**
+ * One rotation of a layer: its members in turn order, its cadence and handoff time in its own zone, the dates it
+ * runs (`from` inclusive, `until` exclusive, at the handoff time; absent: the plan's start and end), optional
+ * restriction windows (absent: all the time). `allowNight` lets turns reach 22:00-07:00 in a member's
+ * zone without a warning.
+ */
+export const layerRotationSchema = planObject({
+  id,
+  name,
+  members: z.array(id).min(1, 'a rotation needs at least one member'),
+  cadence: cadenceSchema,
+  handoffTime: localTime,
+  timeZone,
+  from: isoDate.optional(),
+  until: isoDate.optional(),
+  windows: z.array(restrictionWindowSchema).optional(),
+  allowNight: z.boolean().optional(),
+});
+
 export const layerSchema = planObject({
   id,
   name,
-  /** Member ids in rotation order for this layer. */
+  /** Member ids in rotation order for this layer (with `rotations`: every member of the layer, for reference). */
   memberOrder: z.array(id),
+  /**
+   * The rotations that cover this layer (schema 2). Absent: one rotation of `memberOrder` with the plan-wide
+   * shift length, handoff and zone, on call all the time — what every layer of a schema-1 plan means.
+   */
+  rotations: z.array(layerRotationSchema).min(1).optional(),
 });
 
 export const shiftSourceSchema = z.enum(['generated', 'manual', 'override', 'swap']);
@@ -421,6 +474,9 @@ export type Criticality = z.infer<typeof criticalitySchema>;
 export type CommonIssue = z.infer<typeof commonIssueSchema>;
 export type Ownership = z.infer<typeof ownershipSchema>;
 export type Layer = z.infer<typeof layerSchema>;
+export type LayerRotation = z.infer<typeof layerRotationSchema>;
+export type Cadence = z.infer<typeof cadenceSchema>;
+export type RestrictionWindow = z.infer<typeof restrictionWindowSchema>;
 export type Shift = z.infer<typeof shiftSchema>;
 export type ShiftSource = z.infer<typeof shiftSourceSchema>;
 export type Rotation = z.infer<typeof rotationSchema>;

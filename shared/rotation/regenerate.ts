@@ -1,6 +1,6 @@
 import type { Plan, Shift } from '../plan/schema';
 import { instantMs } from '../time/zoned';
-import { scheduleShifts, type UnresolvedConflict } from './schedule-shifts';
+import { scheduleShifts, type ScheduleWindow, type UnresolvedConflict } from './schedule-shifts';
 
 /** A shift that keeps its id but differs (person, times, source, pin or note). */
 export type ShiftChange = { before: Shift; after: Shift };
@@ -38,10 +38,12 @@ export function diffShifts(before: Shift[], after: Shift[]): ShiftDiff {
 export type Regeneration = { shifts: Shift[]; diff: ShiftDiff; unresolved: UnresolvedConflict[] };
 
 /**
- * Regenerates the plan's shifts from its rotation settings, keeping pinned, manual and override shifts.
- * Why a preview and not an edit: the calendar shows the diff first; `rotation:regenerate` applies it.
+ * Regenerates the plan's shifts from its rotation settings, keeping pinned, manual and override shifts (and,
+ * with a `window`, every shift that starts outside it).
+ * Why a preview and not an edit: the calendar shows the diff first; `rotation:regenerate` applies it, and
+ * `rotaplan generate` writes it.
  */
-export function regenerate(plan: Plan): Regeneration {
-  const { shifts, unresolved } = scheduleShifts(plan);
+export function regenerate(plan: Plan, window: ScheduleWindow = {}): Regeneration {
+  const { shifts, unresolved } = scheduleShifts(plan, window);
   return { shifts, diff: diffShifts(plan.shifts, shifts), unresolved };
 }

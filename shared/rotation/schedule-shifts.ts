@@ -4,8 +4,8 @@ import { intersectAll, mergeIntervals, overlaps, subtractIntervals } from '../ti
 import { instantMs, localDateTime, msToInstant } from '../time/zoned';
 import { awayIntervals } from './availability';
 import { planLocal } from './describe-shift';
-import { rotationSlots, slotShiftId } from './generate-shifts';
 import { uniqueShiftId } from './shift-ids';
+import { layerTurns, type Turn } from './turns';
 
 /**
  * True for a shift that regeneration keeps exactly as it is: pinned, or made by hand (manual, override).
@@ -38,24 +38,43 @@ export type Schedule = { shifts: Shift[]; unresolved: UnresolvedConflict[] };
 type Tentative = { memberId: string; payback: boolean; note?: string };
 type Piece = Interval & { memberId: string; source: ShiftSource; note?: string };
 
+/** Where regeneration works: shifts that start before `from` or at/after `to` (epoch ms) are kept as they are. */
+export type ScheduleWindow = { from?: number; to?: number };
+
+type TurnState = {
+  turn: Turn;
+  /** Position in its layer's turn list. */
+  position: number;
+  open: Interval[];
+  tentative: Tentative | null;
+  placed: Piece[] | null;
+};
+
 /**
- * Generates the concrete shifts of a plan: the rotation of `plan.rotation` over its horizon, with time off
- * honoured by the seed's swap policy and every kept shift (see `isKeptShift`) left as it is.
+ * Generates the concrete shifts of a plan: the turns of each layer's rotations (see `layerTurns`) over the
+ * horizon, with time off honoured by the seed's swap policy and every kept shift (see `isKeptShift`) left as it is.
+ * With a `window`, every shift that starts before `window.from` (or at or after `window.to`) is kept too, and only
+ * the turns in between are filled: a change from a date leaves the earlier shifts exactly as they were.
  *
- * Policy, per layer and period: when the scheduled person is away during any part of the period they have to
- * work (or already on call on another layer then), the next person in that layer's order who is free for the
- * whole of it and on no other layer covers it (source `swap`), and the away person takes the coverer's next
- * period they are free for (source `swap`) — "the two swap back later". When nobody is free for the whole
- * period, each away stretch is covered by the next person free for that stretch; when nobody is, the scheduled
- * person stays and the stretch is reported in `unresolved`. Kept shifts cut the periods they overlap; the
- * rotation still advances one member per period, so regenerating after an edit changes as little as possible.
+ * Policy, per turn: when the scheduled person is away during any part of the turn they have to work (or already
+ * on call on another layer then), the next person in that rotation's order who is free for the whole of it and on
+ * no other layer covers it (source `swap`), and the away person takes the coverer's next turn of the same rotation
+ * they are free for (source `swap`) — "the two swap back later". When nobody is free for the whole turn, each away
+ * stretch is covered by the next person free for that stretch; when nobody is, the scheduled person stays and the
+ * stretch is reported in `unresolved`. Kept shifts cut the turns they overlap; the rotation still advances one
+ * member per turn, so regenerating after an edit changes as little as possible. Turns are filled in time order
+ * (then by layer), so a layer later in the list gives way to the earlier ones.
  */
-export function scheduleShifts(plan: Plan): Schedule {
+export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedule {
   const { layers } = plan.rotation;
   const zone = plan.rotation.timeZone;
-  const slots = rotationSlots(plan.rotation);
-  const slotSpans = slots.map((s) => ({ start: instantMs(s.start), end: instantMs(s.end) }));
-  const kept = plan.shifts.filter(isKeptShift);
+  const from = window.from ?? Number.NEGATIVE_INFINITY;
+  const to = window.to ?? Number.POSITIVE_INFINITY;
+  const kept = plan.shifts.filter((s) => {
+    if (isKeptShift(s)) return true;
+    const start = instantMs(s.start);
+    return start < from || start >= to;
+  });
   const keptSpans = kept.map((s) => ({
     layerId: s.layerId,
     memberId: s.memberId,
@@ -66,63 +85,88 @@ export function scheduleShifts(plan: Plan): Schedule {
   const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
   const layerName = (l: number) => layers[l]!.name;
 
-  // What each layer still has to staff in each period once kept shifts are cut out.
-  const open = layers.map((layer) =>
-    slotSpans.map((span) =>
-      subtractIntervals(
-        span,
-        keptSpans.filter((x) => x.layerId === layer.id && overlaps(x, span)),
-      ),
-    ),
-  );
-  const tentative: (Tentative | null)[][] = layers.map((layer) =>
-    slots.map((slot) =>
-      layer.memberOrder.length === 0
-        ? null
-        : { memberId: layer.memberOrder[slot.index % layer.memberOrder.length]!, payback: false },
-    ),
-  );
-  const placed: (Piece[] | null)[][] = layers.map(() => slots.map(() => null));
+  // What each layer still has to staff in each turn once kept shifts (and the time before `from`) are cut out.
+  const states: TurnState[][] = layers.map((layer) => {
+    const ownKept = keptSpans.filter((x) => x.layerId === layer.id);
+    return layerTurns(plan.rotation, layer).turns.map((turn, position) => {
+      const open =
+        turn.start >= to
+          ? []
+          : turn.allowed.flatMap((a) => {
+              const span = { start: Math.max(a.start, from), end: a.end };
+              if (span.end <= span.start) return [];
+              return subtractIntervals(
+                span,
+                ownKept.filter((x) => overlaps(x, span)),
+              );
+            });
+      return { turn, position, open, tentative: { memberId: turn.memberId, payback: false }, placed: null };
+    });
+  });
+  const maxLength = states.map((list) => list.reduce((m, s) => Math.max(m, s.turn.end - s.turn.start), 0));
+  /** The turns of layer `l` that overlap [lo, hi). */
+  const overlapping = (l: number, lo: number, hi: number): TurnState[] => {
+    const list = states[l]!;
+    let a = 0;
+    let b = list.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (list[mid]!.turn.start <= lo - maxLength[l]!) a = mid + 1;
+      else b = mid;
+    }
+    const out: TurnState[] = [];
+    for (let i = a; i < list.length && list[i]!.turn.start < hi; i++) {
+      if (list[i]!.turn.end > lo) out.push(list[i]!);
+    }
+    return out;
+  };
   const unresolved: UnresolvedConflict[] = [];
 
   /**
-   * Where `memberId` is on call on a layer other than `l` during `within` (period `k`): kept shifts, layers
-   * already placed in this period, and — with `planned` — the layers still to place. The scheduled person of a
-   * layer ignores the later layers' plans (those layers give way); coverers and pay-backs respect them, so
-   * solving one conflict does not make the next.
+   * Where `memberId` is on call on a layer other than `l` during `within`: kept shifts, turns already placed, and —
+   * with `planned` — the turns still to place. The scheduled person of a layer ignores the later turns' plans
+   * (those layers give way); coverers and pay-backs respect them, so solving one conflict does not make the next.
    */
-  const onOtherLayers = (memberId: string, l: number, k: number, within: Interval[], planned: boolean) => {
+  const onOtherLayers = (memberId: string, l: number, within: Interval[], planned: boolean) => {
     const spans: Interval[] = keptSpans.filter((x) => x.memberId === memberId && x.layerId !== layers[l]!.id);
-    layers.forEach((_, other) => {
-      if (other === l) return;
-      const done = placed[other]![k];
-      if (done) spans.push(...done.filter((p) => p.memberId === memberId));
-      else if (planned && tentative[other]![k]?.memberId === memberId) spans.push(...open[other]![k]!);
-    });
+    if (within.length > 0) {
+      const lo = within[0]!.start;
+      const hi = within[within.length - 1]!.end;
+      layers.forEach((_, other) => {
+        if (other === l) return;
+        for (const st of overlapping(other, lo, hi)) {
+          if (st.placed) spans.push(...st.placed.filter((p) => p.memberId === memberId));
+          else if (planned && st.tentative?.memberId === memberId) spans.push(...st.open);
+        }
+      });
+    }
     return intersectAll(within, spans);
   };
   const awayDuring = (memberId: string, within: Interval[]) => intersectAll(within, away.get(memberId) ?? []);
-  const blockedDuring = (memberId: string, l: number, k: number, within: Interval[], planned = true) =>
-    mergeIntervals([...awayDuring(memberId, within), ...onOtherLayers(memberId, l, k, within, planned)]);
+  const blockedDuring = (memberId: string, l: number, within: Interval[], planned = true) =>
+    mergeIntervals([...awayDuring(memberId, within), ...onOtherLayers(memberId, l, within, planned)]);
 
-  /** The next person after `memberId` in layer `l`'s order who is free for all of `within`. */
-  const nextFree = (l: number, k: number, memberId: string, within: Interval[]): string | null => {
-    const order = layers[l]!.memberOrder;
-    const from = order.indexOf(memberId);
-    const base = from >= 0 ? from : k % order.length;
+  /** The next person after `memberId` in the turn's rotation order who is free for all of `within`. */
+  const nextFree = (l: number, st: TurnState, memberId: string, within: Interval[]): string | null => {
+    const order = st.turn.members;
+    const at = order.indexOf(memberId);
+    const base = at >= 0 ? at : st.turn.count % order.length;
     for (let step = 1; step < order.length; step++) {
       const candidate = order[(base + step) % order.length]!;
-      if (candidate !== memberId && blockedDuring(candidate, l, k, within).length === 0) return candidate;
+      if (candidate !== memberId && blockedDuring(candidate, l, within).length === 0) return candidate;
     }
     return null;
   };
 
-  /** The coverer's next plain period in layer `l` after `k` that `awayId` is free to take, or null. */
-  const paybackPeriod = (l: number, k: number, awayId: string, covererId: string): number | null => {
-    for (let j = k + 1; j < slots.length; j++) {
-      const t = tentative[l]![j];
-      if (!t || t.payback || t.memberId !== covererId || open[l]![j]!.length === 0) continue;
-      if (blockedDuring(awayId, l, j, open[l]![j]!).length === 0) return j;
+  /** The coverer's next plain turn of the same rotation after `st` that `awayId` is free to take, or null. */
+  const paybackTurn = (l: number, st: TurnState, awayId: string, covererId: string): TurnState | null => {
+    const list = states[l]!;
+    for (let j = st.position + 1; j < list.length; j++) {
+      const other = list[j]!;
+      const t = other.tentative;
+      if (other.turn.rotationIndex !== st.turn.rotationIndex) continue;
+      if (!t || t.payback || t.memberId !== covererId || other.open.length === 0) continue;
+      if (blockedDuring(awayId, l, other.open).length === 0) return other;
     }
     return null;
   };
@@ -130,84 +174,80 @@ export function scheduleShifts(plan: Plan): Schedule {
   const why = (memberId: string, within: Interval[]) =>
     awayDuring(memberId, within).length > 0 ? 'time off' : 'already on call in another layer';
 
-  slots.forEach((slot, k) => {
-    layers.forEach((_, l) => {
-      const t = tentative[l]![k];
-      const within = open[l]![k]!;
-      if (!t || within.length === 0) {
-        placed[l]![k] = [];
-        return;
-      }
-      const plainSource: ShiftSource = t.payback ? 'swap' : 'generated';
-      const blocked = blockedDuring(t.memberId, l, k, within, false);
-      if (blocked.length === 0) {
-        placed[l]![k] = within.map((w) => ({
-          ...w,
+  const order = states
+    .flatMap((list, l) => list.map((st) => ({ st, l })))
+    .sort((a, b) => a.st.turn.start - b.st.turn.start || a.l - b.l);
+  for (const { st, l } of order) {
+    const t = st.tentative;
+    const within = st.open;
+    if (!t || within.length === 0) {
+      st.placed = [];
+      continue;
+    }
+    const plainSource: ShiftSource = t.payback ? 'swap' : 'generated';
+    const blocked = blockedDuring(t.memberId, l, within, false);
+    if (blocked.length === 0) {
+      st.placed = within.map((w) => ({ ...w, memberId: t.memberId, source: plainSource, note: t.note }));
+      continue;
+    }
+    const reason = why(t.memberId, within);
+    const coverer = nextFree(l, st, t.memberId, within);
+    if (coverer) {
+      const back = paybackTurn(l, st, t.memberId, coverer);
+      if (back !== null) {
+        back.tentative = {
           memberId: t.memberId,
-          source: plainSource,
-          note: t.note,
-        }));
-        return;
+          payback: true,
+          note: `Swap: ${name(t.memberId)} takes this shift back from ${name(coverer)}, who covered ${st.turn.startDate}`,
+        };
       }
-      const reason = why(t.memberId, within);
-      const coverer = nextFree(l, k, t.memberId, within);
-      if (coverer) {
-        const j = paybackPeriod(l, k, t.memberId, coverer);
-        if (j !== null) {
-          tentative[l]![j] = {
-            memberId: t.memberId,
-            payback: true,
-            note: `Swap: ${name(t.memberId)} takes this shift back from ${name(coverer)}, who covered ${slot.startDate}`,
-          };
-        }
-        const back =
-          j === null
-            ? 'no later shift of theirs to swap back in the horizon'
-            : `${name(t.memberId)} takes ${slots[j]!.startDate}`;
-        const note = `Swap: covers ${name(t.memberId)} (${reason}); ${back}`;
-        placed[l]![k] = within.map((w) => ({ ...w, memberId: coverer, source: 'swap', note }));
-        return;
+      const backText =
+        back === null
+          ? 'no later shift of theirs to swap back in the horizon'
+          : `${name(t.memberId)} takes ${back.turn.startDate}`;
+      const note = `Swap: covers ${name(t.memberId)} (${reason}); ${backText}`;
+      st.placed = within.map((w) => ({ ...w, memberId: coverer, source: 'swap', note }));
+      continue;
+    }
+    // Nobody is free for the whole turn: cover each blocked stretch on its own.
+    const pieces: Piece[] = [];
+    for (const w of within) {
+      for (const free of subtractIntervals(w, blocked)) {
+        pieces.push({ ...free, memberId: t.memberId, source: plainSource, note: t.note });
       }
-      // Nobody is free for the whole period: cover each blocked stretch on its own.
-      const pieces: Piece[] = [];
-      for (const w of within) {
-        for (const free of subtractIntervals(w, blocked)) {
-          pieces.push({ ...free, memberId: t.memberId, source: plainSource, note: t.note });
+      for (const stretch of intersectAll([w], blocked)) {
+        const stretchReason = why(t.memberId, [stretch]);
+        const partial = nextFree(l, st, t.memberId, [stretch]);
+        if (partial) {
+          const note = `Swap: covers ${name(t.memberId)} (${stretchReason}) for part of the shift`;
+          pieces.push({ ...stretch, memberId: partial, source: 'swap', note });
+          continue;
         }
-        for (const stretch of intersectAll([w], blocked)) {
-          const stretchReason = why(t.memberId, [stretch]);
-          const partial = nextFree(l, k, t.memberId, [stretch]);
-          if (partial) {
-            const note = `Swap: covers ${name(t.memberId)} (${stretchReason}) for part of the shift`;
-            pieces.push({ ...stretch, memberId: partial, source: 'swap', note });
-            continue;
-          }
-          pieces.push({ ...stretch, memberId: t.memberId, source: plainSource, note: t.note });
-          const start = msToInstant(stretch.start);
-          const end = msToInstant(stretch.end);
-          unresolved.push({
-            layerId: layers[l]!.id,
-            memberId: t.memberId,
-            start,
-            end,
-            reason: awayDuring(t.memberId, [stretch]).length > 0 ? 'time-off' : 'other-layer',
-            message: `${layerName(l)}: nobody else in the order is free ${planLocal(plan, start)} – ${planLocal(plan, end)}, so ${name(t.memberId)} stays on call (${stretchReason})`,
-          });
-        }
+        pieces.push({ ...stretch, memberId: t.memberId, source: plainSource, note: t.note });
+        const start = msToInstant(stretch.start);
+        const end = msToInstant(stretch.end);
+        unresolved.push({
+          layerId: layers[l]!.id,
+          memberId: t.memberId,
+          start,
+          end,
+          reason: awayDuring(t.memberId, [stretch]).length > 0 ? 'time-off' : 'other-layer',
+          message: `${layerName(l)}: nobody else in the order is free ${planLocal(plan, start)} – ${planLocal(plan, end)}, so ${name(t.memberId)} stays on call (${stretchReason})`,
+        });
       }
-      placed[l]![k] = joinPieces(pieces);
-    });
-  });
+    }
+    st.placed = joinPieces(pieces);
+  }
 
   const taken = new Set(kept.map((s) => s.id));
   const generated: Shift[] = [];
   layers.forEach((layer, l) => {
-    slots.forEach((slot, k) => {
-      for (const piece of placed[l]![k] ?? []) {
+    for (const st of states[l]!) {
+      for (const piece of st.placed ?? []) {
         const start = msToInstant(piece.start);
         const base =
-          piece.start === slotSpans[k]!.start
-            ? slotShiftId(layer.id, slot)
+          st.turn.plain && piece.start === st.turn.start
+            ? `${layer.id}-${st.turn.startDate}`
             : `${layer.id}-${localDateTime(start, zone)}`;
         generated.push({
           id: uniqueShiftId(base, taken),
@@ -220,7 +260,7 @@ export function scheduleShifts(plan: Plan): Schedule {
           ...(piece.note ? { note: piece.note } : {}),
         });
       }
-    });
+    }
   });
   return { shifts: sortShifts(plan, [...kept, ...generated]), unresolved };
 }

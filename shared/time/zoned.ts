@@ -150,10 +150,13 @@ export function startOfLocalDay(date: string, timeZone: string): string {
 
 /** The local date and time of an instant in a zone as `YYYY-MM-DDTHH:MM` (for ids and messages). */
 export function localDateTime(instant: string, timeZone: string): string {
-  return Temporal.Instant.from(instant)
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDateTime()
-    .toString({ smallestUnit: 'minute' });
+  // Remembered like the other zone helpers: every generated shift that does not start a plain period is named by it.
+  return remember(`${instant}#datetime@${timeZone}`, () =>
+    Temporal.Instant.from(instant)
+      .toZonedDateTimeISO(timeZone)
+      .toPlainDateTime()
+      .toString({ smallestUnit: 'minute' }),
+  );
 }
 
 /**

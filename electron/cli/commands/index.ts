@@ -11,7 +11,8 @@ export type CommandEntry = { usage: string; load: () => Promise<Command> };
 export const COMMANDS: Record<string, CommandEntry> = {
   sample: {
     usage:
-      'sample [--out FILE]        write the sample plan (Pacific Infra Group) to FILE or standard output',
+      'sample [--out FILE] [--variant weekly|follow-the-sun]\n' +
+      '                             write a sample plan (Pacific Infra Group) to FILE or standard output',
     load: async () => (await import('./sample')).sampleCommand,
   },
   validate: {
@@ -47,5 +48,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     usage:
       'import FILE --ics SCHEDULE.ics [--out FILE2] [--map EMAIL_OR_NAME=MEMBER_ID ...]\n                             read an on-call schedule (.ics from PagerDuty, Opsgenie, Grafana OnCall, GoAlert,\n                             Google Calendar) into the plan and print its fairness; writes only with --out\n                             (never over FILE itself)',
     load: async () => (await import('./import')).importCommand,
+  },
+  generate: {
+    usage:
+      'generate FILE --out FILE2 [--from DATE] [--to DATE] [--json]\n' +
+      '                             build the shifts from the rotation settings (as Regenerate in the app does)',
+    load: async () => (await import('./generate')).generateCommand,
   },
 };

@@ -1,20 +1,38 @@
 import { writeFile } from 'node:fs/promises';
+import { createFollowTheSunPlan } from '../../../shared/plan/sample-follow-the-sun';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { parseFlags, UsageError, type Command } from '../cli-io';
 import { checkOutPath, describeWriteError } from '../out-path';
 
+/** The sample plans by `--variant` name; the first is the default. */
+const VARIANTS = {
+  weekly: { make: createSamplePlan, what: 'the sample plan' },
+  'follow-the-sun': {
+    make: (now: string) => createFollowTheSunPlan(now),
+    what: 'the follow-the-sun sample plan (Kolkata, Berlin, New York)',
+  },
+} as const;
+
 export const sampleCommand: Command = {
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { out: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, {
+      out: { type: 'string' },
+      variant: { type: 'string' },
+    });
     if (positionals.length > 0) throw new UsageError('sample takes no file argument (use --out FILE)');
-    const text = `${JSON.stringify(createSamplePlan(io.now().toISOString()), null, 2)}\n`;
+    const name = values.variant ?? 'weekly';
+    if (!Object.hasOwn(VARIANTS, name)) {
+      throw new UsageError(`--variant must be one of ${Object.keys(VARIANTS).join(', ')}`);
+    }
+    const variant = VARIANTS[name as keyof typeof VARIANTS];
+    const text = `${JSON.stringify(variant.make(io.now().toISOString()), null, 2)}\n`;
     if (typeof values.out === 'string') {
       const out = values.out;
       const path = await checkOutPath(out, 'sample', []);
       await writeFile(path, text, 'utf8').catch((error: unknown) => {
         throw new Error(describeWriteError(out, error));
       });
-      io.stderr(`Wrote the sample plan to ${values.out}\n`);
+      io.stderr(`Wrote ${variant.what} to ${values.out}\n`);
     } else io.stdout(text);
     return 0;
   },

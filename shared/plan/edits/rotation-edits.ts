@@ -4,6 +4,7 @@ import { rotationSchema, type Plan, type Rotation } from '../schema';
 import { formatPath } from '../validate';
 import type { EditOutcome } from './edit-outcome';
 import { refuse } from './edit-outcome';
+import { changeRotationFrom, type RotationChangeFrom } from './rotation-from-date';
 
 /**
  * Edits of the rotation settings and of what the rotation produces.
@@ -13,12 +14,15 @@ import { refuse } from './edit-outcome';
  * - `rotation:record-holiday-duty`: remember who covers a major holiday in a year (one entry per holiday and
  *   year; a new entry replaces the old one), so duty rotates across years.
  * - `rotation:set-max-weekends`: the optimiser's limit of weekends on call per person; null removes it.
+ * - `rotation:change-from`: new members or a new cadence for one rotation of a layer from a date; shifts that
+ *   start before it stay exactly as they are (see `changeRotationFrom`).
  */
 export type RotationEdit =
   | { kind: 'rotation:update'; fields: Partial<Rotation>; regenerate: boolean }
   | { kind: 'rotation:regenerate' }
   | { kind: 'rotation:record-holiday-duty'; entries: HolidayDutyRecord[] }
-  | { kind: 'rotation:set-max-weekends'; max: number | null };
+  | { kind: 'rotation:set-max-weekends'; max: number | null }
+  | ({ kind: 'rotation:change-from' } & RotationChangeFrom);
 
 function update(plan: Plan, fields: Partial<Rotation>, regenerate: boolean): EditOutcome {
   const parsed = rotationSchema.safeParse({ ...plan.rotation, ...fields });
@@ -87,5 +91,7 @@ export function applyRotationEdit(plan: Plan, edit: RotationEdit): EditOutcome {
       return record(plan, edit.entries);
     case 'rotation:set-max-weekends':
       return setMaxWeekends(plan, edit.max);
+    case 'rotation:change-from':
+      return changeRotationFrom(plan, edit);
   }
 }

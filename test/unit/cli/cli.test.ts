@@ -92,7 +92,7 @@ describe('rotaplan sample / validate', () => {
     const { code, stderr } = await run('validate', file);
     expect(code).toBe(1);
     expect(stderr).toBe(
-      'schemaVersion: this plan was written by a newer Rotaplan (schema 99; this version reads up to 1); update Rotaplan to open it\n',
+      'schemaVersion: this plan was written by a newer Rotaplan (schema 99; this version reads up to 2); update Rotaplan to open it\n',
     );
   });
 

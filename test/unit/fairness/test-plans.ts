@@ -1,4 +1,4 @@
-import type { Member, Plan, Shift } from '../../../shared/plan/schema';
+import { CURRENT_SCHEMA_VERSION, type Member, type Plan, type Shift } from '../../../shared/plan/schema';
 import { zonedToInstant, addDays } from '../../../shared/time/zoned';
 
 const ZONE = 'America/Los_Angeles';
@@ -47,7 +47,7 @@ export function weeks(layerId: string, start: string, order: string[]): Shift[] 
 export function cleanPlan(): Plan {
   const now = '2027-01-01T00:00:00Z';
   return {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: { name: 'Test plan', organisation: 'Test', description: '', createdAt: now, updatedAt: now },
     members: [member('a'), member('b'), member('c')],
     pipelines: [

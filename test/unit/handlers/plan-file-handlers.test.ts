@@ -64,7 +64,7 @@ describe('plan:openText', () => {
       await dispatch('plan:openText', { text, fileName: 'v1.rotaplan.json' }),
     );
     expect(loaded.path).toBe(join(dir, 'plans', 'v1.rotaplan.json'));
-    expect(loaded.plan.schemaVersion).toBe(1);
+    expect(loaded.plan.schemaVersion).toBe(2);
   });
 
   it('refuses a plan from a newer Rotaplan naming its version; the open plan and its file are untouched', async () => {
@@ -78,12 +78,12 @@ describe('plan:openText', () => {
       error: {
         code: 'newer-version',
         message:
-          'future.rotaplan.json comes from a newer Rotaplan: schemaVersion: this plan was written by a newer Rotaplan (schema 7; this version reads up to 1); update Rotaplan to open it. The plan you had open is unchanged.',
+          'future.rotaplan.json comes from a newer Rotaplan: schemaVersion: this plan was written by a newer Rotaplan (schema 7; this version reads up to 2); update Rotaplan to open it. The plan you had open is unchanged.',
         problems: [
           {
             path: 'schemaVersion',
             message:
-              'this plan was written by a newer Rotaplan (schema 7; this version reads up to 1); update Rotaplan to open it',
+              'this plan was written by a newer Rotaplan (schema 7; this version reads up to 2); update Rotaplan to open it',
           },
         ],
       },

@@ -1,4 +1,10 @@
-import type { Member, Plan, Shift, TimeOff } from '../../../shared/plan/schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type Member,
+  type Plan,
+  type Shift,
+  type TimeOff,
+} from '../../../shared/plan/schema';
 import { addDays, zonedToInstant } from '../../../shared/time/zoned';
 
 const ZONE = 'America/Los_Angeles';
@@ -52,7 +58,7 @@ export function hoursPlan(
   const start = '2027-04-05';
   const members = memberIds.map((id) => person(id, away[id] ?? []));
   return {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: { name: 'Tiny plan', organisation: 'Test', description: '', createdAt: now, updatedAt: now },
     members,
     pipelines: [

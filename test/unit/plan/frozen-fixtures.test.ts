@@ -7,7 +7,8 @@ import { CURRENT_SCHEMA_VERSION } from '../../../shared/plan/schema';
 import { validatePlanFully } from '../../../shared/plan/validate-full';
 
 // Frozen fixtures: one plan file per released schema version, written once (v1 by `rotaplan sample` with the
-// clock pinned to 2026-11-27T00:00:00.000Z) and KEPT FOREVER, never regenerated. A user may open a file written
+// clock pinned to 2026-11-27T00:00:00.000Z; v2 from the follow-the-sun sample with the clock pinned to
+// 2026-12-06T00:00:00.000Z, its end date moved to 2027-03-01 to keep the file small) and KEPT FOREVER, never regenerated. A user may open a file written
 // years ago; these files prove that every old version still validates and migrates to the current one. When the
 // schema version goes up, add vN.rotaplan.json for the new version and leave the old ones exactly as they are.
 const FIXTURES = fileURLToPath(new URL('../../fixtures/plans/', import.meta.url));
@@ -25,7 +26,7 @@ describe('frozen plan fixtures', () => {
     const result = validatePlanFully(raw);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.migratedFrom).toBe(CURRENT_SCHEMA_VERSION === 1 ? null : 1);
+    expect(result.migratedFrom).toBe(1);
     expect(result.plan.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(result.plan.meta.createdAt).toBe('2026-11-27T00:00:00.000Z');
     expect(result.plan.members.map((m) => m.name)).toEqual([
@@ -35,6 +36,19 @@ describe('frozen plan fixtures', () => {
       'Sam Okafor',
     ]);
     expect(result.plan.shifts).toHaveLength(104);
+  });
+
+  it('v2 (the follow-the-sun sample over eight weeks) validates with its regional rotations', async () => {
+    const raw: unknown = JSON.parse(await readFile(fixture(2), 'utf8'));
+    const result = validatePlanFully(raw);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(null);
+    expect(result.plan.rotation.layers.map((l) => l.rotations?.map((r) => r.timeZone))).toEqual([
+      ['Asia/Kolkata', 'Europe/Berlin', 'America/New_York'],
+      ['Asia/Kolkata', 'Europe/Berlin', 'America/New_York'],
+    ]);
+    expect(result.plan.shifts).toHaveLength(336);
   });
 
   describe('through the store', () => {
@@ -57,7 +71,7 @@ describe('frozen plan fixtures', () => {
         now: () => new Date('2027-03-01T10:00:00.000Z'),
       });
       const loaded = await store.load();
-      expect(loaded.notice?.kind ?? null).toBe(CURRENT_SCHEMA_VERSION === 1 ? null : 'migrated');
+      expect(loaded.notice?.kind ?? null).toBe('migrated');
       expect(loaded.plan.meta.organisation).toBe('Pacific Infra Group');
       expect(loaded.plan.pipelines).toHaveLength(5);
       expect(await readFile(fixture(1))).toEqual(before);

@@ -24,7 +24,7 @@ describe('shared/plan/plan.schema.json', () => {
     };
     expect(schema.$id).toBe('https://rotaplan.example/schema/plan.schema.json');
     expect(schema.type).toBe('object');
-    expect(schema.properties.schemaVersion.const).toBe(1);
+    expect(schema.properties.schemaVersion.const).toBe(2);
     expect(schema.required).toEqual([
       'schemaVersion',
       'meta',

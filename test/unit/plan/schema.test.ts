@@ -179,7 +179,7 @@ describe('invalid plans name the JSON path of each problem', () => {
         {
           path: 'schemaVersion',
           message:
-            'this plan was written by a newer Rotaplan (schema 99; this version reads up to 1); update Rotaplan to open it',
+            'this plan was written by a newer Rotaplan (schema 99; this version reads up to 2); update Rotaplan to open it',
         },
       ],
     });
