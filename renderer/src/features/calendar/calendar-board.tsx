@@ -10,7 +10,7 @@ import formaTheme from '@fullcalendar/react/themes/forma';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { IconPinFilled } from '@tabler/icons-react';
 import { Temporal } from 'temporal-polyfill';
-import { memo, useLayoutEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { ShiftSource } from '../../../../shared/plan/schema';
 import { isoWeekday, startOfLocalDay } from '../../../../shared/time/zoned';
 import type { CalendarDelta } from './calendar-format';
@@ -19,6 +19,7 @@ import { formatClock, formatHours, formatShort, localDateOf } from './calendar-f
 import { useCalendarEvents } from './use-calendar-events';
 import { coalesceCalendarRenders } from './coalesce-renders';
 import { MONTH_DAY_ROWS, type MoreEventProps } from './busy-days';
+import { createDragTracking, type DragTarget } from './drag-tracking';
 
 /** The drag payload of a member chip: HTML5 drag data carrying the member id. */
 export const MEMBER_DRAG_TYPE = 'application/x-rotaplan-member';
@@ -55,6 +56,8 @@ export type CalendarBoardProps = {
     revert: () => void,
   ) => void;
   onMemberDrop: (shiftId: string, memberId: string) => void;
+  /** Where a drag or resize would put a shift now (null when it ends), and whether Esc cancelled it. */
+  onDragTarget: (target: DragTarget | null, cancelled: boolean) => void;
   /** The visible range (ISO instants) and the view type, after every navigation. */
   onRangeChange: (start: string, end: string, viewType: string) => void;
   /** The plan-local date picked in the side panel, outlined in the month view. */
@@ -178,7 +181,13 @@ function markDropTarget(shiftId: string | null) {
 /** The callbacks of the board, read through a ref so FullCalendar's own props stay the same objects. */
 type BoardHandlers = Pick<
   CalendarBoardProps,
-  'onShiftClick' | 'onDateClick' | 'onShiftDrop' | 'onShiftResize' | 'onMemberDrop' | 'onRangeChange'
+  | 'onShiftClick'
+  | 'onDateClick'
+  | 'onShiftDrop'
+  | 'onShiftResize'
+  | 'onMemberDrop'
+  | 'onRangeChange'
+  | 'onDragTarget'
 >;
 
 function MoreContent({ props }: { props: MoreEventProps }) {
@@ -208,8 +217,10 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
   }, [calendarRef]);
   useCalendarEvents(calendarRef, events);
   const handlers = useRef<BoardHandlers>(props);
+  const [tracking] = useState(createDragTracking);
   useLayoutEffect(() => {
     handlers.current = props;
+    tracking.listen(props.onDragTarget);
   });
   const { zone, firstDay, nextDayThreshold, initialDate, marks, selectedDate } = props;
   const calendar = useMemo(
@@ -284,12 +295,27 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
           else handlers.current.onShiftClick(info.event.id);
         }}
         dateClick={(info) => handlers.current.onDateClick(info.dateStr)}
-        eventDragStart={blurActiveInput}
-        eventResizeStart={blurActiveInput}
-        eventDrop={(info) => handlers.current.onShiftDrop(info.event.id, info.delta, info.revert)}
-        eventResize={(info) =>
-          handlers.current.onShiftResize(info.event.id, info.startDelta, info.endDelta, info.revert)
+        eventDragStart={() => {
+          blurActiveInput();
+          tracking.dragStart();
+        }}
+        eventResizeStart={() => {
+          blurActiveInput();
+          tracking.resizeStart();
+        }}
+        eventDragStop={tracking.stop}
+        eventResizeStop={tracking.stop}
+        eventAllow={(span, event) =>
+          tracking.allow(span, event, calendarRef.current?.getApi().view.type ?? '')
         }
+        eventDrop={(info) => {
+          if (tracking.takeCancelled()) info.revert();
+          else handlers.current.onShiftDrop(info.event.id, info.delta, info.revert);
+        }}
+        eventResize={(info) => {
+          if (tracking.takeCancelled()) info.revert();
+          else handlers.current.onShiftResize(info.event.id, info.startDelta, info.endDelta, info.revert);
+        }}
         datesSet={(info) =>
           handlers.current.onRangeChange(
             toInstant(info.startStr, zone),
@@ -299,7 +325,7 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
         }
       />
     ),
-    [calendarRef, zone, firstDay, nextDayThreshold, initialDate, marks, selectedDate],
+    [calendarRef, tracking, zone, firstDay, nextDayThreshold, initialDate, marks, selectedDate],
   );
   return (
     <div

@@ -3,13 +3,21 @@ import { notifications } from '@mantine/notifications';
 import { IconBeach } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import { applyEdit, type PlanEdit } from '../../../../shared/plan/edits';
+import type { Plan } from '../../../../shared/plan/schema';
 import type { EditTrial } from '../../store/plan-slice';
 import { useAppStore } from '../../store/store';
 import { formatSpan } from './calendar-format';
 import { introducedTimeOffConflicts, type IntroducedConflict } from './time-off-guard';
 
-/** What to say when an edit lands, and what to undo on screen when it does not (a drag's `revert`). */
-export type GuardedEditOptions = { success?: string; onNotApplied?: () => void };
+/**
+ * What to say when an edit lands (`success`, or `onApplied` given the plan before it, which then says it itself),
+ * and what to undo on screen when it does not (a drag's `revert`).
+ */
+export type GuardedEditOptions = {
+  success?: string;
+  onApplied?: (before: Plan) => void;
+  onNotApplied?: () => void;
+};
 
 /** The outcome of a guarded edit: applied, refused (with a notification), or waiting for the user's answer. */
 export type GuardedEditOutcome = 'applied' | 'refused' | 'asking';
@@ -101,7 +109,8 @@ export function useGuardedEdit(): {
         options.onNotApplied?.();
         return 'refused';
       }
-      notifyApplied(options.success);
+      if (options.onApplied) options.onApplied(trial.before);
+      else notifyApplied(options.success);
       return 'applied';
     },
     [],
