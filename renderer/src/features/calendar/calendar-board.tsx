@@ -20,12 +20,22 @@ import { useCalendarEvents } from './use-calendar-events';
 import { coalesceCalendarRenders } from './coalesce-renders';
 import { MONTH_DAY_ROWS, type MoreEventProps } from './busy-days';
 import { createDragTracking, type DragTarget } from './drag-tracking';
+import { isLaneView, LANE_VIEWS, LaneContent } from './lane-content';
 
 /** The drag payload of a member chip: HTML5 drag data carrying the member id. */
 export const MEMBER_DRAG_TYPE = 'application/x-rotaplan-member';
 
-/** The calendar views offered, in toolbar order. */
-export const CALENDAR_VIEWS = ['dayGridMonth', 'timeGridWeek', 'listMonth'] as const;
+/**
+ * The calendar views offered, in toolbar order: the month, one and two weeks as lanes per layer, the hours of a
+ * week (for shifts shorter than a day; "+N more" opens it), and the list.
+ */
+export const CALENDAR_VIEWS = [
+  'dayGridMonth',
+  'laneTwoWeeks',
+  'laneWeek',
+  'timeGridWeek',
+  'listMonth',
+] as const;
 
 const SOURCE_LABEL: Record<ShiftSource, string> = {
   generated: '',
@@ -245,7 +255,15 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
         eventOrder="layerIndex,start,title"
         displayEventTime={false}
         // The list's time column is FullCalendar's own; the bars of the grids carry their times (see clockText).
-        views={{ list: { displayEventTime: true } }}
+        views={{
+          list: { displayEventTime: true },
+          ...LANE_VIEWS,
+        }}
+        buttons={{
+          laneWeek: { text: 'Week' },
+          laneTwoWeeks: { text: '2 weeks' },
+          timeGridWeek: { text: 'Hours' },
+        }}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
         slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
         scrollTime="07:00:00"
@@ -253,6 +271,10 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
         eventContent={(arg) => {
           const more = moreProps(arg.event);
           if (more) return <MoreContent props={more} />;
+          if (isLaneView(arg.view.type)) {
+            const p = shiftProps(arg.event);
+            return <LaneContent p={p} isStart={arg.isStart} zone={zone} source={SOURCE_LABEL[p.source]} />;
+          }
           return (
             <ShiftContent
               p={shiftProps(arg.event)}

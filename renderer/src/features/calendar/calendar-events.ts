@@ -3,6 +3,7 @@ import type { Plan, Shift, ShiftSource } from '../../../../shared/plan/schema';
 import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
 import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
 import { sameEvent } from './event-diff';
+import { shortHolidayName } from './mark-labels';
 import { calendarHolidays } from '../../../../shared/time/holidays';
 import { addDays, instantMs, isoWeekday, localDate, startOfLocalDay } from '../../../../shared/time/zoned';
 
@@ -259,8 +260,8 @@ export function backgroundEvents(plan: Plan, from: string, to: string, filter: C
     const props: BackgroundEventProps = {
       kind: 'holiday',
       label: everyone || memberIds.length === 0 ? h.name : `${h.name} (${memberIds.map(name).join(', ')})`,
-      short: h.name,
-      tiny: h.name,
+      short: shortHolidayName(h.name),
+      tiny: shortHolidayName(h.name),
       memberIds,
     };
     out.push({
@@ -301,8 +302,8 @@ export function backgroundEvents(plan: Plan, from: string, to: string, filter: C
     const props: BackgroundEventProps = {
       kind: 'investor-week',
       label: `Investor week ${week.start} – ${week.end}`,
-      short: 'Investor week',
-      tiny: 'Investor',
+      short: 'Investors',
+      tiny: 'Invest.',
       memberIds: [],
     };
     out.push({
