@@ -222,6 +222,24 @@ export const layerSchema = z.object({
 
 export const shiftSourceSchema = z.enum(['generated', 'manual', 'override', 'swap']);
 
+/**
+ * Who a shift stands in for, kept as data so the words about it stay true after renames and moves: the member who
+ * was scheduled (`originalMemberId`) for `originalStart`–`originalEnd`. `cover`: the holder covers them (`reason`;
+ * `pairedStart` is the start of the shift they take back in return, when there is one). `swap`: the two traded, the
+ * other one has the shift of the same layer starting at `pairedStart`. `override`: handed over by hand.
+ * Optional: plans without it stay valid.
+ */
+export const shiftCoverSchema = z.object({
+  kind: z.enum(['cover', 'swap', 'override']),
+  originalMemberId: id,
+  originalStart: isoInstant,
+  originalEnd: isoInstant,
+  reason: z.enum(['time-off', 'other-layer']).optional(),
+  pairedStart: isoInstant.optional(),
+  /** A cover of only part of the scheduled shift (nobody was free for all of it). */
+  partial: z.boolean().optional(),
+});
+
 /** A concrete shift: [start, end) as UTC instants. */
 export const shiftSchema = z
   .object({
@@ -233,6 +251,7 @@ export const shiftSchema = z
     source: shiftSourceSchema,
     pinned: z.boolean().default(false),
     note: text(500).optional(),
+    cover: shiftCoverSchema.optional(),
   })
   // Only judged when both instants are real, so a malformed instant is reported once, not also as an order problem.
   .refine((s) => !isRealInstant(s.start) || !isRealInstant(s.end) || compareInstants(s.end, s.start) > 0, {
@@ -416,6 +435,7 @@ export type Ownership = z.infer<typeof ownershipSchema>;
 export type Layer = z.infer<typeof layerSchema>;
 export type Shift = z.infer<typeof shiftSchema>;
 export type ShiftSource = z.infer<typeof shiftSourceSchema>;
+export type ShiftCover = z.infer<typeof shiftCoverSchema>;
 export type Rotation = z.infer<typeof rotationSchema>;
 export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
 export type SuccessMetric = z.infer<typeof successMetricSchema>;

@@ -118,7 +118,7 @@ const ShiftContent = memo(function ShiftContent({
       data-pinned={p.pinned || undefined}
       data-list={list || undefined}
       style={{ ['--rp-member' as string]: p.memberColor }}
-      title={`${p.layerName}: ${p.memberName}${p.pinned ? ' (pinned)' : ''}${source ? ` — ${source}` : ''}`}
+      title={`${p.layerName}: ${p.memberName}${p.pinned ? ' (pinned)' : ''}${source ? ` — ${source}` : ''}${p.cover ? `\n${p.cover}` : ''}`}
     >
       <span className="rp-shift-badge" aria-label={p.layerName}>
         {p.badge}

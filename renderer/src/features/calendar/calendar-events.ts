@@ -2,6 +2,7 @@ import type { EventInput } from '@fullcalendar/react';
 import type { Plan, Shift, ShiftSource } from '../../../../shared/plan/schema';
 import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
 import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
+import { shortCover } from '../../../../shared/rotation/describe-cover';
 import { sameEvent } from './event-diff';
 import { shortHolidayName } from './mark-labels';
 import { calendarHolidays } from '../../../../shared/time/holidays';
@@ -33,6 +34,8 @@ export type ShiftEventProps = {
   /** The shift's start (ISO instant): its bar shows it on the plan's clock (see calendar-board's clockText). */
   start: string;
   hours: number;
+  /** Who the shift stands in for, in words ('' when nobody; see `shortCover`). */
+  cover: string;
 };
 
 /**
@@ -148,6 +151,7 @@ function shiftEvent(context: EventContext, shift: Shift, highlighted: boolean): 
     end: shift.end,
     start: shift.start,
     hours: (end - start) / 3_600_000,
+    cover: shortCover(shift, (id) => context.memberById.get(id)?.name ?? id) ?? '',
   };
   const event: EventInput = {
     id: shift.id,

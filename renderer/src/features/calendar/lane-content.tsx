@@ -42,7 +42,7 @@ export const LaneContent = memo(function LaneContent({
       data-pinned={p.pinned || undefined}
       data-lane
       style={{ ['--rp-member' as string]: p.memberColor }}
-      title={`${p.layerName}: ${p.memberName}, ${span} (${formatHours(p.hours)})${source ? ` — ${source}` : ''}`}
+      title={`${p.layerName}: ${p.memberName}, ${span} (${formatHours(p.hours)})${source ? ` — ${source}` : ''}${p.cover ? `\n${p.cover}` : ''}`}
     >
       <span className="rp-shift-badge" aria-label={p.layerName}>
         {p.badge}
