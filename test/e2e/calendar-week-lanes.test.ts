@@ -69,5 +69,13 @@ describe('calendar week views (Chromium through the preview)', () => {
       .first()
       .getByText('Mon, Jan 11, 09:00 → Mon, Jan 18, 09:00 · 168 h')
       .waitFor();
+
+    // Who covers whom is said from the shift's cover: Diego Alvarez covers Sam Okafor's conference week.
+    await page.getByLabel('Go to date').fill('2027-01-25');
+    await page.locator('[data-lane][data-shift-id="primary-2027-01-25"]').first().click();
+    await page
+      .getByTestId('shift-cover')
+      .getByText('Covers Sam Okafor (time off); Sam Okafor takes Feb 8 09:00 – Feb 15 09:00 in return')
+      .waitFor();
   });
 });
