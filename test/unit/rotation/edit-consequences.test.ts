@@ -91,7 +91,7 @@ describe('editRuleBreaks', () => {
       shiftId: 'primary-2027-01-04',
       start: '2027-01-11T17:00:00Z',
     });
-    expect(editRuleBreaks(plan, swapped)).toEqual([
+    expect(editRuleBreaks(plan, swapped, editConsequences(plan, swapped))).toEqual([
       'Diego Alvarez holds Primary and Secondary at once from 2027-01-04',
     ]);
     const resized = after(plan, {
@@ -99,6 +99,22 @@ describe('editRuleBreaks', () => {
       shiftId: 'primary-2027-01-04',
       end: '2027-01-13T17:00:00Z',
     });
-    expect(editRuleBreaks(plan, resized)).toEqual([]);
+    expect(editRuleBreaks(plan, resized, editConsequences(plan, resized))).toEqual([]);
+  });
+
+  it('counts the weekends only of the people whose shifts changed, against the plan’s limit', () => {
+    const base = sample();
+    const limited = (max: number): Plan => ({
+      ...base,
+      rotation: { ...base.rotation, maxWeekendsPerMember: max },
+    });
+    const give = (plan: Plan) =>
+      after(plan, { kind: 'shift:reassign', shiftId: 'primary-2027-01-18', memberId: 'maya' });
+    const at26 = limited(26);
+    expect(editRuleBreaks(at26, give(at26), editConsequences(at26, give(at26)))).toEqual([
+      'Maya Chen is on call on 27 weekends (limit 26)',
+    ]);
+    const at27 = limited(27);
+    expect(editRuleBreaks(at27, give(at27), editConsequences(at27, give(at27)))).toEqual([]);
   });
 });

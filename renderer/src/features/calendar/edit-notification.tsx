@@ -8,12 +8,14 @@ import {
 } from '../../../../shared/rotation/edit-consequences';
 import { editRuleBreaks } from '../../../../shared/rotation/edit-rule-breaks';
 import { useAppStore } from '../../store/store';
+import { afterPaint } from './after-paint';
 
 let counter = 0;
 
 /**
- * The message after a calendar edit landed: every shift it changed (who, layer, old → new times) and the rules it
- * newly breaks, with an Undo button. Undo only takes back this edit: after a later one it says to use Ctrl+Z.
+ * The message after a calendar edit landed: every shift it changed (who, layer, old → new times) with an Undo
+ * button, then the rules it newly breaks (checked once the drop has painted). Undo only takes back this edit:
+ * after a later one it says to use Ctrl+Z.
  * Why: a drop or resize often changes someone else's shift too (the other side of a swap, the neighbour whose
  * handoff moved); the user must see all of it, with the new times, and be able to take it back at once.
  */
@@ -22,7 +24,6 @@ export function notifyEditConsequences(before: Plan, shiftId: string, verb: stri
   if (!after) return;
   const zone = after.rotation.timeZone;
   const consequences = editConsequences(before, after);
-  const breaks = editRuleBreaks(before, after);
   const id = `rp-edit-${++counter}`;
   const undo = () => {
     const state = useAppStore.getState();
@@ -34,7 +35,7 @@ export function notifyEditConsequences(before: Plan, shiftId: string, verb: stri
       });
     notifications.hide(id);
   };
-  notifications.show({
+  const show = (breaks: string[]) => ({
     id,
     color: breaks.length > 0 ? 'orange' : 'green',
     title: `${verb}: ${consequenceHeadline(consequences, shiftId, zone)}`,
@@ -68,5 +69,11 @@ export function notifyEditConsequences(before: Plan, shiftId: string, verb: stri
         </Group>
       </Stack>
     ),
+  });
+  notifications.show(show([]));
+  // The rule check reads the periods around the change; it runs once the drop has painted, then adds its warning.
+  afterPaint(() => {
+    const breaks = editRuleBreaks(before, after, consequences);
+    if (breaks.length > 0) notifications.update(show(breaks));
   });
 }
