@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowsExchange, IconBan, IconKeyboard } from '@tabler/icons-react';
-import { useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
+import { useDeferredValue, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ShiftEdit } from '../../../../shared/plan/edits/shift-edits';
 import { useAppStore } from '../../store/store';
 import { previewShiftEdit } from './edit-preview';
@@ -42,7 +42,9 @@ function markAffected(ids: string[]) {
  * that Esc cancelled it. The shifts it changes are outlined in the calendar.
  */
 export function DragPreview() {
-  const current = useSyncExternalStore(subscribe, () => hover);
+  // Deferred: on a plan of tens of thousands of shifts the dry run takes tens of milliseconds, and FullCalendar's
+  // own drawing of the drag must not wait for it.
+  const current = useDeferredValue(useSyncExternalStore(subscribe, () => hover));
   const plan = useAppStore((s) => s.plan);
   const preview = useMemo(
     () => (current && plan ? previewShiftEdit(plan, current.edit) : null),
