@@ -5,6 +5,7 @@ import { investorWeeks } from '../rotation/investor-weeks';
 import { sortShifts } from '../rotation/schedule-shifts';
 import { calendarHolidays, memberHolidays } from '../time/holidays';
 import { addDays, instantMs, startOfLocalDay } from '../time/zoned';
+import { describeCover } from '../rotation/describe-cover';
 
 /** Extra all-day events an .ics export may carry. */
 export const ICS_EXTRAS = ['holidays', 'investor-weeks'] as const;
@@ -135,6 +136,7 @@ export function exportIcs(plan: Plan, options: IcsOptions): string {
       description: [
         `${who} is on call, ${layer} layer, for ${plan.meta.name}.`,
         `Source: ${s.source}${s.pinned ? ', pinned' : ''}.`,
+        ...[describeCover(plan, s)].filter((w): w is string => w !== null),
         ...(s.note ? [`Note: ${s.note}`] : []),
       ].join('\n'),
       categories: [{ name: 'On call' }, { name: layer }],

@@ -1,4 +1,4 @@
-import type { Shift } from '../plan/schema';
+import type { Shift, ShiftCover } from '../plan/schema';
 
 /**
  * A plan's shifts as columns, the form the browser preview sends them in: one array per field instead of one keyed
@@ -18,6 +18,8 @@ export type ShiftColumns = {
   pinned: number[];
   /** Notes by shift index. */
   notes: Record<string, string>;
+  /** Who a shift stands in for, by shift index (absent in older messages). */
+  covers?: Record<string, ShiftCover>;
 };
 
 /** The key under which a plan carries its shifts as columns on the wire (instead of `shifts`). */
@@ -48,10 +50,12 @@ export function shiftsToColumns(shifts: readonly Shift[]): ShiftColumns {
   const members = table(shifts.map((s) => s.memberId));
   const sources = table(shifts.map((s) => s.source));
   const notes: Record<string, string> = {};
+  const covers: Record<string, ShiftCover> = {};
   const pinned: number[] = [];
   shifts.forEach((s, i) => {
     if (s.pinned) pinned.push(i);
     if (s.note !== undefined) notes[i] = s.note;
+    if (s.cover !== undefined) covers[i] = s.cover;
   });
   return {
     ids: shifts.map((s) => s.id),
@@ -65,11 +69,12 @@ export function shiftsToColumns(shifts: readonly Shift[]): ShiftColumns {
     source: sources.index,
     pinned,
     notes,
+    covers,
   };
 }
 
 /**
- * The shifts back from columns, equal to the ones encoded (same fields, `note` only where there was one).
+ * The shifts back from columns, equal to the ones encoded (same fields, `note` and `cover` only where there were).
  * Why a check: a malformed message must fail loudly here, not as a plan with holes later.
  */
 export function shiftsFromColumns(columns: ShiftColumns): Shift[] {
@@ -91,6 +96,8 @@ export function shiftsFromColumns(columns: ShiftColumns): Shift[] {
     };
     const note = columns.notes[i];
     if (note !== undefined) shift.note = note;
+    const cover = columns.covers?.[i];
+    if (cover !== undefined) shift.cover = cover;
     return shift;
   });
 }

@@ -285,6 +285,24 @@ export const layerSchema = planObject({
 
 export const shiftSourceSchema = z.enum(['generated', 'manual', 'override', 'swap']);
 
+/**
+ * Who a shift stands in for, kept as data so the words about it stay true after renames and moves: the member who
+ * was scheduled (`originalMemberId`) for `originalStart`–`originalEnd`. `cover`: the holder covers them (`reason`;
+ * `pairedStart` is the start of the shift they take back in return, when there is one). `swap`: the two traded, the
+ * other one has the shift of the same layer starting at `pairedStart`. `override`: handed over by hand.
+ * Optional: plans without it stay valid.
+ */
+export const shiftCoverSchema = planObject({
+  kind: z.enum(['cover', 'swap', 'override']),
+  originalMemberId: id,
+  originalStart: isoInstant,
+  originalEnd: isoInstant,
+  reason: z.enum(['time-off', 'other-layer']).optional(),
+  pairedStart: isoInstant.optional(),
+  /** A cover of only part of the scheduled shift (nobody was free for all of it). */
+  partial: z.boolean().optional(),
+});
+
 /** A concrete shift: [start, end) as UTC instants. */
 export const shiftSchema = planObject({
   id,
@@ -295,6 +313,7 @@ export const shiftSchema = planObject({
   source: shiftSourceSchema,
   pinned: z.boolean().default(false),
   note: text(500).optional(),
+  cover: shiftCoverSchema.optional(),
 })
   // Only judged when both instants are real, so a malformed instant is reported once, not also as an order problem.
   .refine((s) => !isRealInstant(s.start) || !isRealInstant(s.end) || compareInstants(s.end, s.start) > 0, {
@@ -479,6 +498,7 @@ export type Cadence = z.infer<typeof cadenceSchema>;
 export type RestrictionWindow = z.infer<typeof restrictionWindowSchema>;
 export type Shift = z.infer<typeof shiftSchema>;
 export type ShiftSource = z.infer<typeof shiftSourceSchema>;
+export type ShiftCover = z.infer<typeof shiftCoverSchema>;
 export type Rotation = z.infer<typeof rotationSchema>;
 export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
 export type SuccessMetric = z.infer<typeof successMetricSchema>;

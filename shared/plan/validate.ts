@@ -19,19 +19,27 @@ function remember(plan: Plan): void {
   for (const shift of plan.shifts) {
     if (validShifts.has(shift)) continue;
     Object.freeze(shift);
+    if (shift.cover) Object.freeze(shift.cover);
     validShifts.add(shift);
   }
 }
 
-/** True when two shift objects have the same own keys in the same order, each with the same value. */
-function sameShift(a: object, b: object): boolean {
+/**
+ * True when two shift objects have the same own keys in the same order, each with the same value; a nested object
+ * (a shift's `cover`, which zod copies) is compared the same way, one level deep.
+ */
+function sameShift(a: object, b: object, nested = true): boolean {
   const keys = Object.keys(a);
   const other = Object.keys(b);
   if (keys.length !== other.length) return false;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (key !== other[i] || (a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key])
-      return false;
+    if (key !== other[i]) return false;
+    const x = (a as Record<string, unknown>)[key];
+    const y = (b as Record<string, unknown>)[key];
+    if (x === y) continue;
+    if (!nested || typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    if (!sameShift(x, y, false)) return false;
   }
   return true;
 }

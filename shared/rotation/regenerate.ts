@@ -2,7 +2,7 @@ import type { Plan, Shift } from '../plan/schema';
 import { instantMs } from '../time/zoned';
 import { scheduleShifts, type ScheduleWindow, type UnresolvedConflict } from './schedule-shifts';
 
-/** A shift that keeps its id but differs (person, times, source, pin or note). */
+/** A shift that keeps its id but differs (person, times, source, pin, note or cover). */
 export type ShiftChange = { before: Shift; after: Shift };
 
 /** What would change between two shift lists, matched by id. */
@@ -15,7 +15,8 @@ const same = (a: Shift, b: Shift) =>
   instantMs(a.end) === instantMs(b.end) &&
   a.source === b.source &&
   a.pinned === b.pinned &&
-  (a.note ?? '') === (b.note ?? '');
+  (a.note ?? '') === (b.note ?? '') &&
+  JSON.stringify(a.cover ?? null) === JSON.stringify(b.cover ?? null);
 
 /**
  * The difference between two shift lists, by shift id (instants compared as instants, not as text).

@@ -1,4 +1,4 @@
-import type { Plan, Shift, ShiftSource } from '../plan/schema';
+import type { Plan, Shift, ShiftCover, ShiftSource } from '../plan/schema';
 import type { Interval } from '../time/intervals';
 import { intersectAll, mergeIntervals, overlaps, subtractIntervals } from '../time/intervals';
 import { instantMs, localDateTime, msToInstant } from '../time/zoned';
@@ -35,8 +35,8 @@ export type UnresolvedConflict = {
 /** The engine's outcome: every shift (kept ones included) and what it could not resolve. */
 export type Schedule = { shifts: Shift[]; unresolved: UnresolvedConflict[] };
 
-type Tentative = { memberId: string; payback: boolean; note?: string };
-type Piece = Interval & { memberId: string; source: ShiftSource; note?: string };
+type Tentative = { memberId: string; payback: boolean; cover?: ShiftCover };
+type Piece = Interval & { memberId: string; source: ShiftSource; cover?: ShiftCover };
 
 /** Where regeneration works: shifts that start before `from` or at/after `to` (epoch ms) are kept as they are. */
 export type ScheduleWindow = { from?: number; to?: number };
@@ -173,6 +173,21 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
 
   const why = (memberId: string, within: Interval[]) =>
     awayDuring(memberId, within).length > 0 ? 'time off' : 'already on call in another layer';
+  const reasonOf = (memberId: string, within: Interval[]): NonNullable<ShiftCover['reason']> =>
+    awayDuring(memberId, within).length > 0 ? 'time-off' : 'other-layer';
+  /** Who a piece stands in for: `memberId`, scheduled for the piece itself. */
+  const coverOf = (
+    kind: ShiftCover['kind'],
+    memberId: string,
+    span: Interval,
+    extra: Partial<ShiftCover> = {},
+  ): ShiftCover => ({
+    kind,
+    originalMemberId: memberId,
+    originalStart: msToInstant(span.start),
+    originalEnd: msToInstant(span.end),
+    ...extra,
+  });
 
   const order = states
     .flatMap((list, l) => list.map((st) => ({ st, l })))
@@ -187,10 +202,16 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
     const plainSource: ShiftSource = t.payback ? 'swap' : 'generated';
     const blocked = blockedDuring(t.memberId, l, within, false);
     if (blocked.length === 0) {
-      st.placed = within.map((w) => ({ ...w, memberId: t.memberId, source: plainSource, note: t.note }));
+      st.placed = within.map((w) => ({
+        ...w,
+        memberId: t.memberId,
+        source: plainSource,
+        ...(t.cover
+          ? { cover: { ...t.cover, originalStart: msToInstant(w.start), originalEnd: msToInstant(w.end) } }
+          : {}),
+      }));
       continue;
     }
-    const reason = why(t.memberId, within);
     const coverer = nextFree(l, st, t.memberId, within);
     if (coverer) {
       const back = paybackTurn(l, st, t.memberId, coverer);
@@ -198,32 +219,37 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
         back.tentative = {
           memberId: t.memberId,
           payback: true,
-          note: `Swap: ${name(t.memberId)} takes this shift back from ${name(coverer)}, who covered ${st.turn.startDate}`,
+          cover: coverOf('swap', coverer, back.turn, { pairedStart: msToInstant(st.turn.start) }),
         };
       }
-      const backText =
-        back === null
-          ? 'no later shift of theirs to swap back in the horizon'
-          : `${name(t.memberId)} takes ${back.turn.startDate}`;
-      const note = `Swap: covers ${name(t.memberId)} (${reason}); ${backText}`;
-      st.placed = within.map((w) => ({ ...w, memberId: coverer, source: 'swap', note }));
+      const reason = reasonOf(t.memberId, within);
+      const paired = back === null ? {} : { pairedStart: msToInstant(back.turn.start) };
+      st.placed = within.map((w) => ({
+        ...w,
+        memberId: coverer,
+        source: 'swap',
+        cover: coverOf('cover', t.memberId, w, { reason, ...paired }),
+      }));
       continue;
     }
     // Nobody is free for the whole turn: cover each blocked stretch on its own.
     const pieces: Piece[] = [];
     for (const w of within) {
       for (const free of subtractIntervals(w, blocked)) {
-        pieces.push({ ...free, memberId: t.memberId, source: plainSource, note: t.note });
+        pieces.push({ ...free, memberId: t.memberId, source: plainSource, cover: t.cover });
       }
       for (const stretch of intersectAll([w], blocked)) {
         const stretchReason = why(t.memberId, [stretch]);
         const partial = nextFree(l, st, t.memberId, [stretch]);
         if (partial) {
-          const note = `Swap: covers ${name(t.memberId)} (${stretchReason}) for part of the shift`;
-          pieces.push({ ...stretch, memberId: partial, source: 'swap', note });
+          const cover = coverOf('cover', t.memberId, stretch, {
+            reason: reasonOf(t.memberId, [stretch]),
+            partial: true,
+          });
+          pieces.push({ ...stretch, memberId: partial, source: 'swap', cover });
           continue;
         }
-        pieces.push({ ...stretch, memberId: t.memberId, source: plainSource, note: t.note });
+        pieces.push({ ...stretch, memberId: t.memberId, source: plainSource, cover: t.cover });
         const start = msToInstant(stretch.start);
         const end = msToInstant(stretch.end);
         unresolved.push({
@@ -257,7 +283,9 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
           end: msToInstant(piece.end),
           source: piece.source,
           pinned: false,
-          ...(piece.note ? { note: piece.note } : {}),
+          ...(piece.cover
+            ? { cover: { ...piece.cover, originalStart: start, originalEnd: msToInstant(piece.end) } }
+            : {}),
         });
       }
     }
@@ -265,7 +293,7 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
   return { shifts: sortShifts(plan, [...kept, ...generated]), unresolved };
 }
 
-/** Joins neighbouring pieces with the same person, source and note; pieces sorted by time. */
+/** Joins neighbouring pieces with the same person, source and cover; pieces sorted by time. */
 function joinPieces(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of [...pieces].sort((a, b) => a.start - b.start)) {
@@ -275,13 +303,22 @@ function joinPieces(pieces: Piece[]): Piece[] {
       last.end === p.start &&
       last.memberId === p.memberId &&
       last.source === p.source &&
-      last.note === p.note
+      sameCover(last.cover, p.cover)
     ) {
       last.end = p.end;
     } else out.push({ ...p });
   }
   return out;
 }
+
+const sameCover = (a: ShiftCover | undefined, b: ShiftCover | undefined) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.kind === b.kind &&
+    a.originalMemberId === b.originalMemberId &&
+    a.reason === b.reason &&
+    a.pairedStart === b.pairedStart);
 
 /**
  * Shifts in the plan's order: by layer (as the rotation lists them), then by start, then by id.

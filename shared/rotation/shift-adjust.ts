@@ -153,9 +153,23 @@ export function moveShift(plan: Plan, shiftId: string, start: string, end?: stri
     );
   }
   if (other.pinned) return no(`${describeShift(plan, other)} is pinned; unpin it first`);
+  // Each now holds the other's times: the cover says whose they were, and where the other one went.
+  const traded = (mine: Shift, theirs: Shift): Shift => ({
+    ...mine,
+    start: iso(theirs.start),
+    end: iso(theirs.end),
+    source: 'swap',
+    cover: {
+      kind: 'swap',
+      originalMemberId: theirs.memberId,
+      originalStart: iso(theirs.start),
+      originalEnd: iso(theirs.end),
+      pairedStart: iso(mine.start),
+    },
+  });
   const changed = new Map<string, Shift>([
-    [shift.id, { ...shift, start: iso(other.start), end: iso(other.end), source: 'swap' }],
-    [other.id, { ...other, start: iso(shift.start), end: iso(shift.end), source: 'swap' }],
+    [shift.id, traded(shift, other)],
+    [other.id, traded(other, shift)],
   ]);
   return { ok: true, shifts: replaceShifts(plan, changed) };
 }

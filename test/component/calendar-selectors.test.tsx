@@ -143,13 +143,16 @@ describe('calendar selectors on the sample plan', () => {
   it('labels days: holidays on their day, spans on their first day', () => {
     const marks = dayMarks(backgroundEvents(plan, '2027-01-01', '2027-01-31', ALL));
     expect(marks.get('2027-01-25')!.map((m) => [m.kind, m.short, m.first])).toEqual([
-      ['investor-week', 'Investor week', true],
+      ['investor-week', 'Investors', true],
     ]);
     expect(marks.get('2027-01-26')!.map((m) => [m.kind, m.short, m.first])).toEqual([
-      ['investor-week', 'Investor week', false],
+      ['investor-week', 'Investors', false],
       ['time-off', 'Sam away', true],
     ]);
-    expect(marks.get('2027-01-18')!.map((m) => m.short)).toEqual(['Martin Luther King Jr. Day']);
+    // A short name in the cell, the full one in its title (and the side panel).
+    expect(marks.get('2027-01-18')!.map((m) => [m.short, m.label])).toEqual([
+      ['MLK Day', 'Martin Luther King Jr. Day (Maya Chen, Diego Alvarez, Sam Okafor)'],
+    ]);
     expect(marks.has('2027-01-19')).toBe(false);
   });
 

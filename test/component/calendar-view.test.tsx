@@ -54,12 +54,12 @@ describe('Calendar view (jsdom)', () => {
     // Month view of January 2027 from Monday 2026-12-28 to 2027-02-08 (six rows).
     expect(screen.getByTestId('hours-maya')).toHaveTextContent('P 327 h · S 168 h');
     expect(screen.getByTestId('hours-sam')).toHaveTextContent('S 168 h');
-    expect(container.querySelector('[data-date-top="2027-01-18"]')).toHaveTextContent(
-      '18Martin Luther King Jr. Day',
-    );
-    expect(container.querySelector('[data-date-top="2027-01-25"]')).toHaveTextContent(
-      '25Investor weekInvestor',
-    );
+    // Short labels in the cell (a long and a tiny one), the full name on hover.
+    expect(container.querySelector('[data-date-top="2027-01-18"]')).toHaveTextContent('18MLK DayMLK Day');
+    expect(
+      container.querySelector('[data-date-top="2027-01-18"] [data-mark-kind="holiday"]'),
+    ).toHaveAttribute('title', 'Martin Luther King Jr. Day (Maya Chen, Diego Alvarez, Sam Okafor)');
+    expect(container.querySelector('[data-date-top="2027-01-25"]')).toHaveTextContent('25InvestorsInvest.');
   });
 
   it('filters by layer and by member', async () => {

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBeach } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import { applyEdit, type PlanEdit } from '../../../shared/plan/edits';
+import type { Plan } from '../../../shared/plan/schema';
 import type { EditTrial } from '../store/plan-slice';
 import { useAppStore } from '../store/store';
 import { formatSpan } from '../components/wall-clock-format';
@@ -16,6 +17,8 @@ import { introducedTimeOffConflicts, type IntroducedConflict } from '../../../sh
  */
 export type EditRunOptions = {
   success?: string;
+  /** Says what the edit did itself, given the plan before it (instead of `success`). */
+  onApplied?: (before: Plan) => void;
   onNotApplied?: () => void;
   refusalTitle?: string | null;
   confirmTimeOff?: boolean;
@@ -26,7 +29,7 @@ export type EditResult =
   { outcome: 'applied' } | { outcome: 'asking' } | { outcome: 'refused'; reason: string };
 
 /** The calendar's options: what to say when an edit lands, and what to undo on screen when it does not. */
-export type GuardedEditOptions = Pick<EditRunOptions, 'success' | 'onNotApplied'>;
+export type GuardedEditOptions = Pick<EditRunOptions, 'success' | 'onApplied' | 'onNotApplied'>;
 
 /** The outcome of a guarded edit: applied, refused (with a notification), or waiting for the user's answer. */
 export type GuardedEditOutcome = EditResult['outcome'];
@@ -112,12 +115,14 @@ export function useEditRunner(): {
   const [pending, setPending] = useState<Pending | null>(null);
 
   const apply = useCallback((edit: PlanEdit, options: EditRunOptions, trial?: EditTrial): EditResult => {
+    const before = trial?.before ?? useAppStore.getState().plan;
     const result = useAppStore.getState().edit(edit, trial);
     if (!result.ok) {
       refuse(result.reason, options);
       return { outcome: 'refused', reason: result.reason };
     }
-    notifyApplied(options.success);
+    if (options.onApplied && before) options.onApplied(before);
+    else notifyApplied(options.success);
     return { outcome: 'applied' };
   }, []);
 

@@ -14,6 +14,7 @@ import {
   type DocListItem,
 } from '../document-model';
 import { dayAndDate, weekdayName } from '../format';
+import { describeCover } from '../../rotation/describe-cover';
 
 /** The longest cycle the document spells out; beyond it the cycle is too long to read as a list anyway. */
 const MAX_CYCLE = 52;
@@ -37,16 +38,19 @@ function changes(ctx: DocContext): DocBlock[] {
       ),
     ];
   }
-  const items: DocListItem[] = changed
-    .slice(0, MAX_CHANGES)
-    .map(({ s, date }) =>
-      item(
-        strong(`${dayAndDate(date)}, ${layerName(s.layerId)}:`),
-        text(' '),
-        ...memberOrMissing(ctx, s.memberId),
-        text(` (${s.source})${s.note ? ` — ${s.note}` : ''}`),
+  const items: DocListItem[] = changed.slice(0, MAX_CHANGES).map(({ s, date }) =>
+    item(
+      strong(`${dayAndDate(date)}, ${layerName(s.layerId)}:`),
+      text(' '),
+      ...memberOrMissing(ctx, s.memberId),
+      text(
+        ` (${s.source})${[describeCover(ctx.plan, s), s.note]
+          .filter(Boolean)
+          .map((w) => ` — ${w}`)
+          .join('')}`,
       ),
-    );
+    ),
+  );
   if (changed.length > MAX_CHANGES) items.push(item(text(`… and ${changed.length - MAX_CHANGES} more.`)));
   return [paragraph(strong(`Changes to the cycle (${changed.length}):`)), bullets(items)];
 }

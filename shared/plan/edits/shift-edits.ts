@@ -10,7 +10,7 @@ import {
   type ManualShiftDraft,
 } from '../../rotation/shift-adjust';
 import { trimLayerOverlaps } from '../layer-overlaps';
-import type { Plan, Shift } from '../schema';
+import type { Plan, Shift, ShiftCover } from '../schema';
 import type { EditOutcome } from './edit-outcome';
 import { refuse } from './edit-outcome';
 
@@ -53,7 +53,33 @@ function reassign(plan: Plan, shiftId: string, memberId: string): EditOutcome {
   if (typeof shift === 'string') return refuse(shift);
   if (!plan.members.some((m) => m.id === memberId)) return refuse(`no team member has id "${memberId}"`);
   if (shift.memberId === memberId) return plan;
-  return update(plan, shiftId, (s) => ({ ...s, memberId, source: 'override' }));
+  // Who was scheduled: the person a still-true cover names, else the holder until now; handing the shift back to
+  // them leaves no cover to tell.
+  const { cover: _old, ...rest } = shift;
+  const valid =
+    shift.cover && shift.cover.originalStart === shift.start && shift.cover.originalEnd === shift.end;
+  const original = valid ? shift.cover!.originalMemberId : shift.memberId;
+  const cover: ShiftCover | undefined =
+    original === memberId
+      ? undefined
+      : { kind: 'override', originalMemberId: original, originalStart: shift.start, originalEnd: shift.end };
+  return update(plan, shiftId, () => ({
+    ...rest,
+    memberId,
+    source: 'override',
+    ...(cover ? { cover } : {}),
+  }));
+}
+
+/** The cover of `shift` after its holder traded it for `other`'s: they had it, and now have `other`'s times. */
+function swapCover(shift: Shift, other: Shift): ShiftCover {
+  return {
+    kind: 'swap',
+    originalMemberId: shift.memberId,
+    originalStart: shift.start,
+    originalEnd: shift.end,
+    pairedStart: other.start,
+  };
 }
 
 function swap(plan: Plan, shiftId: string, otherShiftId: string): EditOutcome {
@@ -67,17 +93,11 @@ function swap(plan: Plan, shiftId: string, otherShiftId: string): EditOutcome {
       `${describeShift(plan, a)} and ${describeShift(plan, b)} have the same person; nothing to swap`,
     );
   }
-  const members = new Map([
-    [a.id, b.memberId],
-    [b.id, a.memberId],
+  const traded = new Map<string, Shift>([
+    [a.id, { ...a, memberId: b.memberId, source: 'swap', cover: swapCover(a, b) }],
+    [b.id, { ...b, memberId: a.memberId, source: 'swap', cover: swapCover(b, a) }],
   ]);
-  return {
-    ...plan,
-    shifts: plan.shifts.map((s) => {
-      const memberId = members.get(s.id);
-      return memberId === undefined ? s : { ...s, memberId, source: 'swap' as const };
-    }),
-  };
+  return { ...plan, shifts: plan.shifts.map((s) => traded.get(s.id) ?? s) };
 }
 
 function trimOverlaps(plan: Plan, layerId: string | undefined): EditOutcome {

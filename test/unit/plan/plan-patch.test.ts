@@ -37,6 +37,13 @@ describe('diffPlan', () => {
         end: '2027-01-11T17:00:00Z',
         source: 'swap',
         pinned: false,
+        cover: {
+          kind: 'swap',
+          originalMemberId: 'maya',
+          originalStart: '2027-01-04T17:00:00Z',
+          originalEnd: '2027-01-11T17:00:00Z',
+          pairedStart: '2027-01-11T17:00:00Z',
+        },
       },
       {
         id: 'primary-2027-01-11',
@@ -46,6 +53,13 @@ describe('diffPlan', () => {
         end: '2027-01-18T17:00:00Z',
         source: 'swap',
         pinned: false,
+        cover: {
+          kind: 'swap',
+          originalMemberId: 'diego',
+          originalStart: '2027-01-11T17:00:00Z',
+          originalEnd: '2027-01-18T17:00:00Z',
+          pairedStart: '2027-01-04T17:00:00Z',
+        },
       },
     ]);
     expect(patch.remove).toEqual([]);

@@ -21,7 +21,7 @@ describe('shifts as columns on the wire', () => {
         : s,
   );
 
-  it('gives back exactly the shifts it was given, notes only where there were notes', () => {
+  it('gives back exactly the shifts it was given, notes and covers only where there were some', () => {
     const back = shiftsFromColumns(JSON.parse(JSON.stringify(shiftsToColumns(shifts))) as ShiftColumns);
     expect(back).toEqual(shifts);
     expect(Object.keys(back[3]!)).toEqual([
@@ -33,7 +33,17 @@ describe('shifts as columns on the wire', () => {
       'source',
       'pinned',
       'note',
+      // The sample's shift 3 is Diego Alvarez covering Sam Okafor's week: the cover travels as well.
+      'cover',
     ]);
+    expect(back[3]!.cover).toEqual({
+      kind: 'cover',
+      originalMemberId: 'sam',
+      originalStart: '2027-01-25T17:00:00Z',
+      originalEnd: '2027-02-01T17:00:00Z',
+      reason: 'time-off',
+      pairedStart: '2027-02-08T17:00:00Z',
+    });
     expect(Object.keys(back[4]!)).toEqual(['id', 'layerId', 'memberId', 'start', 'end', 'source', 'pinned']);
   });
 

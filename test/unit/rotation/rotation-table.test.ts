@@ -1,10 +1,12 @@
+import { describeCover } from '../../../shared/rotation/describe-cover';
+import { applyEdit } from '../../../shared/plan/edits';
 import {
   generateRotationShifts,
   rotationHorizon,
   rotationSlots,
 } from '../../../shared/rotation/generate-shifts';
 import { generateShifts } from '../../../shared/rotation/schedule-shifts';
-import { member, planWith, rows, sample } from './plan-fixtures';
+import { member, NOW, planWith, rows, sample } from './plan-fixtures';
 
 // Rotation tables in the style of Actual Budget's recurrence tests: literal instants, one row per shift.
 
@@ -49,35 +51,104 @@ describe('the sample plan (weekly, Monday 09:00, America/Los_Angeles)', () => {
     });
   });
 
-  it('lists every swap the time off causes, with its pay-back', () => {
-    const swaps = sample()
-      .shifts.filter((s) => s.source === 'swap')
-      .map((s) => [s.id, s.memberId, s.note]);
+  it('lists every swap the time off causes, with its pay-back, as covers rendered with today’s names', () => {
+    const plan = sample();
+    const swaps = plan.shifts
+      .filter((s) => s.source === 'swap')
+      .map((s) => [s.id, s.memberId, s.note, describeCover(plan, s)]);
     expect(swaps).toEqual([
-      ['primary-2027-01-25', 'diego', 'Swap: covers Sam Okafor (time off); Sam Okafor takes 2027-02-08'],
+      [
+        'primary-2027-01-25',
+        'diego',
+        undefined,
+        'Covers Sam Okafor (time off); Sam Okafor takes Feb 8 09:00 – Feb 15 09:00 in return',
+      ],
       [
         'primary-2027-02-08',
         'sam',
-        'Swap: Sam Okafor takes this shift back from Diego Alvarez, who covered 2027-01-25',
+        undefined,
+        'Swap: Sam Okafor takes this shift from Diego Alvarez, who has Jan 25 09:00 – Feb 1 09:00 instead',
       ],
-      ['primary-2027-04-12', 'maya', 'Swap: covers Priya Raman (time off); Priya Raman takes 2027-04-26'],
+      [
+        'primary-2027-04-12',
+        'maya',
+        undefined,
+        'Covers Priya Raman (time off); Priya Raman takes Apr 26 09:00 – May 3 09:00 in return',
+      ],
       [
         'primary-2027-04-26',
         'priya',
-        'Swap: Priya Raman takes this shift back from Maya Chen, who covered 2027-04-12',
+        undefined,
+        'Swap: Priya Raman takes this shift from Maya Chen, who has Apr 12 09:00 – Apr 19 09:00 instead',
       ],
-      ['primary-2027-09-06', 'diego', 'Swap: covers Sam Okafor (time off); Sam Okafor takes 2027-09-20'],
+      [
+        'primary-2027-09-06',
+        'diego',
+        undefined,
+        'Covers Sam Okafor (time off); Sam Okafor takes Sep 20 09:00 – Sep 27 09:00 in return',
+      ],
       [
         'primary-2027-09-20',
         'sam',
-        'Swap: Sam Okafor takes this shift back from Diego Alvarez, who covered 2027-09-06',
+        undefined,
+        'Swap: Sam Okafor takes this shift from Diego Alvarez, who has Sep 6 09:00 – Sep 13 09:00 instead',
       ],
       [
         'primary-2027-12-13',
         'sam',
-        'Swap: covers Diego Alvarez (time off); no later shift of theirs to swap back in the horizon',
+        undefined,
+        'Covers Diego Alvarez (time off); no later shift of theirs to swap back in the horizon',
       ],
     ]);
+    expect(plan.shifts.find((s) => s.id === 'primary-2027-01-25')!.cover).toEqual({
+      kind: 'cover',
+      originalMemberId: 'sam',
+      originalStart: '2027-01-25T17:00:00Z',
+      originalEnd: '2027-02-01T17:00:00Z',
+      reason: 'time-off',
+      pairedStart: '2027-02-08T17:00:00Z',
+    });
+  });
+
+  it('keeps the cover words true after a rename and after the pay-back week moves', () => {
+    const plan = sample();
+    const renamed = {
+      ...plan,
+      members: plan.members.map((m) => (m.id === 'sam' ? { ...m, name: 'Samuel Okafor' } : m)),
+    };
+    const cover = renamed.shifts.find((s) => s.id === 'primary-2027-01-25')!;
+    expect(describeCover(renamed, cover)).toBe(
+      'Covers Samuel Okafor (time off); Samuel Okafor takes Feb 8 09:00 – Feb 15 09:00 in return',
+    );
+    // The pay-back week handed to someone else: the cover no longer promises it.
+    const handed = applyEdit(
+      renamed,
+      { kind: 'shift:reassign', shiftId: 'primary-2027-02-08', memberId: 'priya' },
+      NOW,
+    );
+    if (!handed.ok) throw new Error(handed.reason);
+    expect(describeCover(handed.plan, cover)).toBe(
+      'Covers Samuel Okafor (time off); the shift they were to take in return has changed since',
+    );
+    expect(
+      describeCover(
+        handed.plan,
+        handed.plan.shifts.find((s) => s.id === 'primary-2027-02-08')!,
+      ),
+    ).toBe('Handed over: Diego Alvarez was scheduled');
+    // The covering shift itself moved by a day: its cover is no longer true and is not shown.
+    const moved = applyEdit(
+      plan,
+      { kind: 'shift:move', shiftId: 'primary-2027-01-25', start: '2027-01-26T17:00:00Z' },
+      NOW,
+    );
+    if (!moved.ok) throw new Error(moved.reason);
+    expect(
+      describeCover(
+        moved.plan,
+        moved.plan.shifts.find((s) => s.id === 'primary-2027-01-25')!,
+      ),
+    ).toBeNull();
   });
 });
 

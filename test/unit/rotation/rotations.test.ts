@@ -232,8 +232,8 @@ describe('a business-hours rotation (Mon–Fri 09:00–17:00 New York, a new per
 });
 
 describe('a schema-1 plan read by the schema-2 engine', () => {
-  // v1.engine-shifts.json holds what the schema-1 engine (before layers had rotations) generated for the frozen
-  // v1 fixture, written once and kept as it is.
+  // v1.engine-shifts.json holds what the schema-1 engine (before layers had rotations, after covers became data)
+  // generated for the frozen v1 fixture, written once and kept as it is.
   const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/plans/${name}`, import.meta.url));
 
   it('migrates the frozen v1 fixture and regenerates exactly the shifts the schema-1 engine made', async () => {

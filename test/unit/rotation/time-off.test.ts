@@ -1,3 +1,4 @@
+import { describeCover } from '../../../shared/rotation/describe-cover';
 import { applyEdit } from '../../../shared/plan/edits';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { away, member, NOW, planWith, rows, sample } from './plan-fixtures';
@@ -38,9 +39,12 @@ describe('time off in the engine', () => {
       ['primary-2027-01-08T00:00', '2027-01-08T08:00:00Z', '2027-01-11T17:00:00Z', 'a', 'generated'],
       ['primary-2027-01-11', '2027-01-11T17:00:00Z', '2027-01-18T17:00:00Z', 'b', 'generated'],
     ]);
-    expect(shifts.find((s) => s.id === 'primary-2027-01-06T00:00')?.note).toBe(
-      'Swap: covers A (time off) for part of the shift',
-    );
+    expect(
+      describeCover(
+        plan,
+        shifts.find((s) => s.id === 'primary-2027-01-06T00:00')!,
+      ),
+    ).toBe('Covers A (time off) for part of the shift');
   });
 
   it('keeps the only member on call during their time off and reports it', () => {
@@ -107,7 +111,9 @@ describe('time off in the engine', () => {
       ['secondary-2027-01-04', 'b', 'swap'],
       ['secondary-2027-01-11', 'a', 'swap'],
     ]);
-    expect(shifts[2]!.note).toBe('Swap: covers A (already on call in another layer); A takes 2027-01-11');
+    expect(describeCover({ ...plan, shifts }, shifts[2]!)).toBe(
+      'Covers A (on call in another layer then); A takes Jan 11 09:00 – Jan 18 09:00 in return',
+    );
   });
 });
 

@@ -10,7 +10,7 @@ import formaTheme from '@fullcalendar/react/themes/forma';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { IconPinFilled } from '@tabler/icons-react';
 import { Temporal } from 'temporal-polyfill';
-import { memo, useLayoutEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { ShiftSource } from '../../../../shared/plan/schema';
 import { isoWeekday, startOfLocalDay } from '../../../../shared/time/zoned';
 import type { CalendarDelta } from './calendar-format';
@@ -20,12 +20,23 @@ import { formatClock, formatHours, formatShort } from '../../components/wall-clo
 import { useCalendarEvents } from './use-calendar-events';
 import { coalesceCalendarRenders } from './coalesce-renders';
 import { MONTH_DAY_ROWS, type MoreEventProps } from './busy-days';
+import { createDragTracking, type DragTarget } from './drag-tracking';
+import { isLaneView, LANE_VIEWS, LaneContent } from './lane-content';
 
 /** The drag payload of a member chip: HTML5 drag data carrying the member id. */
 export const MEMBER_DRAG_TYPE = 'application/x-rotaplan-member';
 
-/** The calendar views offered, in toolbar order. */
-export const CALENDAR_VIEWS = ['dayGridMonth', 'timeGridWeek', 'listMonth'] as const;
+/**
+ * The calendar views offered, in toolbar order: the month, one and two weeks as lanes per layer, the hours of a
+ * week (for shifts shorter than a day; "+N more" opens it), and the list.
+ */
+export const CALENDAR_VIEWS = [
+  'dayGridMonth',
+  'laneTwoWeeks',
+  'laneWeek',
+  'timeGridWeek',
+  'listMonth',
+] as const;
 
 const SOURCE_LABEL: Record<ShiftSource, string> = {
   generated: '',
@@ -56,6 +67,8 @@ export type CalendarBoardProps = {
     revert: () => void,
   ) => void;
   onMemberDrop: (shiftId: string, memberId: string) => void;
+  /** Where a drag or resize would put a shift now (null when it ends), and whether Esc cancelled it. */
+  onDragTarget: (target: DragTarget | null, cancelled: boolean) => void;
   /** The visible range (ISO instants) and the view type, after every navigation. */
   onRangeChange: (start: string, end: string, viewType: string) => void;
   /** The plan-local date picked in the side panel, outlined in the month view. */
@@ -106,7 +119,7 @@ const ShiftContent = memo(function ShiftContent({
       data-pinned={p.pinned || undefined}
       data-list={list || undefined}
       style={{ ['--rp-member' as string]: p.memberColor }}
-      title={`${p.layerName}: ${p.memberName}${p.pinned ? ' (pinned)' : ''}${source ? ` — ${source}` : ''}`}
+      title={`${p.layerName}: ${p.memberName}${p.pinned ? ' (pinned)' : ''}${source ? ` — ${source}` : ''}${p.cover ? `\n${p.cover}` : ''}`}
     >
       <span className="rp-shift-badge" aria-label={p.layerName}>
         {p.badge}
@@ -179,7 +192,13 @@ function markDropTarget(shiftId: string | null) {
 /** The callbacks of the board, read through a ref so FullCalendar's own props stay the same objects. */
 type BoardHandlers = Pick<
   CalendarBoardProps,
-  'onShiftClick' | 'onDateClick' | 'onShiftDrop' | 'onShiftResize' | 'onMemberDrop' | 'onRangeChange'
+  | 'onShiftClick'
+  | 'onDateClick'
+  | 'onShiftDrop'
+  | 'onShiftResize'
+  | 'onMemberDrop'
+  | 'onRangeChange'
+  | 'onDragTarget'
 >;
 
 function MoreContent({ props }: { props: MoreEventProps }) {
@@ -209,8 +228,10 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
   }, [calendarRef]);
   useCalendarEvents(calendarRef, events);
   const handlers = useRef<BoardHandlers>(props);
+  const [tracking] = useState(createDragTracking);
   useLayoutEffect(() => {
     handlers.current = props;
+    tracking.listen(props.onDragTarget);
   });
   const { zone, firstDay, nextDayThreshold, initialDate, marks, selectedDate } = props;
   const calendar = useMemo(
@@ -235,7 +256,15 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
         eventOrder="layerIndex,start,title"
         displayEventTime={false}
         // The list's time column is FullCalendar's own; the bars of the grids carry their times (see clockText).
-        views={{ list: { displayEventTime: true } }}
+        views={{
+          list: { displayEventTime: true },
+          ...LANE_VIEWS,
+        }}
+        buttons={{
+          laneWeek: { text: 'Week' },
+          laneTwoWeeks: { text: '2 weeks' },
+          timeGridWeek: { text: 'Hours' },
+        }}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
         slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }}
         scrollTime="07:00:00"
@@ -243,6 +272,10 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
         eventContent={(arg) => {
           const more = moreProps(arg.event);
           if (more) return <MoreContent props={more} />;
+          if (isLaneView(arg.view.type)) {
+            const p = shiftProps(arg.event);
+            return <LaneContent p={p} isStart={arg.isStart} zone={zone} source={SOURCE_LABEL[p.source]} />;
+          }
           return (
             <ShiftContent
               p={shiftProps(arg.event)}
@@ -285,12 +318,27 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
           else handlers.current.onShiftClick(info.event.id);
         }}
         dateClick={(info) => handlers.current.onDateClick(info.dateStr)}
-        eventDragStart={blurActiveInput}
-        eventResizeStart={blurActiveInput}
-        eventDrop={(info) => handlers.current.onShiftDrop(info.event.id, info.delta, info.revert)}
-        eventResize={(info) =>
-          handlers.current.onShiftResize(info.event.id, info.startDelta, info.endDelta, info.revert)
+        eventDragStart={() => {
+          blurActiveInput();
+          tracking.dragStart();
+        }}
+        eventResizeStart={() => {
+          blurActiveInput();
+          tracking.resizeStart();
+        }}
+        eventDragStop={tracking.stop}
+        eventResizeStop={tracking.stop}
+        eventAllow={(span, event) =>
+          tracking.allow(span, event, calendarRef.current?.getApi().view.type ?? '')
         }
+        eventDrop={(info) => {
+          if (tracking.takeCancelled()) info.revert();
+          else handlers.current.onShiftDrop(info.event.id, info.delta, info.revert);
+        }}
+        eventResize={(info) => {
+          if (tracking.takeCancelled()) info.revert();
+          else handlers.current.onShiftResize(info.event.id, info.startDelta, info.endDelta, info.revert);
+        }}
         datesSet={(info) =>
           handlers.current.onRangeChange(
             toInstant(info.startStr, zone),
@@ -300,7 +348,7 @@ export function CalendarBoard({ calendarRef, events, ...props }: CalendarBoardPr
         }
       />
     ),
-    [calendarRef, zone, firstDay, nextDayThreshold, initialDate, marks, selectedDate],
+    [calendarRef, tracking, zone, firstDay, nextDayThreshold, initialDate, marks, selectedDate],
   );
   return (
     <div

@@ -2,7 +2,9 @@ import type { EventInput } from '@fullcalendar/react';
 import type { Plan, Shift, ShiftSource } from '../../../../shared/plan/schema';
 import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
 import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
+import { shortCover } from '../../../../shared/rotation/describe-cover';
 import { sameEvent } from './event-diff';
+import { shortHolidayName } from './mark-labels';
 import { calendarHolidays } from '../../../../shared/time/holidays';
 import { addDays, instantMs, isoWeekday, localDate, startOfLocalDay } from '../../../../shared/time/zoned';
 
@@ -32,6 +34,8 @@ export type ShiftEventProps = {
   /** The shift's start (ISO instant): its bar shows it on the plan's clock (see calendar-board's clockText). */
   start: string;
   hours: number;
+  /** Who the shift stands in for, in words ('' when nobody; see `shortCover`). */
+  cover: string;
 };
 
 /**
@@ -147,6 +151,7 @@ function shiftEvent(context: EventContext, shift: Shift, highlighted: boolean): 
     end: shift.end,
     start: shift.start,
     hours: (end - start) / 3_600_000,
+    cover: shortCover(shift, (id) => context.memberById.get(id)?.name ?? id) ?? '',
   };
   const event: EventInput = {
     id: shift.id,
@@ -259,8 +264,8 @@ export function backgroundEvents(plan: Plan, from: string, to: string, filter: C
     const props: BackgroundEventProps = {
       kind: 'holiday',
       label: everyone || memberIds.length === 0 ? h.name : `${h.name} (${memberIds.map(name).join(', ')})`,
-      short: h.name,
-      tiny: h.name,
+      short: shortHolidayName(h.name),
+      tiny: shortHolidayName(h.name),
       memberIds,
     };
     out.push({
@@ -301,8 +306,8 @@ export function backgroundEvents(plan: Plan, from: string, to: string, filter: C
     const props: BackgroundEventProps = {
       kind: 'investor-week',
       label: `Investor week ${week.start} – ${week.end}`,
-      short: 'Investor week',
-      tiny: 'Investor',
+      short: 'Investors',
+      tiny: 'Invest.',
       memberIds: [],
     };
     out.push({

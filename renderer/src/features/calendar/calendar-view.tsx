@@ -3,7 +3,6 @@ import { IconCalendarOff, IconRefresh, IconUsers } from '@tabler/icons-react';
 import type { CalendarRef, EventInput } from '@fullcalendar/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Plan } from '../../../../shared/plan/schema';
-import { describeShift } from '../../../../shared/rotation/describe-shift';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { useCommand } from '../../hooks/command-bus';
@@ -32,6 +31,9 @@ import { addDays } from '../../../../shared/time/zoned';
 import { RegenerateDialog } from './regenerate-dialog';
 import { SidePanel, type CalendarSelection } from './side-panel';
 import { useGuardedEdit } from '../../hooks/use-edit-runner';
+import { DragPreview, setDragHover } from './drag-preview';
+import { notifyEditConsequences } from './edit-notification';
+import { dragEdit, refuseNoChange } from './drag-edit';
 
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const NO_EVENTS: EventInput[] = [];
@@ -294,7 +296,8 @@ export function CalendarView() {
           hidden={hiddenMembers}
           onToggle={toggleMember}
         />
-        <div style={{ height: BOARD_HEIGHT, minWidth: 0 }}>
+        <div style={{ height: BOARD_HEIGHT, minWidth: 0, position: 'relative' }}>
+          <DragPreview />
           <CalendarBoard
             calendarRef={calendarRef}
             events={events}
@@ -318,16 +321,26 @@ export function CalendarView() {
               const moment = clickedMoment(dateStr, zone);
               select({ kind: 'moment', instant: moment.instant, allDay: moment.allDay });
             }}
+            onDragTarget={(target, cancelled) => {
+              const shift = target && shiftOf(target.shiftId);
+              setDragHover(shift ? { edit: dragEdit(shift, target, zone), cancelled } : null);
+            }}
             onShiftDrop={(shiftId, delta, revert) => {
               // FullCalendar shows the shift where it was dropped; that frame paints before the edit is judged.
               afterPaint(() => {
                 const shift = shiftOf(shiftId);
-                if (!shift) return revert();
-                const start = applyDelta(shift.start, delta, zone);
-                run(
-                  { kind: 'shift:move', shiftId, start },
-                  { success: `Moved ${describeShift(plan, shift)}.`, onNotApplied: revert },
-                );
+                const current = useAppStore.getState().plan;
+                if (!shift || !current) return revert();
+                const edit = {
+                  kind: 'shift:move',
+                  shiftId,
+                  start: applyDelta(shift.start, delta, zone),
+                } as const;
+                if (refuseNoChange(current, edit)) return revert();
+                run(edit, {
+                  onApplied: (before) => notifyEditConsequences(before, shiftId, 'Moved'),
+                  onNotApplied: revert,
+                });
                 select({ kind: 'shift', shiftId });
               });
             }}
@@ -342,7 +355,10 @@ export function CalendarView() {
                     start: applyDelta(shift.start, startDelta, zone),
                     end: applyDelta(shift.end, endDelta, zone),
                   },
-                  { success: `Resized ${describeShift(plan, shift)}.`, onNotApplied: revert },
+                  {
+                    onApplied: (before) => notifyEditConsequences(before, shiftId, 'Resized'),
+                    onNotApplied: revert,
+                  },
                 );
                 select({ kind: 'shift', shiftId });
               });
@@ -353,7 +369,7 @@ export function CalendarView() {
               if (!shift || !member) return;
               run(
                 { kind: 'shift:reassign', shiftId, memberId },
-                { success: `${member.name} covers ${describeShift(plan, shift)}.` },
+                { onApplied: (before) => notifyEditConsequences(before, shiftId, 'Handed over') },
               );
               select({ kind: 'shift', shiftId });
             }}

@@ -32,6 +32,7 @@ import type { PlanEdit } from '../../../../shared/plan/edits';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
 import type { TimeOffConflict } from '../../../../shared/rotation/availability';
+import { CoverLine } from './cover-line';
 import type { InvestorWeekFinding } from '../../../../shared/rotation/investor-staffing';
 import type { CalendarHoliday } from '../../../../shared/time/holidays';
 import { hoursBetween, instantMs } from '../../../../shared/time/zoned';
@@ -275,6 +276,7 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
           </Badge>
         )}
       </Group>
+      <CoverLine plan={plan} shift={shift} />
       {shift.note && (
         <Text size="xs" c="dimmed" fs="italic">
           {shift.note}
