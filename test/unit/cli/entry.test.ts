@@ -63,6 +63,7 @@ describe('the CLI entry', () => {
     try {
       await mkdir(join(dir, 'bin'));
       await copyFile(join(root, 'bin/rotaplan.js'), join(dir, 'bin/rotaplan.js'));
+      await copyFile(join(root, 'bin/check-node.cjs'), join(dir, 'bin/check-node.cjs'));
       await copyFile(join(root, 'package.json'), join(dir, 'package.json'));
       const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
         execFile(process.execPath, [join(dir, 'bin/rotaplan.js'), 'help'], (error, _stdout, stderr) =>
