@@ -439,6 +439,25 @@ export type PayRules = z.infer<typeof payRulesSchema>;
 export type PayRule = z.infer<typeof payRuleSchema>;
 export type PayCondition = z.infer<typeof payConditionSchema>;
 
+// --- Working-time checks ---
+
+/**
+ * Working-time limits the analysis checks the plan against (each optional; absent: not checked). `euDirective`
+ * adds the EU Working Time Directive presets (11 h consecutive rest in every 24 h, at most 48 h a week on average
+ * over 17 weeks), counting on-call time as working time: a check of the plan, not legal advice.
+ */
+export const workingTimeSchema = z.strictObject({
+  /** At most this many on-call hours in any rolling 7 days. */
+  maxHoursPer7Days: z.number().positive().max(168).optional(),
+  /** At most this many local days (member's zone) on call in a row. */
+  maxConsecutiveDays: z.number().int().min(1).max(366).optional(),
+  /** At least this many hours off call after an on-call stretch that holds night hours (22:00-07:00 local). */
+  minRestAfterNightHours: z.number().positive().max(72).optional(),
+  euDirective: z.boolean().optional(),
+});
+
+export type WorkingTime = z.infer<typeof workingTimeSchema>;
+
 /** Everything a what-if scenario may change: the plan without its meta and scenarios. */
 export const planBodyShape = {
   members: z.array(memberSchema),
@@ -459,6 +478,8 @@ export const planBodyShape = {
   wishes: z.array(wishSchema).optional(),
   /** On-call pay rules; optional, so plans without them stay valid. */
   pay: payRulesSchema.optional(),
+  /** Working-time limits checked as flags; optional, so plans without them raise none of those flags. */
+  workingTime: workingTimeSchema.optional(),
 };
 
 export const planBodySchema = z.object(planBodyShape);
