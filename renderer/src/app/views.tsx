@@ -1,6 +1,7 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import {
   IconCalendarEvent,
+  IconCoin,
   IconFileExport,
   IconGitBranch,
   IconWand,
@@ -108,6 +109,12 @@ export const VIEWS: ViewDef[] = [
     render: lazyView('Fairness', () =>
       import('../features/fairness/fairness-view').then((m) => m.FairnessView),
     ).render,
+  },
+  {
+    id: 'pay',
+    label: 'Pay',
+    icon: IconCoin,
+    render: lazyView('Pay', () => import('../features/pay/pay-view').then((m) => m.PayView)).render,
   },
   {
     id: 'optimize',

@@ -8,6 +8,7 @@ export const VIEW_IDS = [
   'ownership',
   'calendar',
   'fairness',
+  'pay',
   'optimize',
   'operations',
   'export',

@@ -154,7 +154,8 @@ describe('rotaplan pay', () => {
   });
 
   it('a plan without pay rules and no --rules exits 1 with a clear message', async () => {
-    await writeFile(file, JSON.stringify(createSamplePlan('2026-11-27T00:00:00.000Z')));
+    const { pay: _pay, ...withoutPay } = createSamplePlan('2026-11-27T00:00:00.000Z');
+    await writeFile(file, JSON.stringify(withoutPay));
     expect(await run('pay', file)).toEqual({
       code: 1,
       stdout: '',

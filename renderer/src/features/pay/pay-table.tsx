@@ -1,0 +1,66 @@
+import { Paper, Table } from '@mantine/core';
+import type { PayReport } from '../../../../shared/pay/pay-report';
+import { formatMoney } from './format-money';
+
+/**
+ * Member × month amounts with a total per member (the CLI's per-member amount) and per month, and the grand total
+ * (the CLI's `total`). Months are the members' local months, as in the payroll CSV.
+ */
+export function PayTable({ report }: { report: PayReport }) {
+  const months = [...new Set(report.months.map((m) => m.month))].sort();
+  const cell = (memberId: string, month: string) =>
+    report.months.find((m) => m.memberId === memberId && m.month === month)?.amount ?? 0;
+  const monthTotal = (month: string) =>
+    report.months.filter((m) => m.month === month).reduce((s, m) => s + m.amount, 0);
+  const money = (v: number) => formatMoney(v, report.currency);
+  return (
+    <Paper withBorder radius="md">
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped verticalSpacing="xs" aria-label="Pay per member and month" data-testid="pay-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Member</Table.Th>
+              {months.map((m) => (
+                <Table.Th key={m} ta="right">
+                  {m}
+                </Table.Th>
+              ))}
+              <Table.Th ta="right">Hours</Table.Th>
+              <Table.Th ta="right">Total</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.members.map((member) => (
+              <Table.Tr key={member.id} data-member-id={member.id}>
+                <Table.Td>{member.name}</Table.Td>
+                {months.map((m) => (
+                  <Table.Td key={m} ta="right">
+                    {money(cell(member.id, m))}
+                  </Table.Td>
+                ))}
+                <Table.Td ta="right">{member.hours.toLocaleString('en-US')}</Table.Td>
+                <Table.Td ta="right" fw={600} data-column="amount" data-amount={member.amount}>
+                  {money(member.amount)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th>Total</Table.Th>
+              {months.map((m) => (
+                <Table.Th key={m} ta="right">
+                  {money(monthTotal(m))}
+                </Table.Th>
+              ))}
+              <Table.Th />
+              <Table.Th ta="right" data-testid="pay-total" data-amount={report.total}>
+                {money(report.total)}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
