@@ -15,8 +15,20 @@ export function PayTable({ report }: { report: PayReport }) {
   const money = (v: number) => formatMoney(v, report.currency);
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped verticalSpacing="xs" aria-label="Pay per member and month" data-testid="pay-table">
+      {/* A focusable region: twelve month columns scroll sideways, and keyboard users must reach them too. */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label="Pay per member and month (scrolls sideways)"
+        style={{ overflowX: 'auto' }}
+      >
+        <Table
+          striped
+          verticalSpacing="xs"
+          miw={900}
+          aria-label="Pay per member and month"
+          data-testid="pay-table"
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Member</Table.Th>
@@ -60,7 +72,7 @@ export function PayTable({ report }: { report: PayReport }) {
             </Table.Tr>
           </Table.Tfoot>
         </Table>
-      </Table.ScrollContainer>
+      </div>
     </Paper>
   );
 }
