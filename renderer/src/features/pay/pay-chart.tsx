@@ -24,6 +24,7 @@ export function PayChart({ report }: { report: PayReport }) {
         data={data}
         dataKey="month"
         type="stacked"
+        withLegend
         series={report.members.map((m, i) => ({ name: m.name, color: colors[i % colors.length]! }))}
       />
     </Paper>

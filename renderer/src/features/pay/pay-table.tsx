@@ -12,7 +12,8 @@ export function PayTable({ report }: { report: PayReport }) {
     report.months.find((m) => m.memberId === memberId && m.month === month)?.amount ?? 0;
   const monthTotal = (month: string) =>
     report.months.filter((m) => m.month === month).reduce((s, m) => s + m.amount, 0);
-  const money = (v: number) => formatMoney(v, report.currency);
+  const money = (v: number) =>
+    v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <Paper withBorder radius="md">
       {/* A focusable region: twelve month columns scroll sideways, and keyboard users must reach them too. */}
@@ -38,7 +39,7 @@ export function PayTable({ report }: { report: PayReport }) {
                 </Table.Th>
               ))}
               <Table.Th ta="right">Hours</Table.Th>
-              <Table.Th ta="right">Total</Table.Th>
+              <Table.Th ta="right">Total ({report.currency})</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -67,7 +68,7 @@ export function PayTable({ report }: { report: PayReport }) {
               ))}
               <Table.Th />
               <Table.Th ta="right" data-testid="pay-total" data-amount={report.total}>
-                {money(report.total)}
+                {formatMoney(report.total, report.currency)}
               </Table.Th>
             </Table.Tr>
           </Table.Tfoot>
