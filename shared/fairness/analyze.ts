@@ -14,6 +14,7 @@ import { investorWeekFlags } from './flags/investor-flags';
 import { ownershipFlags, ownersUnavailableFlags } from './flags/ownership-flags';
 import { unqualifiedFlags } from './flags/qualification-flags';
 import { timeOffFlags } from './flags/time-off-flags';
+import { workingTimeFlags } from './flags/working-time-flags';
 import { buildLedger, type MemberLoad } from './ledger';
 import type { FairnessMetrics } from './metrics';
 import { resolveWindow } from './window';
@@ -53,6 +54,7 @@ const RULES: ((ac: AnalysisContext) => Flag[])[] = [
   unqualifiedFlags,
   dstHandoffFlags,
   teamSizeFlags,
+  workingTimeFlags,
 ];
 
 const round = (value: number, digits: number) => {

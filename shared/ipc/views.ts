@@ -10,6 +10,7 @@ export const VIEWS = [
   { id: 'ownership', label: 'Ownership' },
   { id: 'calendar', label: 'Calendar' },
   { id: 'fairness', label: 'Fairness' },
+  { id: 'pay', label: 'Pay' },
   { id: 'optimize', label: 'Optimise' },
   { id: 'operations', label: 'Operations' },
   { id: 'export', label: 'Export' },

@@ -513,6 +513,19 @@ export function createSamplePlan(now: string): Plan {
         measurement: 'Quarterly time survey and ticket categories',
       },
     ],
+    // On-call pay as a US/Canadian team might agree it: first matching rule per minute, year end paid extra.
+    pay: {
+      currency: 'USD',
+      rules: [
+        { name: 'Public holiday', when: { holiday: true }, hourly: 12 },
+        { name: 'Weekend', when: { weekdays: [6, 7] }, hourly: 8 },
+        { name: 'Night', when: { from: '22:00', to: '07:00' }, hourly: 6 },
+        { name: 'Weekday standby', when: {}, hourly: 4 },
+      ],
+      oneOff: [{ name: 'Year-end freeze', from: '2027-12-24', to: '2027-12-31', hourly: 15 }],
+      allowances: [{ name: 'Week stipend', per: 'shift', amount: 100 }],
+      secondaryFactor: 0.5,
+    },
     scenarios: [],
   });
   // The engine applies the seed's swap rule to every absence (Sam's conference week, Priya's spring break, …).

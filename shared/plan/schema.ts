@@ -443,6 +443,100 @@ export const wishSchema = planObject({
   path: ['to'],
 });
 
+// --- On-call pay rules ---
+
+/**
+ * When an hourly pay rule applies; every field given must hold (an empty condition matches every minute).
+ * Weekdays are ISO (1 Monday … 7 Sunday) and `from`/`to` local times in the member's zone (a window may cross
+ * midnight); `holiday` is a public holiday of the member's region (or a custom holiday that applies to them);
+ * `layers` are layer ids; `investorWeek` is an investor-report week (plan zone).
+ */
+export const payConditionSchema = z
+  .strictObject({
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
+    from: localTime.optional(),
+    to: localTime.optional(),
+    holiday: z.boolean().optional(),
+    layers: z.array(id).min(1).optional(),
+    investorWeek: z.boolean().optional(),
+  })
+  .refine((c) => (c.from === undefined) === (c.to === undefined), {
+    message: 'a time window needs both from and to',
+    path: ['to'],
+  })
+  .refine((c) => c.from === undefined || c.from !== c.to, {
+    message: 'a time window cannot start and end at the same time',
+    path: ['to'],
+  });
+
+const payAmount = z.number().min(0).max(1_000_000);
+
+/** An ordered hourly rule: the first rule whose condition matches prices a minute on call. */
+export const payRuleSchema = z.strictObject({ name, when: payConditionSchema, hourly: payAmount });
+
+/** A rate for a date range (both inclusive, member's zone) that takes precedence over the ordered rules. */
+export const payOneOffSchema = z
+  .strictObject({ name, from: isoDate, to: isoDate, hourly: payAmount })
+  .refine((o) => !isRealDate(o.from) || !isRealDate(o.to) || o.to >= o.from, {
+    message: 'a one-off period ends before it starts',
+    path: ['to'],
+  });
+
+/** A flat amount per shift held, or per local day (member's zone) with any time on call. */
+export const payAllowanceSchema = z.strictObject({ name, per: z.enum(['shift', 'day']), amount: payAmount });
+
+/** The pricing parts a member group may replace. */
+const payTariffShape = {
+  rules: z.array(payRuleSchema).min(1, 'pay needs at least one hourly rule'),
+  oneOff: z.array(payOneOffSchema).optional(),
+  allowances: z.array(payAllowanceSchema).optional(),
+  /** Hourly amounts on every layer after the first are multiplied by this (absent: 1). */
+  secondaryFactor: z.number().min(0).max(1).optional(),
+};
+
+/** Members (by id or by holiday-region country) whose contract is priced by their own tariff. */
+export const payGroupSchema = z.strictObject({
+  name,
+  memberIds: z.array(id).optional(),
+  countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as US'))
+    .optional(),
+  ...payTariffShape,
+});
+
+/**
+ * On-call pay: a currency and the default tariff, with groups (first match by member id or country) whose
+ * contracts differ. Strict: an unknown field is refused by name, so a typo never silently prices at the default.
+ */
+export const payRulesSchema = z.strictObject({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code such as EUR'),
+  ...payTariffShape,
+  groups: z.array(payGroupSchema).optional(),
+});
+
+export type PayRules = z.infer<typeof payRulesSchema>;
+export type PayRule = z.infer<typeof payRuleSchema>;
+export type PayCondition = z.infer<typeof payConditionSchema>;
+
+// --- Working-time checks ---
+
+/**
+ * Working-time limits the analysis checks the plan against (each optional; absent: not checked). `euDirective`
+ * adds the EU Working Time Directive presets (11 h consecutive rest in every 24 h, at most 48 h a week on average
+ * over 17 weeks), counting on-call time as working time: a check of the plan, not legal advice.
+ */
+export const workingTimeSchema = z.strictObject({
+  /** At most this many on-call hours in any rolling 7 days. */
+  maxHoursPer7Days: z.number().positive().max(168).optional(),
+  /** At most this many local days (member's zone) on call in a row. */
+  maxConsecutiveDays: z.number().int().min(1).max(366).optional(),
+  /** At least this many hours off call after an on-call stretch that holds night hours (22:00-07:00 local). */
+  minRestAfterNightHours: z.number().positive().max(72).optional(),
+  euDirective: z.boolean().optional(),
+});
+
+export type WorkingTime = z.infer<typeof workingTimeSchema>;
+
 /** Everything a what-if scenario may change: the plan without its meta and scenarios. */
 export const planBodyShape = {
   members: z.array(memberSchema),
@@ -461,6 +555,10 @@ export const planBodyShape = {
   successMetrics: z.array(successMetricSchema),
   /** Optional so plans written before wishes existed stay valid without a migration. */
   wishes: z.array(wishSchema).optional(),
+  /** On-call pay rules; optional, so plans without them stay valid. */
+  pay: payRulesSchema.optional(),
+  /** Working-time limits checked as flags; optional, so plans without them raise none of those flags. */
+  workingTime: workingTimeSchema.optional(),
 };
 
 export const planBodySchema = planObject(planBodyShape);

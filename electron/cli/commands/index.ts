@@ -44,6 +44,13 @@ export const COMMANDS: Record<string, CommandEntry> = {
       '                             propose a fair rotation (HiGHS) or a baseline, with loads and changes',
     load: async () => (await import('./optimize')).optimizeCommand,
   },
+  pay: {
+    usage:
+      'pay FILE [--from DATE] [--to DATE] [--rules RULES.json] [--json] [--csv]\n' +
+      "                             on-call pay per member and rule from the plan's pay rules (or RULES.json);\n" +
+      '                             --csv: one payroll row per member and month',
+    load: async () => (await import('./pay')).payCommand,
+  },
   import: {
     usage:
       'import FILE --ics SCHEDULE.ics [--out FILE2] [--map EMAIL_OR_NAME=MEMBER_ID ...]\n                             read an on-call schedule (.ics from PagerDuty, Opsgenie, Grafana OnCall, GoAlert,\n                             Google Calendar) into the plan and print its fairness; writes only with --out\n                             (never over FILE itself)',

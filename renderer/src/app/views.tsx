@@ -1,6 +1,7 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import {
   IconCalendarEvent,
+  IconCoin,
   IconFileExport,
   IconGitBranch,
   IconWand,
@@ -97,6 +98,10 @@ const VIEW_PARTS: Record<ViewId, { icon: Icon; render: () => ReactNode }> = {
     render: lazyView('Fairness', () =>
       import('../features/fairness/fairness-view').then((m) => m.FairnessView),
     ).render,
+  },
+  pay: {
+    icon: IconCoin,
+    render: lazyView('Pay', () => import('../features/pay/pay-view').then((m) => m.PayView)).render,
   },
   optimize: {
     icon: IconWand,

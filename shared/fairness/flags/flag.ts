@@ -19,9 +19,12 @@ export const FLAG_KINDS = [
   'unqualified-on-call',
   'dst-handoff',
   'team-size',
+  'working-hours',
+  'consecutive-days',
+  'short-rest',
 ] as const;
 
-/** One of the sixteen flag kinds. */
+/** One of the flag kinds. */
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 /** How bad a finding is; `--fail-on warning` fails on warnings and errors. */

@@ -48,6 +48,9 @@ const raisers: Record<FlagKind, (p: Plan) => void> = {
     p.shifts = weeks('primary', '2027-03-08', ['a', 'b', 'c']);
   },
   'team-size': (p) => (p.coverage.limits.maxOnCallShare = 0.3),
+  'working-hours': (p) => (p.workingTime = { maxHoursPer7Days: 100 }),
+  'consecutive-days': (p) => (p.workingTime = { maxConsecutiveDays: 5 }),
+  'short-rest': (p) => (p.workingTime = { euDirective: true }),
 };
 
 describe('flags', () => {
