@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recoverSetAside } from '../../electron/store/durable-file';
 import { validatePlanFully } from '../../shared/plan/validate-full';
 import { descriptionOf, versionFromName } from './versions';
 
@@ -78,8 +79,12 @@ async function workerCommand(workDir: string): Promise<string[]> {
 
 type TrialLog = { ready: number | null; lastStart: number | null; lastDone: number | null; saves: number };
 
-/** The plan file's version after a kill: a number (-1 when there is no file yet), or why it is corrupt. */
+/**
+ * The plan file's version after a kill, as the next load finds it: a number (-1 when there is no file yet), or
+ * why it is corrupt. A save killed while the file was moved aside left it beside; the load puts it back first.
+ */
 async function versionOnDisk(path: string): Promise<{ version: number } | { corrupt: string }> {
+  await recoverSetAside(path);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

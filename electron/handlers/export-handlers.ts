@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { HandlerContext } from './context';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
-import { syncDirectory, writeFileDurably, writeTempBeside } from '../store/durable-file';
+import { removeStaleTempsIn, syncDirectory, writeFileDurably, writeTempBeside } from '../store/durable-file';
 
 /** What the save dialog offers for each extension, so the user sees only files of the kind being written. */
 const FILTERS: Record<string, string> = {
@@ -56,6 +56,8 @@ export async function exportFolder(ctx: Pick<HandlerContext, 'userDataDir' | 'pr
  */
 export async function writeUniqueDurably(dir: string, fileName: string, bytes: Uint8Array): Promise<string> {
   await mkdir(dir, { recursive: true });
+  // Exports of any name land here: what a killed one left goes first, whatever its name.
+  await removeStaleTempsIn(dir);
   const temp = await writeTempBeside(join(dir, fileName), bytes);
   try {
     for (let n = 1; n < 10_000; n++) {

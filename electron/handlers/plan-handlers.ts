@@ -6,7 +6,7 @@ import type { HandlerContext } from './context';
 export function planHandlers({ store }: HandlerContext): HandlerGroup {
   return {
     'plan:load': () => store.load(),
-    'plan:save': ({ plan }) => store.save(plan),
+    'plan:save': ({ plan, baseRevision }) => store.save(plan, baseRevision),
     // The wire shape is checked by the contract; the rebuilt plan is validated in full by the store.
     'plan:savePatch': ({ baseRevision, patch }) =>
       store.savePatch(baseRevision, patch as unknown as PlanPatch),

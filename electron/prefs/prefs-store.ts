@@ -1,9 +1,9 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '../../shared/prefs/preferences';
 import { IpcError } from '../handlers/ipc-error';
+import { DurableJsonFile } from '../store/durable-file';
 import { fileStamp } from '../store/file-names';
 
 /** How many recently opened plans the File menu lists. */
@@ -46,15 +46,21 @@ function salvage(raw: unknown): { prefs: Preferences; badKeys: string[] } {
 
 /**
  * The user's preferences on lowdb, in `<userDataDir>/preferences.json`, apart from the plan.
- * Why `new Low(new JSONFile(..))` and not JSONFilePreset: the preset swaps in a memory adapter under
- * NODE_ENV=test, and the tests must see the real file. A file that cannot be read as preferences is copied aside
+ * Why `new Low(new DurableJsonFile(..))` and not JSONFilePreset: the preset swaps in a memory adapter under
+ * NODE_ENV=test, and the tests must see the real file; and lowdb's own writer neither fsyncs nor cleans up after
+ * a kill. A file that cannot be read as preferences is copied aside
  * (`preferences.json.corrupt-<stamp>`) before anything is written over it, and a notice says so; the app then runs
  * on the defaults (or on the keys that were still valid). Writes go one after another through a queue.
  */
 export function createPrefsStore(options: PrefsStoreOptions) {
   const now = options.now ?? (() => new Date());
   const path = join(resolve(options.userDataDir), 'preferences.json');
-  const db = new Low<Preferences>(new JSONFile<Preferences>(path), { ...DEFAULT_PREFERENCES });
+  // Written as lowdb's JSONFile writes (two-space JSON), but durably: fsynced, under a temporary name of its own
+  // that a later read or write removes if a kill left it behind.
+  const db = new Low<Preferences>(
+    new DurableJsonFile<Preferences>(path, (data) => JSON.stringify(data, null, 2)),
+    { ...DEFAULT_PREFERENCES },
+  );
   let loaded: Promise<void> | null = null;
   let notice: PrefsNotice | null = null;
   let queue: Promise<unknown> = Promise.resolve();

@@ -10,7 +10,7 @@ import { markShiftsValidated } from '../../shared/plan/validate';
 import { validatePlanFully as validatePlan } from '../../shared/plan/validate-full';
 import { IpcError } from '../handlers/ipc-error';
 import { comparePlans, compareWithUnreadable } from './compare-plans';
-import { DurableJsonFile, removeStaleTemps } from './durable-file';
+import { DurableJsonFile, FileChangedError, recoverSetAside, removeStaleTemps } from './durable-file';
 import { parseJsonBytes } from './parse-json-bytes';
 import { fileStamp, PLAN_EXTENSION, planBaseName, planDisplayName, readableStamp } from './file-names';
 import { describeJsonError } from './json-error';
@@ -145,7 +145,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   const backupIntervalMs = options.backupIntervalMs ?? 10 * 60_000;
   const defaultPath = join(options.userDataDir, `plan${PLAN_EXTENSION}`);
   const backupDir = join(options.userDataDir, 'backups');
-  const databases = new Map<string, Low<Plan>>();
+  const databases = new Map<string, { db: Low<Plan>; file: DurableJsonFile<Plan> }>();
   const lastBackupAt = new Map<string, number>();
 
   const trusted = createTrustedRevisions(
@@ -175,34 +175,48 @@ export function createPlanStore(options: PlanStoreOptions) {
   }
 
   /** One lowdb database per file; lowdb refuses `undefined` as default data, so the first plan written seeds it. */
-  function database(path: string, plan: Plan): Low<Plan> {
-    let db = databases.get(path);
-    if (!db) {
-      db = new Low<Plan>(new DurableJsonFile<Plan>(path, serialise), plan);
-      databases.set(path, db);
+  function database(path: string, plan: Plan): { db: Low<Plan>; file: DurableJsonFile<Plan> } {
+    let entry = databases.get(path);
+    if (!entry) {
+      const file = new DurableJsonFile<Plan>(path, serialise);
+      entry = { db: new Low<Plan>(file, plan), file };
+      databases.set(path, entry);
     }
-    return db;
+    return entry;
   }
 
-  async function writePlan(path: string, plan: Plan): Promise<string> {
+  /**
+   * Writes a plan durably. With `expected`, only over the file it accepts (its bytes, or null for no file), as a
+   * compare-and-swap: anything else on disk stays and FileChangedError is thrown. Without, over whatever is there
+   * (save as: the user chose to replace that file).
+   */
+  async function writePlan(
+    path: string,
+    plan: Plan,
+    expected: ((current: Buffer | null) => boolean) | null,
+  ): Promise<string> {
     await mkdir(dirname(path), { recursive: true });
-    const db = database(path, plan);
+    const { db, file } = database(path, plan);
     db.data = plan;
+    file.expected = expected;
     await db.write();
     const revision = revisionOf(serialise(plan));
     void trusted.remember(path, revision);
     return revision;
   }
 
-  /** Backs the file up (at most every `backupIntervalMs` unless forced); `read` is its content when just read. */
-  async function backup(path: string, force: boolean, read?: Buffer): Promise<void> {
+  /**
+   * Backs the file up (at most every `backupIntervalMs` unless forced); `read` is its content when just read.
+   * Answers the bytes backed up (null when none were: not due, or no file).
+   */
+  async function backup(path: string, force: boolean, read?: Buffer): Promise<Buffer | null> {
     const last = lastBackupAt.get(path) ?? 0;
-    if (!force && now().getTime() - last < backupIntervalMs) return;
+    if (!force && now().getTime() - last < backupIntervalMs) return null;
     let content: Buffer;
     try {
       content = read ?? (await readFile(path));
     } catch {
-      return;
+      return null;
     }
     // A version identical to the newest backup is not kept twice: ten reloads of the same file must not push the
     // older versions out of the ten kept.
@@ -211,7 +225,7 @@ export function createPlanStore(options: PlanStoreOptions) {
       const kept = await readFile(join(backupDir, newest.id)).catch(() => null);
       if (kept?.equals(content)) {
         lastBackupAt.set(path, now().getTime());
-        return;
+        return content;
       }
     }
     await mkdir(backupDir, { recursive: true });
@@ -221,6 +235,7 @@ export function createPlanStore(options: PlanStoreOptions) {
     lastBackupAt.set(path, now().getTime());
     const mine = (await listBackupFiles()).filter((b) => b.name === planBaseName(path));
     for (const old of mine.slice(maxBackups)) await unlink(join(backupDir, old.id)).catch(() => undefined);
+    return content;
   }
 
   async function listBackupFiles(): Promise<Backup[]> {
@@ -266,59 +281,65 @@ export function createPlanStore(options: PlanStoreOptions) {
   function load(): Promise<LoadedPlan> {
     return exclusive(async () => {
       const path = currentPath;
+      // A save killed between moving the file aside and linking the new one in left it beside: put it back first.
+      await recoverSetAside(path);
       await removeStaleTemps(path);
-      const read = await readPlanFile(path, trustsFile(path));
-      switch (read.kind) {
-        case 'missing': {
-          const plan = options.createDefaultPlan(now().toISOString());
-          const revision = await writePlan(path, plan);
-          return loaded(plan, revision, {
-            kind: 'first-run',
-            message: `Welcome to Rotaplan. This is a sample plan for Pacific Infra Group, saved as ${path}. Change it or start your own.`,
-          });
-        }
-        case 'ok': {
-          await backup(path, true, read.bytes);
-          if (!read.trusted && read.migratedFrom === null) {
-            trustIfCanonical(path, read.plan, read.bytes, read.revision);
-          }
-          const notice: LoadNotice | null =
-            read.migratedFrom === null
-              ? null
-              : {
-                  kind: 'migrated',
-                  message: `This plan was written by an older Rotaplan (schema ${read.migratedFrom}); it was upgraded and the original kept as a backup.`,
-                };
-          return loaded(read.plan, read.revision, notice);
-        }
-        case 'bad': {
-          const keptAs = await keepAside(path);
-          const fallback = await newestGoodBackup(path);
-          const plan = fallback?.plan ?? options.createDefaultPlan(now().toISOString());
-          const what =
-            read.reason === 'not-json'
-              ? 'is not valid JSON'
-              : read.reason === 'newer-version'
-                ? 'comes from a newer Rotaplan'
-                : 'is not a valid plan';
-          const opened = fallback ? `the last good backup from ${fallback.savedAt}` : 'the sample plan';
-          // The unreadable file's content is taken as superseded: it is kept aside, and the next save replaces it.
-          return loaded(plan, read.revision, {
-            kind: 'recovered',
-            message: `${path} ${what} (${problemSummary(read.problems)}). It was kept unchanged as ${keptAs}; Rotaplan opened ${opened} instead.`,
-            keptAs,
-            problems: read.problems,
-          });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await loadFrom(path);
+        } catch (error) {
+          // Another program created the file just as the sample was about to be: read theirs instead.
+          if (!(error instanceof FileChangedError) || attempt >= 3) throw error;
         }
       }
     });
   }
 
-  async function diskRevision(path: string): Promise<string | null> {
-    try {
-      return revisionOf(await readFile(path));
-    } catch {
-      return null;
+  /** One try of `load`: reads the file, or writes the sample plan when there is none (and still none). */
+  async function loadFrom(path: string): Promise<LoadedPlan> {
+    const read = await readPlanFile(path, trustsFile(path));
+    switch (read.kind) {
+      case 'missing': {
+        const plan = options.createDefaultPlan(now().toISOString());
+        const revision = await writePlan(path, plan, (found) => found === null);
+        return loaded(plan, revision, {
+          kind: 'first-run',
+          message: `Welcome to Rotaplan. This is a sample plan for Pacific Infra Group, saved as ${path}. Change it or start your own.`,
+        });
+      }
+      case 'ok': {
+        await backup(path, true, read.bytes);
+        if (!read.trusted && read.migratedFrom === null) {
+          trustIfCanonical(path, read.plan, read.bytes, read.revision);
+        }
+        const notice: LoadNotice | null =
+          read.migratedFrom === null
+            ? null
+            : {
+                kind: 'migrated',
+                message: `This plan was written by an older Rotaplan (schema ${read.migratedFrom}); it was upgraded and the original kept as a backup.`,
+              };
+        return loaded(read.plan, read.revision, notice);
+      }
+      case 'bad': {
+        const keptAs = await keepAside(path);
+        const fallback = await newestGoodBackup(path);
+        const plan = fallback?.plan ?? options.createDefaultPlan(now().toISOString());
+        const what =
+          read.reason === 'not-json'
+            ? 'is not valid JSON'
+            : read.reason === 'newer-version'
+              ? 'comes from a newer Rotaplan'
+              : 'is not a valid plan';
+        const opened = fallback ? `the last good backup from ${fallback.savedAt}` : 'the sample plan';
+        // The unreadable file's content is taken as superseded: it is kept aside, and the next save replaces it.
+        return loaded(plan, read.revision, {
+          kind: 'recovered',
+          message: `${path} ${what} (${problemSummary(read.problems)}). It was kept unchanged as ${keptAs}; Rotaplan opened ${opened} instead.`,
+          keptAs,
+          problems: read.problems,
+        });
+      }
     }
   }
 
@@ -335,24 +356,42 @@ export function createPlanStore(options: PlanStoreOptions) {
     return result.plan;
   }
 
-  /** Writes a validated plan to the current file (inside `exclusive`), refusing when the file changed on disk. */
-  async function writeCurrent(plan: Plan): Promise<SaveOutcome> {
-    const onDisk = await diskRevision(currentPath);
-    if (current && onDisk !== null && onDisk !== current.revision) {
+  /**
+   * Writes a validated plan to the current file (inside `exclusive`), as a compare-and-swap: it replaces only the
+   * revision this store last read or wrote (or, when it has none, e.g. after a restart, `baseRevision`, the one the
+   * app last saw), or no file at all. Anything else on disk, including a file this store never read, stays and the
+   * save is refused as a conflict.
+   */
+  async function writeCurrent(plan: Plan, baseRevision?: string): Promise<SaveOutcome> {
+    const known = current?.revision ?? baseRevision ?? null;
+    await backup(currentPath, false);
+    let revision: string;
+    try {
+      revision = await writePlan(currentPath, plan, (found) =>
+        found === null ? true : known !== null && revisionOf(found) === known,
+      );
+    } catch (error) {
+      if (!(error instanceof FileChangedError)) throw error;
+      const why =
+        known === null
+          ? `Rotaplan has not read ${currentPath} since it started, so it does not write over it.`
+          : `${currentPath} was changed by another program since Rotaplan read it.`;
+      const kept = error.keptAs ? ` The version that was on disk is kept as ${error.keptAs}.` : '';
       throw new IpcError(
         'conflict',
-        `${currentPath} was changed by another program since Rotaplan read it. Your changes were not written; reload the file or save yours as a copy.`,
+        `${why} Your changes were not written; reload the file or save yours as a copy.${kept}`,
       );
     }
-    await backup(currentPath, false);
-    const revision = await writePlan(currentPath, plan);
     current = { plan, revision };
     return { path: currentPath, revision, savedAt: now().toISOString() };
   }
 
-  /** Validates and saves a plan to the current file, refusing when the file changed on disk since we read it. */
-  function save(raw: unknown): Promise<SaveOutcome> {
-    return exclusive(async () => writeCurrent(validOrRefuse(raw)));
+  /**
+   * Validates and saves a plan to the current file, refusing when the file on disk is not the revision the store
+   * last read or wrote (`baseRevision`: the one the app last saw, used when the store has read nothing yet).
+   */
+  function save(raw: unknown, baseRevision?: string): Promise<SaveOutcome> {
+    return exclusive(async () => writeCurrent(validOrRefuse(raw), baseRevision));
   }
 
   /**
@@ -382,17 +421,34 @@ export function createPlanStore(options: PlanStoreOptions) {
     });
   }
 
-  /** A free name beside `path`: `<name> (my copy 2027-03-01T10-00-00Z).rotaplan.json`, numbered if taken. */
-  async function copyPathFor(path: string): Promise<string> {
-    const stem = `${planDisplayName(path)} (my copy ${readableStamp(now())}`;
-    for (let n = 1; ; n++) {
-      const candidate = join(dirname(path), `${stem}${n === 1 ? '' : ` ${n}`})${PLAN_EXTENSION}`);
-      const taken = await access(candidate).then(
+  /**
+   * Writes a plan under the first of `candidates` (tried in order) that no file has, never over a file; answers
+   * the path and the revision. Why not check, then write: another program could take the name in between.
+   */
+  async function writeNewFile(
+    candidates: (n: number) => string,
+    plan: Plan,
+  ): Promise<{ path: string; revision: string }> {
+    for (let n = 1; n < 10_000; n++) {
+      const target = candidates(n);
+      const taken = await access(target).then(
         () => true,
         () => false,
       );
-      if (!taken) return candidate;
+      if (taken) continue;
+      try {
+        return { path: target, revision: await writePlan(target, plan, (found) => found === null) };
+      } catch (error) {
+        if (!(error instanceof FileChangedError)) throw error;
+      }
     }
+    throw new IpcError('io', `Could not find a free file name for ${candidates(1)}.`);
+  }
+
+  /** Free names beside `path`: `<name> (my copy 2027-03-01T10-00-00Z).rotaplan.json`, numbered if taken. */
+  function copyPathFor(path: string): (n: number) => string {
+    const stem = `${planDisplayName(path)} (my copy ${readableStamp(now())}`;
+    return (n) => join(dirname(path), `${stem}${n === 1 ? '' : ` ${n}`})${PLAN_EXTENSION}`);
   }
 
   /**
@@ -402,8 +458,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   function keepMineAsCopy(raw: unknown): Promise<SaveOutcome> {
     return exclusive(async () => {
       const plan = validOrRefuse(raw);
-      const target = await copyPathFor(currentPath);
-      const revision = await writePlan(target, plan);
+      const { path: target, revision } = await writeNewFile(copyPathFor(currentPath), plan);
       currentPath = target;
       current = { plan, revision };
       return { path: target, revision, savedAt: now().toISOString() };
@@ -435,6 +490,9 @@ export function createPlanStore(options: PlanStoreOptions) {
   function open(path: string): Promise<LoadedPlan> {
     return exclusive(async () => {
       const target = resolve(path);
+      // As at load: a save of this file killed mid-swap may have left it beside its name.
+      await recoverSetAside(target);
+      await removeStaleTemps(target);
       const read = await readPlanFile(target, trustsFile(target));
       if (read.kind === 'missing') throw new IpcError('not-found', `There is no file at ${target}.`);
       if (read.kind === 'bad') {
@@ -475,7 +533,7 @@ export function createPlanStore(options: PlanStoreOptions) {
       if (!current) throw new IpcError('not-found', 'No plan is open yet.');
       let target = resolve(path);
       if (!target.toLowerCase().endsWith('.json')) target += PLAN_EXTENSION;
-      const revision = await writePlan(target, current.plan);
+      const revision = await writePlan(target, current.plan, null);
       currentPath = target;
       options.onOpened?.(target);
       current = { ...current, revision };
@@ -499,16 +557,10 @@ export function createPlanStore(options: PlanStoreOptions) {
       const plan = validOrRefuse(raw);
       await mkdir(folder, { recursive: true });
       const stem = safeFileStem(name);
-      let target = '';
-      for (let n = 1; ; n++) {
-        target = join(folder, `${stem}${n === 1 ? '' : ` ${n}`}${PLAN_EXTENSION}`);
-        const taken = await access(target).then(
-          () => true,
-          () => false,
-        );
-        if (!taken) break;
-      }
-      const revision = await writePlan(target, plan);
+      const { path: target, revision } = await writeNewFile(
+        (n) => join(folder, `${stem}${n === 1 ? '' : ` ${n}`}${PLAN_EXTENSION}`),
+        plan,
+      );
       currentPath = target;
       options.onOpened?.(target);
       return loaded(plan, revision, notice);
@@ -524,8 +576,22 @@ export function createPlanStore(options: PlanStoreOptions) {
       const read = await readPlanFile(join(backupDir, found.id));
       if (read.kind !== 'ok')
         throw new IpcError('invalid-plan', `The backup ${id} cannot be read; nothing was changed.`);
-      await backup(currentPath, true);
-      const revision = await writePlan(currentPath, read.plan);
+      // Replaces exactly the bytes just backed up: a version another program writes meanwhile is not lost.
+      const replaced = await backup(currentPath, true);
+      let revision: string;
+      try {
+        revision = await writePlan(
+          currentPath,
+          read.plan,
+          (found) => found === null || (replaced !== null && found.equals(replaced)),
+        );
+      } catch (error) {
+        if (!(error instanceof FileChangedError)) throw error;
+        throw new IpcError(
+          'conflict',
+          `${currentPath} was changed by another program while the backup was being restored; nothing was written. ${error.message}`,
+        );
+      }
       return loaded(read.plan, revision, null);
     });
   }

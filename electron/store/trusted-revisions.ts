@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileDurably } from './durable-file';
+import { removeStaleTemps, writeFileDurably } from './durable-file';
 
 /** At most this many files are remembered; the oldest entry goes first. */
 const MAX_ENTRIES = 50;
@@ -23,7 +23,10 @@ export function createTrustedRevisions(file: string, fingerprint: string | undef
   let writing: Promise<void> = Promise.resolve();
 
   function read(): Promise<Map<string, string>> {
-    entries ??= readFile(file, 'utf8')
+    // What a killed write of the record left beside it goes first (writes sweep too, but a start may not write).
+    entries ??= removeStaleTemps(file)
+      .catch(() => 0)
+      .then(() => readFile(file, 'utf8'))
       .then((text) => {
         const raw = JSON.parse(text) as { fingerprint?: unknown; revisions?: unknown };
         if (raw.fingerprint !== fingerprint || typeof raw.revisions !== 'object' || raw.revisions === null)

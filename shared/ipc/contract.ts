@@ -33,14 +33,20 @@ const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a job id');
  * handler runs, so a handler only ever sees typed, checked input. Plans are checked by the store (full validation
  * with migration and JSON paths), so the schema here only requires an object.
  */
+/** A plan file's revision (a hash of its bytes). */
+const revision = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'not a revision');
+
 export const requestSchemas = {
   'app:info': z.object({}).strict(),
   'plan:load': z.object({}).strict(),
-  'plan:save': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
+  // baseRevision: the revision the app last saw, for a store that has read nothing since it started (a restart).
+  'plan:save': z
+    .object({ plan: z.record(z.string(), z.unknown()), baseRevision: revision.optional() })
+    .strict(),
   // The shifts and the rest are checked by the store on the rebuilt plan, like a whole plan's.
   'plan:savePatch': z
     .object({
-      baseRevision: z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'not a revision'),
+      baseRevision: revision,
       patch: z
         .object({
           rest: z.record(z.string(), z.unknown()),

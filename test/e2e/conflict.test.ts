@@ -1,7 +1,10 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchPreview } from '../../electron/preview/launch';
+import { DEFAULT_PREFERENCES } from '../../shared/prefs/preferences';
 import type { Plan } from '../../shared/plan/schema';
-import { openApp, type Session } from './harness';
+import { launchChromium, openApp, type Session } from './harness';
 
 /** Waits until the app has written its plan, then changes the file behind its back as a sync tool would. */
 async function changeOnDisk(session: Session, change: (plan: Plan) => void): Promise<string> {
@@ -81,5 +84,51 @@ describe('conflicting edits (Chromium through the preview)', () => {
     await page.locator('tr[data-member-id="priya"]').getByText('Priya from the other laptop').waitFor();
     expect(await readFile(join(userDataDir, 'plan.rotaplan.json'), 'utf8')).toBe(theirs);
     expect((await readdir(userDataDir)).filter((f) => f.includes('(my copy '))).toEqual([]);
+  });
+
+  it('a restarted preview does not write over a file another program changed while it was down', async () => {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'rotaplan-e2e-restart-'));
+    const profile = await mkdtemp(join(tmpdir(), 'rotaplan-chromium-'));
+    await writeFile(
+      join(userDataDir, 'preferences.json'),
+      JSON.stringify({ ...DEFAULT_PREFERENCES, tourDismissed: true }),
+    );
+    let preview = await launchPreview({ userDataDir });
+    const browser = await launchChromium(profile);
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      await page.goto(preview.url);
+      const path = join(userDataDir, 'plan.rotaplan.json');
+      const session: Session = { page, url: preview.url, userDataDir, close: async () => undefined };
+      // The preview stops; another program writes the plan; the preview starts again where the page expects it.
+      await page.locator('[data-testid="save-state"][data-status="saved"]').waitFor();
+      const { port, token } = preview;
+      await preview.close();
+      const theirs = await changeOnDisk(session, (plan) => {
+        plan.meta.name = 'Changed while the preview was down';
+      });
+      preview = await launchPreview({ userDataDir, port, token });
+
+      await renamePriya(session, 'Priya Natarajan');
+      const dialog = page.getByRole('dialog', { name: 'The plan changed on disk' });
+      await dialog.waitFor();
+      await page.locator('[data-testid="save-state"][data-status="failed"]').waitFor();
+      expect(await readFile(path, 'utf8')).toBe(theirs);
+
+      // Reloading gives the restarted store a revision it read: the next edit saves.
+      await dialog.getByRole('button', { name: 'Reload from disk' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await renamePriya(session, 'Priya after the reload');
+      await page.locator('tr[data-member-id="priya"]').getByText('Priya after the reload').waitFor();
+      await page.locator('[data-testid="save-state"][data-status="saved"]').waitFor();
+      const saved = JSON.parse(await readFile(path, 'utf8')) as Plan;
+      expect(saved.meta.name).toBe('Changed while the preview was down');
+      expect(saved.members[2]!.name).toBe('Priya after the reload');
+    } finally {
+      await browser.close();
+      await preview.close();
+      await rm(profile, { recursive: true, force: true });
+      await rm(userDataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,10 +1,10 @@
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ICS_EXTRAS, MAX_REMINDER_MINUTES, type IcsExtra } from '../../../shared/export/ics-export';
 import { ChromiumNotFoundError } from '../../export/pdf-chromium';
 import { CSV_KINDS, EXPORT_FORMATS, EXPORTERS, type CsvKind, type ExportFormat } from '../export-formats';
 import { InputError, isoDateFlag, parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
+import { writeFileDurably } from '../../store/durable-file';
 
 /**
  * Which flags only some formats read; any other format given one of them is a usage error, not a silent no-op.
@@ -41,18 +41,11 @@ function parseInclude(value: unknown): IcsExtra[] | undefined {
 }
 
 /**
- * Writes the export next to its final name and renames it into place, so a failed or interrupted write never
- * leaves a half file under the name the user asked for.
+ * Writes the export durably next to its final name and renames it into place, so a failed or interrupted write
+ * never leaves a half file under the name the user asked for, and what a killed export left beside it is removed.
  */
 async function writeWhole(path: string, output: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, output);
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeFileDurably(path, output);
 }
 
 function refuse(io: CliIo, message: string): never {

@@ -52,7 +52,8 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
         }
       }
     }
-    return api.plan.save({ plan });
+    // The revision the app last saw goes along: a store that restarted since has read nothing and compares with it.
+    return api.plan.save(base ? { plan, baseRevision: base.revision } : { plan });
   }
 
   async function write(): Promise<void> {

@@ -7,6 +7,7 @@ import { IpcError } from '../../../electron/handlers/ipc-error';
 import { comparePlans } from '../../../electron/store/compare-plans';
 import { createPlanStore } from '../../../electron/store/plan-store';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import type { PlanPatch } from '../../../shared/plan/plan-patch';
 import type { Plan } from '../../../shared/plan/schema';
 
 vi.setConfig({ testTimeout: 20_000 });
@@ -212,5 +213,58 @@ describe('comparePlans', () => {
     });
     expect(comparison.shifts).toEqual({ onlyMine: 0, onlyTheirs: 2, changed: 1 });
     expect(comparison.otherSections).toEqual(['rotation']);
+  });
+});
+
+describe('a store that has not read the file never writes over it', () => {
+  it('a save without a known revision (a fresh start) is a conflict; the file stays byte for byte', async () => {
+    const { plan } = await makeStore().load();
+    const theirsText = `${JSON.stringify(named(plan, 'Written while Rotaplan was closed'), null, 4)}\n`;
+    await writeFile(planPath(), theirsText);
+    const fresh = makeStore();
+    const refused = await fresh.save(named(plan, 'Mine')).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(IpcError);
+    expect((refused as IpcError).code).toBe('conflict');
+    expect((refused as IpcError).message).toBe(
+      `Rotaplan has not read ${planPath()} since it started, so it does not write over it. Your changes were not written; reload the file or save yours as a copy.`,
+    );
+    expect(await readFile(planPath(), 'utf8')).toBe(theirsText);
+    // Nor as a patch: it has no base to apply one to.
+    await expect(
+      fresh.savePatch('0123456789abcdef', {
+        rest: {} as PlanPatch['rest'],
+        upsert: [],
+        remove: [],
+        shiftCount: 0,
+      }),
+    ).rejects.toMatchObject({ code: 'stale-base' });
+    expect(await readFile(planPath(), 'utf8')).toBe(theirsText);
+  });
+
+  it('with the revision the app last saw: saved when the file still is it, a conflict when not', async () => {
+    const loaded = await makeStore().load();
+    const saved = await makeStore().save(named(loaded.plan, 'Mine after a restart'), loaded.revision);
+    expect((await readPlan(planPath())).meta.name).toBe('Mine after a restart');
+    // The store now knows what it wrote: the next save needs no revision from the app.
+    const theirsText = `${JSON.stringify(named(loaded.plan, 'Theirs'), null, 4)}\n`;
+    await writeFile(planPath(), theirsText);
+    const restarted = makeStore();
+    await expect(restarted.save(named(loaded.plan, 'Mine again'), saved.revision)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(await readFile(planPath(), 'utf8')).toBe(theirsText);
+    // Reloading (the dialog's way out) gives a base; saving after it is not a conflict.
+    await restarted.reload();
+    await restarted.save(named(loaded.plan, 'Mine after reloading'));
+    expect((await readPlan(planPath())).meta.name).toBe('Mine after reloading');
+  });
+
+  it('with no file at all a fresh store writes one', async () => {
+    const plan = createSamplePlan('2027-03-01T10:00:00.000Z');
+    await makeStore().save(named(plan, 'First'));
+    expect((await readPlan(planPath())).meta.name).toBe('First');
   });
 });

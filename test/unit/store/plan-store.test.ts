@@ -164,7 +164,13 @@ describe('save and load', () => {
     const all = Promise.all(saves).finally(() => (done = true));
     let reads = 0;
     while (!done) {
-      const text = await readFile(planPath(), 'utf8');
+      // A save moves the file aside for a few system calls (its compare-and-swap): a reader may find no file
+      // then, but never a partial one.
+      const text = await readFile(planPath(), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (text === null) continue;
       expect(() => JSON.parse(text)).not.toThrow();
       reads += 1;
       await new Promise((resolve) => setImmediate(resolve));
@@ -172,7 +178,7 @@ describe('save and load', () => {
     await all;
     expect(reads).toBeGreaterThan(0);
     expect(((await readJson(planPath())) as Plan).meta.name).toBe('save 19');
-    const leftovers = (await readdir(dir)).filter((f) => f.endsWith('.tmp'));
+    const leftovers = (await readdir(dir)).filter((f) => /\.(tmp|aside|old)$/.test(f));
     expect(leftovers).toEqual([]);
   });
 });

@@ -151,4 +151,37 @@ describe('the save slice sends patches after the first load', () => {
     });
     expect(saved).toEqual(state().plan);
   });
+
+  it('after a restart of main (a store that has read nothing), an unchanged file takes the save', async () => {
+    const before = await readFile(planFile(), 'utf8');
+    const seen = state().savedBase!.revision;
+    store = createPlanStore({ userDataDir: dir, createDefaultPlan: createSamplePlan });
+    globalThis.rotaplan = bridge();
+    editOk({ kind: 'meta:rename', name: 'Saved after the restart' });
+    await state().saveNow();
+    expect(calls.map((c) => c.channel)).toEqual(['plan:savePatch', 'plan:save']);
+    // The whole plan goes with the revision the app last saw: the file still is that revision.
+    expect(calls[1]!.payload.baseRevision).toBe(seen);
+    expect(state().saveStatus).toBe('saved');
+    expect((await onDisk()).meta.name).toBe('Saved after the restart');
+    expect(await readFile(planFile(), 'utf8')).not.toBe(before);
+  });
+
+  it('after a restart of main, a file another program wrote meanwhile is a conflict, not overwritten', async () => {
+    const theirs = JSON.stringify({
+      ...(await onDisk()),
+      meta: { ...(await onDisk()).meta, name: 'Theirs' },
+    });
+    store = createPlanStore({ userDataDir: dir, createDefaultPlan: createSamplePlan });
+    globalThis.rotaplan = bridge();
+    await writeFile(planFile(), theirs);
+    editOk({ kind: 'meta:rename', name: 'Mine' });
+    await state().saveNow();
+    expect(calls.map((c) => c.channel)).toEqual(['plan:savePatch', 'plan:save']);
+    expect(state().saveStatus).toBe('failed');
+    expect(state().conflict?.message).toBe(
+      `${planFile()} was changed by another program since Rotaplan read it. Your changes were not written; reload the file or save yours as a copy.`,
+    );
+    expect(await readFile(planFile(), 'utf8')).toBe(theirs);
+  });
 });
