@@ -6,6 +6,7 @@ import { importEditOf } from '../../../shared/import/import-edit';
 import { importIcs, type ImportPerson } from '../../../shared/import/ics-import';
 import { VENDOR_NAMES } from '../../../shared/import/vendors';
 import { applyEdit } from '../../../shared/plan/edits';
+import { layoutPlan } from '../../../shared/plan/plan-layout';
 import type { Plan } from '../../../shared/plan/schema';
 import { localDate } from '../../../shared/time/zoned';
 import { writeFileDurably } from '../../store/durable-file';
@@ -118,7 +119,7 @@ export const importCommand: Command = {
     io.stdout(render(applied.plan, analyzePlan(applied.plan, { from, to })));
 
     if (typeof values.out === 'string') {
-      await writeFileDurably(resolve(values.out), JSON.stringify(applied.plan, null, 2));
+      await writeFileDurably(resolve(values.out), layoutPlan(applied.plan));
       io.stderr(`Wrote the plan with the imported schedule to ${values.out}\n`);
     } else {
       io.stderr(`Nothing was written: pass --out FILE2 to save the plan with the imported schedule.\n`);

@@ -7,6 +7,7 @@ import {
   type OptimizeResult,
   type OptimizeStrategy,
 } from '../../../shared/optimize/optimize-plan';
+import { layoutPlan } from '../../../shared/plan/plan-layout';
 import type { Plan } from '../../../shared/plan/schema';
 import { solveWithHighs } from '../../optimize/highs-solver';
 import { isoDateFlag, parseFlags, UsageError, type Command } from '../cli-io';
@@ -201,7 +202,7 @@ export const optimizeCommand: Command = {
           ...result.proposal.plan,
           meta: { ...plan.meta, updatedAt: io.now().toISOString() },
         };
-        await writeFile(resolve(values.out), `${JSON.stringify(next, null, 2)}\n`, 'utf8');
+        await writeFile(resolve(values.out), layoutPlan(next), 'utf8');
         io.stderr(`Wrote the plan with ${result.changedShifts} changed shift(s) to ${values.out}\n`);
       }
     }
