@@ -39,9 +39,9 @@ describe('the plan file layout', () => {
       extra: { b: 1, a: 2 },
       ...Object.fromEntries(Object.entries(plan).reverse()),
       shifts: plan.shifts.map((s, i) =>
-        i === 0 ? ({ custom: 'kept', pinned: s.pinned, end: s.end, ...s } as Shift) : s,
+        i === 0 ? (Object.fromEntries([['custom', 'kept'], ...Object.entries(s).reverse()]) as Shift) : s,
       ),
-      meta: { updatedAt: plan.meta.updatedAt, ...plan.meta },
+      meta: Object.fromEntries(Object.entries(plan.meta).reverse()),
     } as unknown as Plan;
     const text = layoutPlan(shuffled);
     const plain = layoutPlan({
