@@ -48,4 +48,24 @@ export const COMMANDS: Record<string, CommandEntry> = {
       'import FILE --ics SCHEDULE.ics [--out FILE2] [--map EMAIL_OR_NAME=MEMBER_ID ...]\n                             read an on-call schedule (.ics from PagerDuty, Opsgenie, Grafana OnCall, GoAlert,\n                             Google Calendar) into the plan and print its fairness; writes only with --out\n                             (FILE itself is never overwritten unless you pass it as --out)',
     load: async () => (await import('./import')).importCommand,
   },
+  diff: {
+    usage:
+      'diff OLD NEW [--json]       what changed between two plans: members, pipelines, ownership, settings, shifts\n' +
+      "                             by week, fairness before/after (also git's external diff: seven arguments)",
+    load: async () => (await import('./diff')).diffCommand,
+  },
+  merge: {
+    usage:
+      'merge BASE OURS THEIRS [--json]\n' +
+      '                             three-way merge of plans into OURS (git: merge %O %A %B); exit 1 with the\n' +
+      '                             conflicts recorded in the plan; merge FILE lists the conflicts FILE records',
+    load: async () => (await import('./merge')).mergeCommand,
+  },
+  'git-setup': {
+    usage:
+      'git-setup [DIR] [--command CMD]\n' +
+      "                             write .gitattributes and the repository's git config for the plan diff and\n" +
+      '                             merge drivers (CMD: how to start rotaplan, default "rotaplan")',
+    load: async () => (await import('./git-setup')).gitSetupCommand,
+  },
 };
