@@ -64,8 +64,8 @@ function dayLabel(date: string): string {
   return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
 }
 
-/** "Jan 11–18", "Jan 28–Feb 4": the plan-local dates a shift spans (an end at midnight or a handoff counts). */
-function spanLabel(plan: Plan, start: string, end: string): string {
+/** "Jan 11–18", "Jan 28–Feb 4": the plan-local dates a shift spans, for diffs and the text view of a plan. */
+export function spanLabel(plan: Plan, start: string, end: string): string {
   const zone = plan.rotation.timeZone;
   const from = localDate(start, zone);
   const to = localDate(end, zone);

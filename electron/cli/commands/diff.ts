@@ -1,4 +1,5 @@
 import { diffPlans, renderPlanDiff } from '../../../shared/git/plan-diff';
+import { planAsText } from '../../../shared/git/plan-text';
 import { parseFlags, UsageError, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
 
@@ -12,10 +13,18 @@ export const diffCommand: Command = {
     let oldFile: string;
     let newFile: string;
     let title: string | null = null;
+    if (positionals.length === 1) {
+      // git's textconv: the plan as readable lines, so `git log -p` (which runs no external diff) reads well.
+      io.stdout(planAsText((await loadPlanFile(positionals[0]!, io)).plan));
+      return 0;
+    }
     if (positionals.length === 2) [oldFile, newFile] = positionals as [string, string];
     else if (positionals.length === 7) {
       [title, oldFile, , , newFile] = positionals as [string, string, string, string, string];
-    } else throw new UsageError('diff takes OLD NEW (or the seven arguments git passes an external diff)');
+    } else
+      throw new UsageError(
+        "diff takes OLD NEW, one FILE (its text view, for git textconv) or git's seven external diff arguments",
+      );
     if (title !== null) io.stdout(`rotaplan diff ${title}\n`);
     if (oldFile === NO_FILE || newFile === NO_FILE) {
       const { plan } = await loadPlanFile(oldFile === NO_FILE ? newFile : oldFile, io);

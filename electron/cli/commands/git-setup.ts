@@ -15,6 +15,8 @@ export function driverSettings(command: string): [string, string][] {
     ['merge.rotaplan.name', 'Rotaplan plan merge (members, pipelines, ownership, shifts by id)'],
     ['merge.rotaplan.driver', `${command} merge %O %A %B`],
     ['diff.rotaplan.command', `${command} diff`],
+    // `git log -p` runs no external diff command; it diffs what textconv prints.
+    ['diff.rotaplan.textconv', `${command} diff`],
   ];
 }
 
