@@ -51,7 +51,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
   diff: {
     usage:
       'diff OLD NEW [--json]       what changed between two plans: members, pipelines, ownership, settings, shifts\n' +
-      "                             by week, fairness before/after (also git's external diff: seven arguments)",
+      "                             by week, fairness before/after (also git's external diff: seven arguments);\n" +
+      '                             diff FILE prints the plan as readable lines (git textconv)',
     load: async () => (await import('./diff')).diffCommand,
   },
   merge: {
