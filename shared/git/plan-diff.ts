@@ -53,8 +53,16 @@ export type PlanDiff = {
   changes: EntityChange[];
   shiftWeeks: ShiftWeek[];
   shiftCount: number;
-  /** The team's fairness metrics over each plan's horizon; null when neither plan's shifts changed. */
-  fairness: { before: FairnessMetrics; after: FairnessMetrics } | null;
+  /**
+   * The team's fairness metrics before and after, over the whole months the changed shifts touch (plan-local dates,
+   * both inclusive), or each plan's horizon when only members or coverage rules changed; null when none of these did.
+   */
+  fairness: {
+    from: string | null;
+    to: string | null;
+    before: FairnessMetrics;
+    after: FairnessMetrics;
+  } | null;
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -211,6 +219,12 @@ function shiftChange(
   };
 }
 
+/** The month after the one a date is in, as YYYY-MM. */
+function nextMonth(date: string): string {
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /** The Monday (plan-local) of the week an instant falls in. */
 function weekOf(plan: Plan, instant: string): string {
   const date = localDate(instant, plan.rotation.timeZone);
@@ -251,14 +265,34 @@ export function diffPlans(old: Plan, next: Plan): PlanDiff {
     x.start < y.start ? -1 : x.start > y.start ? 1 : x.change.id < y.change.id ? -1 : 1,
   );
   const weeks = new Map<string, ShiftChange[]>();
-  for (const { week, change } of shiftChanges) weeks.set(week, [...(weeks.get(week) ?? []), change]);
+  for (const { week, change } of shiftChanges) {
+    const list = weeks.get(week);
+    if (list) list.push(change);
+    else weeks.set(week, [change]);
+  }
   const shiftWeeks = [...weeks]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([weekOf, list]) => ({ weekOf, changes: list }));
-  const fairness =
-    shiftChanges.length > 0 || changes.some((c) => c.area === 'members' || c.area === 'coverage')
-      ? { before: analyzePlan(old).fairness, after: analyzePlan(next).fairness }
-      : null;
+  let fairness: PlanDiff['fairness'] = null;
+  if (shiftChanges.length > 0 || changes.some((c) => c.area === 'members' || c.area === 'coverage')) {
+    // Months, not the horizon: analysing a two-year plan twice took seconds, and a drag's effect is local.
+    const zone = next.rotation.timeZone;
+    const dates = shiftChanges.flatMap(({ change }) =>
+      [change.before, change.after].flatMap((side) =>
+        side ? [localDate(side.start, zone), localDate(side.end, zone)] : [],
+      ),
+    );
+    const from = dates.length > 0 ? `${dates.reduce((a, b) => (a < b ? a : b)).slice(0, 7)}-01` : null;
+    const last = dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+    const to = last === null ? null : addDays(`${nextMonth(last)}-01`, -1);
+    const window = from !== null && to !== null ? { from, to } : {};
+    fairness = {
+      from,
+      to,
+      before: analyzePlan(old, window).fairness,
+      after: analyzePlan(next, window).fairness,
+    };
+  }
   return { changes, shiftWeeks, shiftCount: shiftChanges.length, fairness };
 }
 
@@ -324,8 +358,9 @@ export function renderPlanDiff(old: Plan, next: Plan, diff: PlanDiff): string {
     const { before, after } = diff.fairness;
     const row = (name: string, a: number, b: number) =>
       a === b ? `  ${name} ${metric(a)} (unchanged)` : `  ${name} ${metric(a)} → ${metric(b)}`;
+    const span = diff.fairness.from === null ? 'whole plan' : `${diff.fairness.from} to ${diff.fairness.to}`;
     lines.push(
-      'Fairness',
+      `Fairness (${span})`,
       row('Gini', before.gini, after.gini),
       row('CV', before.cv, after.cv),
       row('Balance', before.balance, after.balance),

@@ -95,7 +95,11 @@ function describe(f: Found): string {
 function overlaps(shifts: readonly Shift[]): Set<string> {
   const pairs = new Set<string>();
   const byLayer = new Map<string, Shift[]>();
-  for (const s of shifts) byLayer.set(s.layerId, [...(byLayer.get(s.layerId) ?? []), s]);
+  for (const s of shifts) {
+    const list = byLayer.get(s.layerId);
+    if (list) list.push(s);
+    else byLayer.set(s.layerId, [s]);
+  }
   for (const list of byLayer.values()) {
     const sorted = list
       .map((s) => ({ s, start: instantMs(s.start), end: instantMs(s.end) }))

@@ -53,7 +53,7 @@ describe('diffPlans', () => {
       '  Week of Jan 18, 2027',
       '    Jan 18–25 Primary: Priya Raman → Sam Okafor',
     ]);
-    expect(text).toContain('Fairness\n  Gini 0.0204 → 0.0322\n');
+    expect(text).toContain('Fairness (2027-01-01 to 2027-01-31)\n  Gini ');
   });
 
   it('gives git log a text view with one line a shift', () => {
