@@ -2,7 +2,7 @@ import { analyzePlan } from '../fairness/analyze';
 import type { FairnessMetrics } from '../fairness/metrics';
 import type { Plan, Shift } from '../plan/schema';
 import { addDays, isoWeekday, localDate, localDateTime } from '../time/zoned';
-import { entityKey, fieldChanges, type FieldChange } from './plan-entities';
+import { entityKey, fieldChanges, showValue, type FieldChange } from './plan-entities';
 
 /** The parts of a plan the diff reports on, in the order it prints them. */
 export type DiffArea =
@@ -90,13 +90,6 @@ function timesLabel(plan: Plan, start: string, end: string): string {
     return `${dayLabel(local.slice(0, 10))} ${local.slice(11, 16)}`;
   };
   return `${at(start)}–${at(end)}`;
-}
-
-/** A value as a diff prints it: strings quoted, lists and objects as short JSON, absent as "(none)". */
-export function showValue(value: unknown): string {
-  if (value === undefined) return '(none)';
-  const text = JSON.stringify(value);
-  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 
 const memberName = (plan: Plan, id: string | null) =>

@@ -68,3 +68,10 @@ export function fieldChanges(before: unknown, after: unknown, path = ''): FieldC
   }
   return [{ path, before, after }];
 }
+
+/** A value as a diff prints it: strings quoted, lists and objects as short JSON, absent as "(none)". */
+export function showValue(value: unknown): string {
+  if (value === undefined) return '(none)';
+  const text = JSON.stringify(value);
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { mergePlans } from '../../../shared/git/plan-merge';
-import { showValue } from '../../../shared/git/plan-diff';
+import { showValue } from '../../../shared/git/plan-entities';
 import { layoutPlan } from '../../../shared/plan/plan-layout';
 import type { MergeConflict, Plan } from '../../../shared/plan/schema';
 import { writeFileDurably } from '../../store/durable-file';

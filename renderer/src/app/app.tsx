@@ -25,6 +25,7 @@ import { SetupLayer } from '../features/setup/setup-layer';
 import { AppCommands, usePlanSwitchEvents } from './app-commands';
 import { FileMenu } from './file-menu';
 import { LoadNoticeBanner } from './load-notice';
+import { MergeConflictsPanel } from '../features/git/merge-conflicts-panel';
 import { prefetchCalendarView, VIEWS, ViewLoading } from './views';
 
 function TopBar() {
@@ -176,6 +177,7 @@ export function App() {
       <SetupLayer />
       <AppShell.Main bg="var(--rp-page)">
         <LoadNoticeBanner />
+        <MergeConflictsPanel />
         <CurrentView />
       </AppShell.Main>
     </AppShell>
