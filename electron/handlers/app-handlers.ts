@@ -1,3 +1,4 @@
+import { planGitStatus } from '../git/plan-git-status';
 import type { HandlerGroup } from './dispatch';
 import type { HandlerContext } from './context';
 
@@ -10,5 +11,6 @@ export function appHandlers(ctx: HandlerContext): HandlerGroup {
       planPath: ctx.store.currentPath,
       userDataDir: ctx.userDataDir,
     }),
+    'app:gitStatus': async () => planGitStatus(ctx.store.currentPath),
   };
 }

@@ -38,6 +38,7 @@ const revision = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'not a revision');
 
 export const requestSchemas = {
   'app:info': z.object({}).strict(),
+  'app:gitStatus': z.object({}).strict(),
   'plan:load': z.object({}).strict(),
   // baseRevision: the revision the app last saw, for a store that has read nothing since it started (a restart).
   'plan:save': z
@@ -155,6 +156,8 @@ export type PlanCounts = {
 /** The response type of every channel. */
 export type Responses = {
   'app:info': { version: string; mode: 'electron' | 'preview'; planPath: string; userDataDir: string };
+  /** The open plan file's git branch (null outside a working tree) and whether it has uncommitted changes. */
+  'app:gitStatus': { branch: string | null; dirty: boolean };
   'plan:load': LoadedPlan;
   'plan:save': { path: string; revision: string; savedAt: string };
   'plan:savePatch': { path: string; revision: string; savedAt: string };

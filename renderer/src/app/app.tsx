@@ -26,6 +26,7 @@ import { AppCommands, usePlanSwitchEvents } from './app-commands';
 import { FileMenu } from './file-menu';
 import { LoadNoticeBanner } from './load-notice';
 import { MergeConflictsPanel } from '../features/git/merge-conflicts-panel';
+import { GitBadge } from '../features/git/git-badge';
 import { prefetchCalendarView, VIEWS, ViewLoading } from './views';
 
 function TopBar() {
@@ -54,6 +55,7 @@ function TopBar() {
             {organisation}
           </Text>
         </div>
+        <GitBadge />
       </Group>
       <ScenarioSwitcher />
       <Group gap="md" wrap="nowrap">
