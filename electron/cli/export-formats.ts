@@ -6,6 +6,7 @@ import { exportOwnershipCsv } from '../../shared/export/ownership-csv';
 import { planReportHtml } from '../../shared/export/report-html';
 import { exportShiftsCsv } from '../../shared/io/csv-shifts';
 import { assertNever } from '../../shared/plan/edits';
+import { layoutPlan } from '../../shared/plan/plan-layout';
 import { renderPdfWithChromium } from '../export/pdf-chromium';
 
 /** Every format `rotaplan export --format` accepts (ARCHITECTURE §3). */
@@ -64,7 +65,7 @@ const report = (plan: Plan, o: ExportOptions) =>
  * `pdf` the same page printed by headless Chromium, so the CLI needs no Electron.
  */
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
-  json: async (plan) => `${JSON.stringify(plan, null, 2)}\n`,
+  json: async (plan) => layoutPlan(plan),
   csv: async (plan, o) => csv(plan, o),
   md: async (plan, o) => planToMarkdown(plan, { generatedAt: o.now.toISOString(), from: o.from, to: o.to }),
   html: async (plan, o) => report(plan, o),

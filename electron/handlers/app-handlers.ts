@@ -1,3 +1,4 @@
+import { planGitStatus } from '../git/plan-git-status';
 import type { HandlerGroup } from './dispatch';
 import type { HandlerContext } from './context';
 import { tzDataVersions } from './tz-versions';
@@ -12,5 +13,6 @@ export function appHandlers(ctx: HandlerContext): HandlerGroup {
       userDataDir: ctx.userDataDir,
       tz: tzDataVersions(),
     }),
+    'app:gitStatus': async () => planGitStatus(ctx.store.currentPath),
   };
 }

@@ -6,6 +6,7 @@ import type { Backup, LoadedPlan, LoadNotice, PlanComparison } from '../../share
 import { applyPlanPatch, type PlanPatch } from '../../shared/plan/plan-patch';
 import type { PlanProblem } from '../../shared/plan/validate';
 import { CURRENT_SCHEMA_VERSION, type Plan } from '../../shared/plan/schema';
+import { layoutPlan } from '../../shared/plan/plan-layout';
 import { markShiftsValidated } from '../../shared/plan/validate';
 import { validatePlanFully as validatePlan } from '../../shared/plan/validate-full';
 import { IpcError } from '../handlers/ipc-error';
@@ -41,7 +42,7 @@ export type SaveOutcome = { path: string; revision: string; savedAt: string };
 /** The plan store's public face, shared by Electron main and the browser preview. */
 export type PlanStore = ReturnType<typeof createPlanStore>;
 
-// Exactly the bytes the adapter writes (two-space JSON, no trailing newline, as lowdb's JSONFile): the revision of
+// Exactly the bytes the adapter writes (the plan file layout of `layoutPlan`): the revision of
 // what we wrote must equal the revision of what we read back, or every save after the first would be refused as a
 // conflict.
 // The adapter serialises the plan it writes and the store then hashes the same bytes: the last bytes are kept for
@@ -50,7 +51,7 @@ export type PlanStore = ReturnType<typeof createPlanStore>;
 let lastSerialised: { plan: Plan; bytes: Buffer } | null = null;
 const serialise = (plan: Plan): Buffer => {
   if (lastSerialised?.plan === plan) return lastSerialised.bytes;
-  const bytes = Buffer.from(JSON.stringify(plan, null, 2));
+  const bytes = Buffer.from(layoutPlan(plan));
   lastSerialised = { plan, bytes };
   return bytes;
 };

@@ -4,6 +4,7 @@
  */
 export const CHANNELS = [
   'app:info',
+  'app:gitStatus',
   'plan:load',
   'plan:save',
   'plan:savePatch',

@@ -48,6 +48,7 @@ const revision = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'not a revision');
 
 export const requestSchemas = {
   'app:info': z.object({}).strict(),
+  'app:gitStatus': z.object({}).strict(),
   'plan:load': z.object({}).strict(),
   // baseRevision: the revision the app last saw, for a store that has read nothing since it started (a restart).
   'plan:save': z
@@ -217,6 +218,8 @@ export type Responses = {
     userDataDir: string;
     tz: TzDataVersions;
   };
+  /** The open plan file's git branch (null outside a working tree) and whether it has uncommitted changes. */
+  'app:gitStatus': { branch: string | null; dirty: boolean };
   'plan:load': LoadedPlan;
   'plan:save': { path: string; revision: string; savedAt: string };
   'plan:savePatch': { path: string; revision: string; savedAt: string };

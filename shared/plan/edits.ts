@@ -11,6 +11,7 @@ import { applyRotationEdit, type RotationEdit } from './edits/rotation-edits';
 import { applyScenarioEdit, type ScenarioEdit } from './edits/scenario-edits';
 import { applyImportEdit, type ImportEdit } from './edits/import-edits';
 import { applyWishEdit, type WishEdit } from './edits/wish-edits';
+import { applyConflictEdit, type ConflictEdit } from './edits/conflict-edits';
 import { problemsFromZod, planSchema } from './validate';
 
 export { memberReferences, type MemberFields } from './edits/member-edits';
@@ -31,7 +32,8 @@ export type PlanEdit =
   | RotationEdit
   | ScenarioEdit
   | ImportEdit
-  | WishEdit;
+  | WishEdit
+  | ConflictEdit;
 
 /** The outcome of an edit: the new, validated plan, or why it was refused (the old plan stays as it was). */
 export type EditResult = { ok: true; plan: Plan } | EditRefusal;
@@ -58,6 +60,7 @@ function route(plan: Plan, edit: PlanEdit): EditOutcome {
   if (is<ScenarioEdit>('scenario:')(edit)) return applyScenarioEdit(plan, edit);
   if (is<ImportEdit>('import:')(edit)) return applyImportEdit(plan, edit);
   if (is<WishEdit>('wish:')(edit)) return applyWishEdit(plan, edit);
+  if (is<ConflictEdit>('conflict:')(edit)) return applyConflictEdit(plan, edit);
   return refuse(`unknown edit "${(edit as { kind: string }).kind}"`);
 }
 

@@ -571,12 +571,37 @@ export const scenarioSchema = planObject({
   body: planBodySchema,
 });
 
+/**
+ * A conflict `rotaplan merge` could not settle: where (the entity and the path inside the plan), and what each side
+ * had. The plan keeps our value; resolving the conflict means keeping it or taking theirs, then dropping the entry.
+ * Optional, so plans without conflicts (all plans but a just-merged one) are unchanged.
+ */
+export const mergeConflictSchema = z.object({
+  id,
+  /** `both-changed`: both sides changed it differently; `removed-and-changed`: one removed what the other changed;
+   * `rule`: each side was fine but together they break a rule of the plan (an overlap, a dangling reference). */
+  kind: z.enum(['both-changed', 'removed-and-changed', 'rule']),
+  /** What the conflict is about: shift, member, pipeline, ownership, layer, setting. */
+  entity: z.enum(['shift', 'member', 'pipeline', 'ownership', 'layer', 'setting']),
+  /** The entity's id (a pipeline id for an ownership cell); absent for a setting. */
+  entityId: z.string().max(200).optional(),
+  /** Where in the plan, by entity ids: `shifts[primary-2027-01-11].memberId`. */
+  path: text(500),
+  message: text(1000),
+  /** The value in the common ancestor, ours and theirs; absent when that side has none (removed or never added). */
+  base: z.unknown().optional(),
+  ours: z.unknown().optional(),
+  theirs: z.unknown().optional(),
+});
+
 /** The shape of a plan file, before cross-reference checks (see `planSchema`). */
 export const planShapeSchema = planObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   meta: metaSchema,
   ...planBodyShape,
   scenarios: z.array(scenarioSchema).default([]),
+  /** Conflicts a git merge left for the user to resolve; absent when there are none. */
+  mergeConflicts: z.array(mergeConflictSchema).optional(),
 });
 
 export type Plan = z.infer<typeof planShapeSchema>;
@@ -603,3 +628,4 @@ export type SuccessMetric = z.infer<typeof successMetricSchema>;
 export type MetricCategory = z.infer<typeof metricCategorySchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Wish = z.infer<typeof wishSchema>;
+export type MergeConflict = z.infer<typeof mergeConflictSchema>;

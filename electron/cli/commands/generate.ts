@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { checkOutPath, describeWriteError } from '../out-path';
 import type { Plan } from '../../../shared/plan/schema';
+import { layoutPlan } from '../../../shared/plan/plan-layout';
 import { generatePlan, type GenerateResult } from '../../../shared/rotation/generate-plan';
 import { isoDateFlag, parseFlags, UsageError, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
@@ -48,7 +49,7 @@ export const generateCommand: Command = {
     if (outPath !== null && typeof values.out === 'string') {
       const out = values.out;
       const next: Plan = { ...result.plan, meta: { ...plan.meta, updatedAt: io.now().toISOString() } };
-      await writeFile(outPath, `${JSON.stringify(next, null, 2)}\n`, 'utf8').catch((error: unknown) => {
+      await writeFile(outPath, layoutPlan(next), 'utf8').catch((error: unknown) => {
         throw new Error(describeWriteError(out, error));
       });
       wrote = out;

@@ -6,6 +6,7 @@ import { importEditOf, importOverlapNote } from '../../../shared/import/import-e
 import { importIcs, type ImportPerson } from '../../../shared/import/ics-import';
 import { VENDOR_NAMES } from '../../../shared/import/vendors';
 import { applyEdit } from '../../../shared/plan/edits';
+import { layoutPlan } from '../../../shared/plan/plan-layout';
 import type { Plan } from '../../../shared/plan/schema';
 import { localDate } from '../../../shared/time/zoned';
 import { writeFileDurably } from '../../store/durable-file';
@@ -126,7 +127,7 @@ export const importCommand: Command = {
 
     if (outPath !== null && typeof values.out === 'string') {
       const out = values.out;
-      await writeFileDurably(outPath, JSON.stringify(applied.plan, null, 2)).catch((error: unknown) => {
+      await writeFileDurably(outPath, layoutPlan(applied.plan)).catch((error: unknown) => {
         throw new Error(describeWriteError(out, error));
       });
       io.stderr(`Wrote the plan with the imported schedule to ${values.out}\n`);

@@ -62,4 +62,25 @@ export const COMMANDS: Record<string, CommandEntry> = {
       '                             build the shifts from the rotation settings (as Regenerate in the app does)',
     load: async () => (await import('./generate')).generateCommand,
   },
+  diff: {
+    usage:
+      'diff OLD NEW [--json]       what changed between two plans: members, pipelines, ownership, settings, shifts\n' +
+      "                             by week, fairness before/after (also git's external diff: seven arguments);\n" +
+      '                             diff FILE prints the plan as readable lines (git textconv)',
+    load: async () => (await import('./diff')).diffCommand,
+  },
+  merge: {
+    usage:
+      'merge BASE OURS THEIRS [--json]\n' +
+      '                             three-way merge of plans into OURS (git: merge %O %A %B); exit 1 with the\n' +
+      '                             conflicts recorded in the plan; merge FILE lists the conflicts FILE records',
+    load: async () => (await import('./merge')).mergeCommand,
+  },
+  'git-setup': {
+    usage:
+      'git-setup [DIR] [--command CMD]\n' +
+      "                             write .gitattributes and the repository's git config for the plan diff and\n" +
+      '                             merge drivers (CMD: how to start rotaplan, default "rotaplan")',
+    load: async () => (await import('./git-setup')).gitSetupCommand,
+  },
 };

@@ -6,6 +6,7 @@ import {
   type OptimizeResult,
   type OptimizeStrategy,
 } from '../../../shared/optimize/optimize-plan';
+import { layoutPlan } from '../../../shared/plan/plan-layout';
 import type { Plan } from '../../../shared/plan/schema';
 import { solveWithHighs } from '../../optimize/highs-solver';
 import { isoDateFlag, parseFlags, UsageError, type Command } from '../cli-io';
@@ -200,7 +201,7 @@ export const optimizeCommand: Command = {
           ...result.proposal.plan,
           meta: { ...plan.meta, updatedAt: io.now().toISOString() },
         };
-        await writeFile(outPath, `${JSON.stringify(next, null, 2)}\n`, 'utf8').catch((error: unknown) => {
+        await writeFile(outPath, layoutPlan(next), 'utf8').catch((error: unknown) => {
           throw new Error(describeWriteError(out, error));
         });
         io.stderr(`Wrote the plan with ${result.changedShifts} changed shift(s) to ${values.out}\n`);

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { createFollowTheSunPlan } from '../../../shared/plan/sample-follow-the-sun';
+import { layoutPlan } from '../../../shared/plan/plan-layout';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { parseFlags, UsageError, type Command } from '../cli-io';
 import { checkOutPath, describeWriteError } from '../out-path';
@@ -25,7 +26,7 @@ export const sampleCommand: Command = {
       throw new UsageError(`--variant must be one of ${Object.keys(VARIANTS).join(', ')}`);
     }
     const variant = VARIANTS[name as keyof typeof VARIANTS];
-    const text = `${JSON.stringify(variant.make(io.now().toISOString()), null, 2)}\n`;
+    const text = layoutPlan(variant.make(io.now().toISOString()));
     if (typeof values.out === 'string') {
       const out = values.out;
       const path = await checkOutPath(out, 'sample', []);

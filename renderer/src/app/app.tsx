@@ -27,6 +27,8 @@ import { FileMenu } from './file-menu';
 import { LoadNoticeBanner } from './load-notice';
 import { OverlapNoticeBanner } from './overlap-notice';
 import { ZoneRulesWarning } from './zone-rules-warning';
+import { MergeConflictsPanel } from '../features/git/merge-conflicts-panel';
+import { GitBadge } from '../features/git/git-badge';
 import { prefetchCalendarView, VIEWS, ViewLoading } from './views';
 
 function TopBar() {
@@ -55,6 +57,7 @@ function TopBar() {
             {organisation}
           </Text>
         </div>
+        <GitBadge />
       </Group>
       <ScenarioSwitcher />
       <Group gap="md" wrap="nowrap">
@@ -180,6 +183,7 @@ export function App() {
       <AppShell.Main bg="var(--rp-page)">
         <LoadNoticeBanner />
         <OverlapNoticeBanner />
+        <MergeConflictsPanel />
         <CurrentView />
       </AppShell.Main>
     </AppShell>

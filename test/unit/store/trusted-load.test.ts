@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPlanStore } from '../../../electron/store/plan-store';
+import { layoutPlan } from '../../../shared/plan/plan-layout';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/plan/schema';
 
@@ -80,7 +81,7 @@ describe('plan files this app wrote are not validated again', () => {
   });
 
   it('trusts a file another program wrote once it has validated it and found it byte for byte its own', async () => {
-    const text = JSON.stringify(createSamplePlan(NOW), null, 2);
+    const text = layoutPlan(createSamplePlan(NOW));
     await writeFile(planFile(), text);
     const loaded = await store('1.2.3').load();
     expect(loaded.notice).toBeNull();
