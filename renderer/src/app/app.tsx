@@ -88,6 +88,8 @@ function Navigation() {
         {VIEWS.map((v) => (
           <NavLink
             key={v.id}
+            component="button"
+            type="button"
             label={v.label}
             leftSection={<v.icon size={18} />}
             active={view === v.id}

@@ -66,7 +66,8 @@ export type FirstRunTourProps = {
 /**
  * A short tour of the views, one stop per view: the stop switches to its view, outlines its navigation item and
  * shows a step card beside it. Mantine has no tour, so it is a Popover anchored to a highlight box laid over the
- * navigation item; the card traps focus (Next is focused), Escape closes it and focus returns where it was.
+ * navigation item; Next takes the focus when the card opens, but Tab moves on through the app (the card is not
+ * modal), Escape closes it and focus returns where it was.
  */
 export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTourProps) {
   const setView = useAppStore((s) => s.setView);
@@ -123,7 +124,7 @@ export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTour
         shadow="lg"
         radius="md"
         width={340}
-        trapFocus
+        trapFocus={false}
         returnFocus
         closeOnEscape
         closeOnClickOutside={false}
