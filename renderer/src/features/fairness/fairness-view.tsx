@@ -12,6 +12,7 @@ import { ScenariosPanel } from './scenarios-panel';
 import { FlagsTable, type FlagTarget } from './flags-table';
 import { HeadlineCards } from './headline-cards';
 import { LoadChart } from './load-chart';
+import { MainProblem } from './main-problem';
 import { MemberLoadTable } from './member-load-table';
 import { startAnalysisPrefetch } from './prefetch-analysis';
 import { SimulationPanel } from './simulation-panel';
@@ -74,6 +75,7 @@ function LoadTab({
       data-to={analysis.to}
       style={{ opacity: view.stale ? 0.6 : 1 }}
     >
+      <MainProblem analysis={analysis} maxOnCallShare={plan.coverage.limits.maxOnCallShare} />
       <HeadlineCards
         analysis={analysis}
         maxOnCallShare={plan.coverage.limits.maxOnCallShare}

@@ -74,7 +74,8 @@ export function HeadlineCards({
         id="share"
         title="Share on call"
         value={top ? formatShare(top.onCallShare) : '—'}
-        tone={over > 0 ? 'red.7' : 'green.8'}
+        // Orange, not red: a share above the limit is a plan to improve, and the notice above the cards says how.
+        tone={over > 0 ? 'orange.8' : 'green.8'}
       >
         {top ? `Highest: ${top.name}. ` : ''}Google’s SRE book (ch. 11) keeps each engineer on call at most 25
         % of the time; this plan’s limit is {formatShare(maxOnCallShare)}.{' '}
