@@ -25,7 +25,7 @@ import { SetupLayer } from '../features/setup/setup-layer';
 import { AppCommands, usePlanSwitchEvents } from './app-commands';
 import { FileMenu } from './file-menu';
 import { LoadNoticeBanner } from './load-notice';
-import { prefetchCalendarView, VIEWS, ViewLoading } from './views';
+import { prefetchCalendarView, prefetchFairnessView, VIEWS, ViewLoading } from './views';
 
 function TopBar() {
   const name = useAppStore((s) => s.plan?.meta.name ?? '');
@@ -138,6 +138,10 @@ export function App() {
     // Meanwhile (the answer takes a few hundred milliseconds on a big plan), the calendar's code.
     prefetchCalendarView();
   }, [loadPlan]);
+  // Once the plan is on screen, the Fairness view's code and with it the plan's analysis, in the background.
+  useEffect(() => {
+    if (loadStatus === 'ready') prefetchFairnessView();
+  }, [loadStatus]);
 
   if (loadStatus === 'idle' || loadStatus === 'loading') {
     return (

@@ -56,9 +56,9 @@ function LoadTab({
   const analysis = view.analysis;
   if (!analysis) {
     return (
-      <Group gap="xs">
+      <Group gap="xs" role="status" aria-live="polite" data-testid="analysis-progress">
         <Loader size="sm" />
-        <Text c="dimmed">Analysing the plan…</Text>
+        <Text c="dimmed">Analysing the plan: weighing every shift, holiday and flag…</Text>
       </Group>
     );
   }
