@@ -40,6 +40,20 @@ describe('Keyboard use and a calm first look at the sample (Chromium through the
     await page.getByRole('dialog', { name: 'Preferences' }).waitFor();
   });
 
+  it('Tab leaves the tour card: it is not modal', async () => {
+    session = await openApp({ tour: true });
+    const { page } = session;
+    const tour = page.getByTestId('tour');
+    await tour.waitFor();
+    const inCard = () =>
+      page.evaluate(() => document.querySelector('[data-testid="tour"]')!.contains(document.activeElement));
+    await expect.poll(inCard).toBe(true);
+    // The card holds five buttons (Back disabled): a sixth Tab at most is outside it.
+    for (let i = 0; i < 6 && (await inCard()); i++) await page.keyboard.press('Tab');
+    await expect(inCard()).resolves.toBe(false);
+    await expect(tour.isVisible()).resolves.toBe(true);
+  });
+
   it('the sample’s flags open as at most 12 grouped rows, and every occurrence is reachable', async () => {
     session = await openApp();
     const { page } = session;
