@@ -22,6 +22,8 @@ export function MainProblem({ analysis, maxOnCallShare }: { analysis: Analysis; 
       variant="light"
       icon={<IconInfoCircle />}
       data-testid="main-problem"
+      // The tint and the icon carry the colour; the title stays in body text colour so it passes contrast.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       title={`The main thing to fix: ${over.length} ${over.length === 1 ? 'person is' : 'people are'} on call more than ${formatShare(maxOnCallShare)} of the time`}
     >
       <Text size="sm">
