@@ -212,4 +212,17 @@ describe('calendar side panel (jsdom)', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Tue, Jan 5, 2027, 10:30 PST')).toBeInTheDocument();
   });
+
+  it('ends a week one day later from the keyboard: the next week starts a day later, as a drag of the end does', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderPanel({ kind: 'shift', shiftId: 'primary-2027-01-11' });
+    screen.getByRole('button', { name: 'End one day later' }).focus();
+    await user.keyboard('{Enter}');
+    expect(shift('primary-2027-01-11')).toMatchObject({
+      start: '2027-01-11T17:00:00Z',
+      end: '2027-01-19T17:00:00Z',
+      memberId: 'diego',
+    });
+    expect(shift('primary-2027-01-18')).toMatchObject({ start: '2027-01-19T17:00:00Z' });
+  });
 });

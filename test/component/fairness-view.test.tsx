@@ -121,10 +121,11 @@ describe('FlagsTable', () => {
 
   it('lists severity, kind, date (the member’s own zone), member, message and fix', () => {
     renderTable(() => undefined);
+    // Most severe first.
     expect(rowTexts()).toEqual([
-      ['warning', 'Team size', 'Whole plan', '—', 'Too few people', 'add 4 people'],
       // 07:00Z is midnight in Denver (2027-02-15) but 23:00 on the 14th in Los Angeles.
       ['error', 'Holiday gap', '2027-02-15', 'Dana Denver', 'Dana is primary on a holiday', 'swap with A'],
+      ['warning', 'Team size', 'Whole plan', '—', 'Too few people', 'add 4 people'],
       ['info', 'Dst handoff', '2027-03-08', '—', 'The week lasts 167 h', '—'],
     ]);
     // A flag without a date has nowhere to go in the calendar.
@@ -171,11 +172,19 @@ describe('Fairness view (jsdom, analysis inline)', () => {
     expect(row('a')).toEqual(['336', '96', '0', '126', '0', '447.0', '223.5 (+223.5)', '2', '66.7 %']);
     expect(row('b')).toEqual(['168', '48', '0', '63', '0', '223.5', '223.5 (+0.0)', '1', '33.3 %']);
     expect(row('c')).toEqual(['0', '0', '0', '0', '0', '0.0', '223.5 (−223.5)', '0', '0.0 %']);
-    const kinds = [...document.querySelectorAll('[data-testid="flags-table"] tbody tr')].map((tr) => [
-      tr.getAttribute('data-flag-kind'),
-      tr.getAttribute('data-date'),
+    const kinds = () =>
+      [...document.querySelectorAll('[data-testid="flags-table"] tbody tr')].map((tr) => [
+        tr.getAttribute('data-group-kind') ?? tr.getAttribute('data-flag-kind'),
+        tr.getAttribute('data-date'),
+      ]);
+    // The two uneven-rotation flags fold into one row with their fix; the group opens to show both.
+    expect(kinds()).toEqual([
+      ['uneven-rotation', null],
+      ['on-call-share', '2027-04-05'],
     ]);
-    expect(kinds).toEqual([
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show all 2' }));
+    expect(kinds()).toEqual([
+      ['uneven-rotation', null],
       ['uneven-rotation', '2027-04-05'],
       ['uneven-rotation', '2027-04-05'],
       ['on-call-share', '2027-04-05'],
@@ -190,6 +199,7 @@ describe('Fairness view (jsdom, analysis inline)', () => {
     const user = userEvent.setup();
     open(unevenPlan());
     await screen.findByTestId('metric-balance');
+    await user.click(screen.getByRole('button', { name: 'Show all 2' }));
     await user.click(screen.getAllByRole('button', { name: 'Show in calendar' })[0]!);
     expect(useAppStore.getState().view).toBe('calendar');
     expect(useAppStore.getState().calendarFocus).toEqual({

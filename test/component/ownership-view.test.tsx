@@ -213,6 +213,19 @@ describe('Ownership view (jsdom)', { timeout: 60_000 }, () => {
     );
   });
 
+  it('does not offer the primary owner as the secondary', async () => {
+    const user = userEvent.setup({ delay: null });
+    open(withRow(sample(), 'profit', { secondaryMemberId: 'sam' }));
+    await user.click(screen.getByRole('combobox', { name: 'Secondary owner of Profit' }));
+    const listbox = await screen.findByRole('listbox', { name: 'Secondary owner of Profit', hidden: true });
+    // Maya Chen is Profit's primary owner.
+    expect(
+      within(listbox)
+        .getAllByRole('option', { hidden: true })
+        .map((o) => o.textContent),
+    ).toEqual(['Diego Alvarez', 'Priya Raman', 'Sam Okafor']);
+  });
+
   it('commits the stakeholder on blur as one edit', async () => {
     const user = userEvent.setup({ delay: null });
     open(sample());

@@ -30,7 +30,8 @@ const GLOBAL_KEYS: HotkeyItem[] = [
   ['mod+N', run('file:new')],
   ['mod+I', run('file:import')],
   ['mod+P', run('file:export:pdf')],
-  ['mod+comma', run('app:preferences')],
+  // Mantine matches the key's own name: ",", not "comma".
+  ['mod+,', run('app:preferences')],
   ['F1', run('help:tour')],
   ...VIEW_COMMANDS.map((v, i): HotkeyItem => [`mod+${i + 1}`, run(v.command)]),
 ];

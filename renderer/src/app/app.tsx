@@ -29,7 +29,7 @@ import { OverlapNoticeBanner } from './overlap-notice';
 import { ZoneRulesWarning } from './zone-rules-warning';
 import { MergeConflictsPanel } from '../features/git/merge-conflicts-panel';
 import { GitBadge } from '../features/git/git-badge';
-import { prefetchCalendarView, VIEWS, ViewLoading } from './views';
+import { prefetchCalendarView, prefetchFairnessView, VIEWS, ViewLoading } from './views';
 
 function TopBar() {
   const name = useAppStore((s) => s.plan?.meta.name ?? '');
@@ -94,6 +94,8 @@ function Navigation() {
         {VIEWS.map((v) => (
           <NavLink
             key={v.id}
+            component="button"
+            type="button"
             label={v.label}
             leftSection={<v.icon size={18} />}
             active={view === v.id}
@@ -142,6 +144,10 @@ export function App() {
     // Meanwhile (the answer takes a few hundred milliseconds on a big plan), the calendar's code.
     prefetchCalendarView();
   }, [loadPlan]);
+  // Once the plan is on screen, the Fairness view's code and with it the plan's analysis, in the background.
+  useEffect(() => {
+    if (loadStatus === 'ready') prefetchFairnessView();
+  }, [loadStatus]);
 
   if (loadStatus === 'idle' || loadStatus === 'loading') {
     return (

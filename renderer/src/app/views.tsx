@@ -77,6 +77,19 @@ export function prefetchCalendarView(): void {
   void calendarView.preload();
 }
 
+const fairnessView = lazyView('Fairness', () =>
+  import('../features/fairness/fairness-view').then((m) => m.FairnessView),
+);
+
+/**
+ * Fetches the Fairness view's code without showing it; loading it starts the background analysis of the plan
+ * (see `startAnalysisPrefetch`). Why: the analysis worker's first run loads the holiday tables; done while the user
+ * looks at the first view, the Fairness view opens with its figures ready instead of after them.
+ */
+export function prefetchFairnessView(): void {
+  void fairnessView.preload();
+}
+
 /** What the shell draws for each view: its icon and content. Every view but the first is loaded on first use. */
 const VIEW_PARTS: Record<ViewId, { icon: Icon; render: () => ReactNode }> = {
   team: { icon: IconUsers, render: () => <TeamView /> },
@@ -93,12 +106,7 @@ const VIEW_PARTS: Record<ViewId, { icon: Icon; render: () => ReactNode }> = {
     ).render,
   },
   calendar: { icon: IconCalendarEvent, render: calendarView.render },
-  fairness: {
-    icon: IconScale,
-    render: lazyView('Fairness', () =>
-      import('../features/fairness/fairness-view').then((m) => m.FairnessView),
-    ).render,
-  },
+  fairness: { icon: IconScale, render: fairnessView.render },
   pay: {
     icon: IconCoin,
     render: lazyView('Pay', () => import('../features/pay/pay-view').then((m) => m.PayView)).render,

@@ -248,6 +248,18 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
       { success: `${what}: ${label}.` },
     );
 
+  // The keyboard's resize: the same edit as dragging the shift's end.
+  const resizeEnd = (days: number, label: string) =>
+    run(
+      {
+        kind: 'shift:resize',
+        shiftId: shift.id,
+        start: shift.start,
+        end: addLocalDays(shift.end, days, zone),
+      },
+      { success: `${what}: ${label}.` },
+    );
+
   return (
     <Stack gap="sm" data-testid="shift-panel" data-shift-id={shift.id}>
       <Group gap="xs" wrap="nowrap">
@@ -372,6 +384,31 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
             onClick={() => next && move(next.start, next.end, 'traded with the shift after')}
           >
             <IconChevronsRight size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+      <Group gap={4} wrap="nowrap" aria-label="Change the shift's end">
+        <Text size="xs" c="dimmed" mr={4}>
+          End
+        </Text>
+        <Tooltip label="End one day earlier: the next shift starts a day earlier (as dragging the end does)">
+          <ActionIcon
+            variant="default"
+            aria-label="End one day earlier"
+            disabled={locked || hoursBetween(shift.start, shift.end) <= 24}
+            onClick={() => resizeEnd(-1, 'ends one day earlier')}
+          >
+            <IconChevronLeft size={16} />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label="End one day later: the next shift starts a day later (as dragging the end does)">
+          <ActionIcon
+            variant="default"
+            aria-label="End one day later"
+            disabled={locked}
+            onClick={() => resizeEnd(1, 'ends one day later')}
+          >
+            <IconChevronRight size={16} />
           </ActionIcon>
         </Tooltip>
       </Group>

@@ -12,6 +12,7 @@ import { ScenariosPanel } from './scenarios-panel';
 import { FlagsTable, type FlagTarget } from './flags-table';
 import { HeadlineCards } from './headline-cards';
 import { LoadChart } from './load-chart';
+import { MainProblem } from './main-problem';
 import { MemberLoadTable } from './member-load-table';
 import { RegionNotice } from './region-notice';
 import { startAnalysisPrefetch } from './prefetch-analysis';
@@ -56,9 +57,9 @@ function LoadTab({
   const analysis = view.analysis;
   if (!analysis) {
     return (
-      <Group gap="xs">
+      <Group gap="xs" role="status" aria-live="polite" data-testid="analysis-progress">
         <Loader size="sm" />
-        <Text c="dimmed">Analysing the plan…</Text>
+        <Text c="dimmed">Analysing the plan: weighing every shift, holiday and flag…</Text>
       </Group>
     );
   }
@@ -76,6 +77,7 @@ function LoadTab({
       style={{ opacity: view.stale ? 0.6 : 1 }}
     >
       <RegionNotice notices={view.regionNotices} onOpenTeam={() => setView('team')} />
+      <MainProblem analysis={analysis} maxOnCallShare={plan.coverage.limits.maxOnCallShare} />
       <HeadlineCards
         analysis={analysis}
         maxOnCallShare={plan.coverage.limits.maxOnCallShare}

@@ -68,13 +68,15 @@ export function HeadlineCards({
         0 is a perfectly even split of availability-adjusted load; coefficient of variation {f.cv.toFixed(3)}.
       </Card>
       <Card id="spread" title="Max-min spread" value={`${formatNumber(f.maxMinSpread, 1)} h`}>
-        Weighted hours between the most and the least loaded person, adjusted for time off.
+        Weighted hours between the most and the least loaded person, adjusted for time off (Optimise shows the
+        raw spread, which differs when people are away).
       </Card>
       <Card
         id="share"
         title="Share on call"
         value={top ? formatShare(top.onCallShare) : '—'}
-        tone={over > 0 ? 'red.7' : 'green.8'}
+        // Orange, not red: a share above the limit is a plan to improve, and the notice above the cards says how.
+        tone={over > 0 ? 'orange.8' : 'green.8'}
       >
         {top ? `Highest: ${top.name}. ` : ''}Google’s SRE book (ch. 11) keeps each engineer on call at most 25
         % of the time; this plan’s limit is {formatShare(maxOnCallShare)}.{' '}

@@ -230,8 +230,9 @@ export function SimulationPanel({ range }: { range: AnalysisWindow }) {
       ) : (
         !running && (
           <Text size="sm" c="dimmed">
-            No simulation yet. {formatNumber(DEFAULT_RUNS)} runs of a year take well under a second on one
-            core.
+            No simulation yet. {formatNumber(DEFAULT_RUNS)} runs of a year take from a fraction of a second to
+            a few seconds, depending on the computer and how busy it is; they run in the background, so the
+            app stays usable, and the result says how long they took.
           </Text>
         )
       )}

@@ -114,10 +114,13 @@ export function ProposalPanel({
         </Paper>
         <Paper withBorder p="sm" radius="md">
           <Text size="xs" c="dimmed">
-            Load spread, highest − lowest (weighted h)
+            Raw load spread, highest − lowest (weighted h)
           </Text>
           <Text fw={700} size="xl">
             {formatLoad(spreadBefore)} → {formatLoad(spreadAfter)}
+          </Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            Not adjusted for time off, unlike Fairness’s max-min spread: the two differ when people are away.
           </Text>
         </Paper>
         <Paper withBorder p="sm" radius="md">

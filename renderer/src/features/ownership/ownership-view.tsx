@@ -147,7 +147,10 @@ function Matrix({ plan, report }: { plan: Plan; report: OwnershipReport }) {
                 </Table.Td>
                 <Table.Td style={cellBorder(f.secondary)} data-column="secondary">
                   <MemberSelect
-                    members={plan.members}
+                    // Not the primary owner again (unless the plan already has them twice: the cell shows it).
+                    members={plan.members.filter(
+                      (m) => m.id !== row?.primaryMemberId || m.id === row?.secondaryMemberId,
+                    )}
                     ariaLabel={`Secondary owner of ${p.name}`}
                     value={row?.secondaryMemberId ?? null}
                     onChange={(memberId) =>

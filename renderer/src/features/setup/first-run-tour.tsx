@@ -1,6 +1,6 @@
 import { Box, Button, Group, Popover, Portal, Stack, Text, Title } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store';
 import { TOUR_STEPS } from './tour-steps';
 
@@ -66,7 +66,8 @@ export type FirstRunTourProps = {
 /**
  * A short tour of the views, one stop per view: the stop switches to its view, outlines its navigation item and
  * shows a step card beside it. Mantine has no tour, so it is a Popover anchored to a highlight box laid over the
- * navigation item; the card traps focus (Next is focused), Escape closes it and focus returns where it was.
+ * navigation item; Next takes the focus when the card opens, but Tab moves on through the app (the card is not
+ * modal), Escape closes it and focus returns where it was.
  */
 export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTourProps) {
   const setView = useAppStore((s) => s.setView);
@@ -77,6 +78,21 @@ export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTour
   const step = TOUR_STEPS[index]!;
   const last = index === TOUR_STEPS.length - 1;
   const hidden = useModalOpen(opened);
+  const nextRef = useRef<HTMLButtonElement>(null);
+
+  // Next takes the focus when the card shows (Popover focuses only inside a trap, and the card sets none): the
+  // card may mount a frame or two after this effect, so look until it is there.
+  useEffect(() => {
+    if (!opened || hidden) return;
+    let frame = 0;
+    let tries = 0;
+    const focusNext = () => {
+      if (nextRef.current) nextRef.current.focus();
+      else if (tries++ < 30) frame = requestAnimationFrame(focusNext);
+    };
+    focusNext();
+    return () => cancelAnimationFrame(frame);
+  }, [opened, hidden]);
 
   // The tour follows the view when something else switches it (mod+2, the native View menu, a link): the card
   // then talks about what is on screen. A view without a stop leaves the card where it was.
@@ -123,7 +139,7 @@ export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTour
         shadow="lg"
         radius="md"
         width={340}
-        trapFocus
+        trapFocus={false}
         returnFocus
         closeOnEscape
         closeOnClickOutside={false}
@@ -188,8 +204,8 @@ export function FirstRunTour({ opened, onClose, onDismissForGood }: FirstRunTour
                   Back
                 </Button>
                 <Button
+                  ref={nextRef}
                   size="compact-sm"
-                  data-autofocus
                   onClick={() => (last ? onClose() : setIndex((i) => i + 1))}
                 >
                   {last ? 'Done' : 'Next'}

@@ -39,8 +39,13 @@ export const TOUR_STEPS: readonly TourStep[] = [
     body: 'Propose a fairer rotation: the optimiser balances the load within your rules and shows what it would change.',
   },
   {
+    view: 'operations',
+    title: 'Operations',
+    body: 'How incidents are handled: who is called at each escalation level and how fast, how the team keeps people informed, and the metrics that show the coverage works.',
+  },
+  {
     view: 'export',
     title: 'Export',
-    body: 'Share the plan: a document (Markdown, HTML, PDF), calendar feeds (.ics) for each person, CSV and JSON.',
+    body: 'Share the plan: a document (Markdown, HTML, PDF), calendar feeds (.ics) for each person, CSV and JSON. Every change is saved as you make it: “Saved” at the top right names the file on hover, and File ▸ Save as… keeps it elsewhere.',
   },
 ];
