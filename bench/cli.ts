@@ -51,7 +51,7 @@ try {
   for (const c of cases) timeOnce(c.args); // one unmeasured run each: the OS file cache, not the CLI, is cold
   for (let round = 0; round < ROUNDS; round++) for (const c of cases) c.ms.push(timeOnce(c.args));
 } finally {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 
 const bare = median(cases[0]!.ms);

@@ -206,7 +206,7 @@ export async function runCrashTrials(options: CrashOptions): Promise<CrashReport
           report.corrupt += 1;
           report.failures.push(`trial ${trial}: corrupt: ${found.corrupt}`);
           // Start the slot afresh so one failure is counted once.
-          await rm(dir, { recursive: true, force: true });
+          await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
           before = -1;
         } else {
           const allowed = acceptable(before, log);
@@ -223,7 +223,7 @@ export async function runCrashTrials(options: CrashOptions): Promise<CrashReport
     };
     await Promise.all(Array.from({ length: concurrency }, (_, i) => slot(i)));
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await rm(workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
   report.elapsedMs = Math.round(performance.now() - started);
   return report;

@@ -49,8 +49,8 @@ for (let run = 0; run < runs; run++) {
   } finally {
     await browser.close();
     await preview.close();
-    await rm(profile, { recursive: true, force: true });
-    await rm(userDataDir, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 }
 for (const [name, xs] of Object.entries(cases)) {

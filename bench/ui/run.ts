@@ -235,8 +235,8 @@ try {
 } finally {
   await browser?.close();
   await preview.close();
-  await rm(profile, { recursive: true, force: true });
-  await rm(userDataDir, { recursive: true, force: true });
+  await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 
 const figures = {

@@ -127,8 +127,8 @@ describe('conflicting edits (Chromium through the preview)', () => {
     } finally {
       await browser.close();
       await preview.close();
-      await rm(profile, { recursive: true, force: true });
-      await rm(userDataDir, { recursive: true, force: true });
+      await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     }
   });
 });

@@ -36,7 +36,7 @@ describe('import and open (Chromium through the preview)', () => {
   });
   afterEach(async () => {
     await session?.close();
-    await rm(scratch, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   it('imports the PagerDuty fixture with a mapping; the shifts change and one undo restores them', async () => {

@@ -12,7 +12,7 @@ describe('a plan with overlapping shifts and unknown keys (Chromium through the 
   let dir: string | undefined;
   afterEach(async () => {
     await session?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   it('shows the overlaps at load; Trim overlaps saves a plan without them that still holds the unknown keys', async () => {

@@ -26,7 +26,7 @@ describe('Pay view (Chromium through the preview)', () => {
   });
   afterEach(async () => {
     await session?.close();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   it('shows the same per-member amounts and total as rotaplan pay on the sample', async () => {

@@ -65,7 +65,7 @@ async function openWithoutTour(): Promise<Session> {
     ...session,
     close: async () => {
       await session.close();
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }

@@ -84,7 +84,8 @@ describe('screenshots of each main view at 1440×900 (Chromium through the previ
   let out: string;
   afterAll(async () => {
     await session?.close();
-    if (!PUBLISH && !KEEP_IN && out) await rm(out, { recursive: true, force: true });
+    if (!PUBLISH && !KEEP_IN && out)
+      await rm(out, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   it('renders every view, saves a PNG of it and checks size and content', { timeout: 240_000 }, async () => {

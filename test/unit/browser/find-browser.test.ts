@@ -15,7 +15,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rotaplan-find-browser-'));
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 /** A fake browser: an executable script at `path` (folders made as needed). */
 async function fakeBrowser(...parts: string[]): Promise<string> {

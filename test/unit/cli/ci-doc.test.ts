@@ -84,7 +84,7 @@ describe('docs/ci.md', () => {
       expect(passing.code).toBe(0);
       expect(passing.stdout).toMatch(/Checked 2 plan file\(s\)\n$/);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     }
   });
 });

@@ -33,7 +33,7 @@ beforeEach(async () => {
   file = join(dir, 'p.rotaplan.json');
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 describe('rotaplan sample / validate', () => {

@@ -76,7 +76,7 @@ describe('the CLI entry', () => {
           'rotaplan: the CLI is not built (out/cli/main.js is missing). In a checkout of the source, run `npm run build` first.\n',
       });
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     }
   });
 });

@@ -27,7 +27,7 @@ beforeEach(async () => {
   plan = join(dir, 'p.rotaplan.json');
   expect((await run('sample', '--out', plan)).code).toBe(0);
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 const vevents = (text: string) =>
   new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));

@@ -49,7 +49,7 @@ beforeAll(async () => {
   rows = Papa.parse<Row>(await readFile(csv, 'utf8'), { header: true, skipEmptyLines: true }).data;
 });
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 describe('rotaplan sample --variant follow-the-sun, read from its CSV export', () => {

@@ -39,7 +39,7 @@ beforeEach(async () => {
   dir = repo;
 });
 afterEach(async () => {
-  await rm(join(dir, '..'), { recursive: true, force: true });
+  await rm(join(dir, '..'), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 /** Runs a command in the repository; resolves with its exit code and output instead of throwing. */

@@ -27,7 +27,7 @@ beforeEach(async () => {
   await writeFile(plan, JSON.stringify(createSamplePlan('2027-01-01T00:00:00.000Z'), null, 2));
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 describe('rotaplan import', () => {

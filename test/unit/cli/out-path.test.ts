@@ -32,7 +32,7 @@ beforeEach(async () => {
   await writeFile(plan, planText);
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 describe('no command writes over the plan it read', () => {

@@ -28,7 +28,7 @@ beforeEach(async () => {
   rulesFile = join(dir, 'rules.json');
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   plan = join(dir, 'team.rotaplan.json');
   await writeFile(plan, JSON.stringify(createSamplePlan('2026-11-27T00:00:00.000Z')));
 });
-afterAll(async () => rm(dir, { recursive: true, force: true }));
+afterAll(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 afterEach(() => vi.restoreAllMocks());
 
 /** Captures what the process writes to stdout and stderr while `work` runs. */

@@ -16,7 +16,9 @@ describe('Electron main shell', () => {
   beforeAll(async () => {
     recorded.userData = await mkdtemp(join(tmpdir(), 'rotaplan-main-'));
   });
-  afterAll(async () => rm(recorded.userData, { recursive: true, force: true }));
+  afterAll(async () =>
+    rm(recorded.userData, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }),
+  );
 
   it('opens one hardened window with the CJS preload and registers every channel', async () => {
     await import('../../../electron/main/index');

@@ -12,7 +12,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rotaplan-export-h-'));
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 function context(extra: Partial<HandlerContext> = {}): HandlerContext {
   return {

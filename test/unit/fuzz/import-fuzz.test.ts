@@ -223,7 +223,7 @@ describe('fuzz: plan:openText refuses bad plans with a message and leaves the op
     before = await readFile(store.currentPath);
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   const texts = fc.oneof(

@@ -37,7 +37,7 @@ beforeAll(async () => {
   await store.load();
   planBytes = await readFile(planFile());
 });
-afterAll(async () => rm(dir, { recursive: true, force: true }));
+afterAll(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 /** After every property: the open plan and its file are exactly as before, and no handler failed unexpectedly. */
 async function expectPlanUntouched() {

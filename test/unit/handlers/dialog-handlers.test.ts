@@ -57,7 +57,7 @@ beforeEach(async () => {
   asked = [];
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 function valueOf<T>(result: IpcResult<unknown>): T {

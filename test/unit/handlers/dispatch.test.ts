@@ -30,7 +30,7 @@ beforeEach(async () => {
   dispatch = createDispatcher(createHandlers(ctx), (error, channel) => unexpected.push({ error, channel }));
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 /** The value of a successful result, failing the test with the error otherwise. */

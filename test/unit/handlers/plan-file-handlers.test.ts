@@ -30,7 +30,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   expect(unexpected).toEqual([]);
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 function valueOf<T>(result: IpcResult<unknown>): T {

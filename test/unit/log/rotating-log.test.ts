@@ -9,7 +9,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rotaplan-log-'));
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 const at = (iso: string) => () => new Date(iso);
 const read = (name: string) => readFile(join(dir, name), 'utf8');

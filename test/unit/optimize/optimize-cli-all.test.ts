@@ -30,7 +30,7 @@ describe('rotaplan optimize --strategy all', () => {
     plan.shifts = plan.shifts.map((s, k) => ({ ...s, memberId: order[k]! }));
     await writeFile(file, JSON.stringify(plan));
   });
-  afterEach(async () => rm(dir, { recursive: true, force: true }));
+  afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
   it('prints the three strategies side by side, as a table and as a JSON array', async () => {
     const text = await run(['optimize', file, '--strategy', 'all', '--time-limit', '20']);

@@ -95,7 +95,7 @@ describe('icons as electron-builder resolves them', () => {
     outDir = await mkdtemp(join(tmpdir(), 'rotaplan-icon-check-'));
   });
   afterAll(async () => {
-    await rm(outDir, { recursive: true, force: true });
+    await rm(outDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   // Given a file already in the wanted format, electron-builder uses it as it is (checking an ICO holds a 256px

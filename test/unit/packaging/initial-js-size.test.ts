@@ -24,7 +24,7 @@ describe('initial JS of the built renderer', () => {
       expect(measured.files).toEqual(['assets/index-a.js', 'assets/b.js', 'assets/c.js']);
       expect(measured.rawBytes).toBe(51 + 37 + 15);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     }
   });
 

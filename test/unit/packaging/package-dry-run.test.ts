@@ -107,7 +107,7 @@ describe('checking a real archive', () => {
     dir = await mkdtemp(join(tmpdir(), 'rotaplan-asar-check-'));
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   it('lists every file in an app.asar with its size and reports the ones that do not belong', async () => {

@@ -57,7 +57,7 @@ describe('frozen plan fixtures', () => {
       dir = await mkdtemp(join(tmpdir(), 'rotaplan-fixture-'));
     });
     afterEach(async () => {
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     });
 
     it('v1 loads as the default plan without a recovery notice, and the fixture is not touched', async () => {

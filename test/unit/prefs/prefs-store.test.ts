@@ -14,7 +14,7 @@ const fixedNow = () => new Date('2027-03-01T10:00:00.000Z');
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rotaplan-prefs-'));
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 describe('preferences store', () => {
   it('a first start has the defaults and writes no file until something changes', async () => {

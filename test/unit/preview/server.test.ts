@@ -22,7 +22,7 @@ describe('browser preview server', () => {
   });
   afterEach(async () => {
     await preview.close();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   const base = () => `http://127.0.0.1:${preview.port}`;

@@ -98,7 +98,7 @@ describe('rotaplan export --format csv', () => {
     dir = await mkdtemp(join(tmpdir(), 'rotaplan-csv-'));
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   function io() {

@@ -18,7 +18,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rotaplan-conflict-'));
   now = new Date('2027-03-01T10:00:00.000Z');
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 const makeStore = () =>
   createPlanStore({ userDataDir: dir, createDefaultPlan: createSamplePlan, now: () => now });

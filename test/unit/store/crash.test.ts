@@ -21,7 +21,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rotaplan-durable-'));
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 /** A process id no process has (so its temporary files count as left by a killed save). */
 function deadPid(): number {

@@ -15,7 +15,9 @@ vi.setConfig({ testTimeout: 20_000 });
 
 const dirs: string[] = [];
 afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  await Promise.all(
+    dirs.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })),
+  );
 });
 
 async function makeStore() {

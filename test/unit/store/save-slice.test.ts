@@ -60,7 +60,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   globalThis.rotaplan = undefined;
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 const state = () => useAppStore.getState();

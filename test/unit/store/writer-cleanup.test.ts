@@ -19,7 +19,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rotaplan-cleanup-'));
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 /** A process id no process has (so its temporary files count as left by a killed write). */
 function deadPid(): number {
