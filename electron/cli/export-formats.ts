@@ -9,12 +9,12 @@ import { assertNever } from '../../shared/plan/edits';
 import { layoutPlan } from '../../shared/plan/plan-layout';
 import { renderPdfWithChromium } from '../export/pdf-chromium';
 
-/** Every format `rotaplan export --format` accepts (ARCHITECTURE §3). */
+/** Every format `rotaplan export --format` accepts (the CLI contract (docs/architecture.md)). */
 export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'ics', 'csv', 'json'] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The three CSV exports: shifts (ARCHITECTURE §3), the per-member load report, the ownership matrix. */
+/** The three CSV exports: shifts (the CLI contract (docs/architecture.md)), the per-member load report, the ownership matrix. */
 export const CSV_KINDS = ['shifts', 'load', 'ownership'] as const;
 
 export type CsvKind = (typeof CSV_KINDS)[number];

@@ -15,7 +15,7 @@ export type DocumentOptions = { generatedAt: string; from?: string; to?: string 
 
 /**
  * The context for one document. Without `from`/`to` the document covers the rotation's own horizon
- * (ARCHITECTURE §3: a command covers the plan's horizon unless told otherwise).
+ * (the CLI contract (docs/architecture.md): a command covers the plan's horizon unless told otherwise).
  */
 export function docContext(plan: Plan, options: DocumentOptions): DocContext {
   return {

@@ -23,7 +23,7 @@ import { resolveWindow } from './window';
 export type AnalysisOptions = { from?: string; to?: string };
 
 /**
- * The result of `analyzePlan`, exactly the `analyze --json` shape of ARCHITECTURE §3 (`from`, `to`, `members`,
+ * The result of `analyzePlan`, exactly the `analyze --json` shape of the CLI contract (docs/architecture.md) (`from`, `to`, `members`,
  * `fairness`, `flags`) plus the window as instants. Numbers are rounded (hours and loads to 2 decimals, shares and
  * metrics to 4) so the JSON is stable and readable.
  */
@@ -37,7 +37,7 @@ export type Analysis = {
   flags: Flag[];
 };
 
-/** Every flag rule, in the order of ARCHITECTURE §3's kinds. To add one: write it in flags/, list it here. */
+/** Every flag rule, in the order of the CLI contract's kinds. To add one: write it in flags/, list it here. */
 const RULES: ((ac: AnalysisContext) => Flag[])[] = [
   coverageGapFlags,
   overlapFlags,

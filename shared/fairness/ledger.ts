@@ -22,7 +22,7 @@ export type ShiftInfo = {
 export type LayerLoad = LoadBreakdown & { layerId: string; shiftCount: number; fairShare: number };
 
 /**
- * One member's ledger line. The first ten fields are the `analyze --json` contract (ARCHITECTURE §3); the rest
+ * One member's ledger line. The first ten fields are the `analyze --json` contract (the CLI contract (docs/architecture.md)); the rest
  * explain them: availability (share of the window not on time off), the share of the window on call on any layer
  * and on the primary layer, and the band the best possible split of whole shifts allows.
  */
@@ -107,7 +107,7 @@ function clippedLength(intervals: readonly Interval[], a: number, b: number): nu
 
 /**
  * The share of [a, b) a member is available (not on time off), 0..1.
- * Why: fair share follows availability — away half the window, owe half (ARCHITECTURE §4).
+ * Why: fair share follows availability — away half the window, owe half (the fairness model (docs/architecture.md)).
  */
 export function availabilityIn(ctx: PlanContext, memberId: string, a: number, b: number): number {
   const mc = ctx.members.get(memberId);

@@ -1,4 +1,4 @@
-/** The four team fairness numbers of ARCHITECTURE §4, each over the same list of loads. */
+/** The four team fairness numbers of the fairness model (docs/architecture.md), each over the same list of loads. */
 export type FairnessMetrics = { gini: number; cv: number; balance: number; maxMinSpread: number };
 
 function mean(values: readonly number[]): number {

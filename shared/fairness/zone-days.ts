@@ -5,7 +5,7 @@ export const DAY_MS = 86_400_000;
 /** One hour in milliseconds. */
 export const HOUR_MS = 3_600_000;
 
-/** Night starts at 22:00 and ends at 07:00 local time (ARCHITECTURE §4). */
+/** Night starts at 22:00 and ends at 07:00 local time (the fairness model (docs/architecture.md)). */
 const NIGHT_ENDS_HOUR = 7;
 const NIGHT_STARTS_HOUR = 22;
 

@@ -7,7 +7,7 @@ import { addDays, instantMs, instantWithOffset, startOfLocalDay } from '../time/
 /** Which shifts to export: one member's, and those touching a window of plan-local dates (both inclusive). */
 export type ShiftCsvOptions = { memberId?: string; from?: string; to?: string };
 
-/** The CSV header, in the column order of ARCHITECTURE §3 plus pin and note. */
+/** The CSV header, in the column order of the CLI contract (docs/architecture.md) plus pin and note. */
 export const SHIFT_CSV_HEADER = [
   'start',
   'end',

@@ -24,7 +24,7 @@ import { rosterToShifts, type RosterProposal } from './roster-to-shifts';
  */
 export const DEFAULT_RELATIVE_GAP = 1e-3;
 
-/** Which schedule to propose: the exact optimiser or one of the two baselines (ARCHITECTURE §3). */
+/** Which schedule to propose: the exact optimiser or one of the two baselines (the CLI contract (docs/architecture.md)). */
 export type OptimizeStrategy = 'optimal' | 'round-robin' | 'least-recent';
 
 /** Every strategy, in the order the CLI lists them. */

@@ -91,7 +91,7 @@ export type RosterRequest = RosterCell & { kind: 'on' | 'off'; weight: number };
 /**
  * Balanced weighted load (Rotaplan). `load[s][d * shiftCount + t]` is what the cell weighs for person s;
  * `baseLoad[s]` what s already carries outside the model (kept shifts), `baseTotal[t]` the same per shift type.
- * Fair share follows ARCHITECTURE §4 and the analysis ledger: each shift type's total load is split among the
+ * Fair share follows the fairness model (docs/architecture.md) and the analysis ledger: each shift type's total load is split among the
  * people eligible for it in proportion to `share[s][t]` (availability; the column sums to 1). With
  * dev_s = load_s − fair_s over the people who owe a share, the objective adds
  * meanWeight × mean fair share + deviationWeight × max |dev_s| + spreadWeight × (max dev_s − min dev_s):

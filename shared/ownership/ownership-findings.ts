@@ -2,7 +2,7 @@
 export type OwnershipColumn = 'pipeline' | 'primary' | 'secondary' | 'stakeholder';
 
 /**
- * What an ownership check found. The first four are the analysis flag kinds of ARCHITECTURE §3; `bus-factor` is
+ * What an ownership check found. The first four are the analysis flag kinds of the CLI contract (docs/architecture.md); `bus-factor` is
  * ownership-only (a pipeline at most one person knows).
  */
 export type OwnershipFindingKind =

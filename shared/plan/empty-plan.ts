@@ -33,7 +33,7 @@ export function nextMonday(now: string, timeZone: string): string {
 /**
  * A valid plan with no members, pipelines, ownership or shifts, and sensible rotation and coverage defaults.
  * Why: "New plan" and the guided setup start from it and add the team, pipelines and ownership with the same pure
- * edits the editors use, so a half-finished setup is never a half-valid plan. Defaults follow ARCHITECTURE §4 and
+ * edits the editors use, so a half-finished setup is never a half-valid plan. Defaults follow the fairness model (docs/architecture.md) and
  * the seed: weekly shifts handing off Monday 09:00 local time, primary and secondary layers, a year from the next
  * Monday, the investor week as the last seven days of each month, Google SRE's 25 % on-call limit.
  */

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { fairnessWeightsSchema, limitsSchema } from './schema';
 
 /**
- * The fairness weights of ARCHITECTURE §4: weekday 1, weekend 1.5, holiday 2, night +0.5, investor week +0.5,
+ * The fairness weights of the fairness model (docs/architecture.md): weekday 1, weekend 1.5, holiday 2, night +0.5, investor week +0.5,
  * secondary half of primary. Why one constant: new plans and the sample start from the same numbers the
  * analysis documents, so a change to the defaults is made once.
  */

@@ -5,7 +5,7 @@ import type { Member, Plan, TimeOff } from '../plan/schema';
 import { scheduleShifts } from '../rotation/schedule-shifts';
 
 /**
- * A what-if change to a scenario, as data (ARCHITECTURE §7, issue 5):
+ * A what-if change to a scenario, as data (docs/architecture.md):
  * - `member-leaves`: the member leaves the rotation: out of every layer's order, their shifts dropped (pinned and
  *   hand-made ones too: they are gone), the rotation regenerated. They stay in the team list, so ownership that
  *   still names them shows up in the comparison rather than vanishing.

@@ -62,7 +62,7 @@ export type PipelineIncidents = {
 };
 
 /**
- * The result of `simulateIncidents`: the `simulate --json` shape of ARCHITECTURE §3 without `elapsedMs` (shared/
+ * The result of `simulateIncidents`: the `simulate --json` shape of the CLI contract (docs/architecture.md) without `elapsedMs` (shared/
  * has no clock; the caller times the run), plus the window, names, rates and the incidents nobody was paged for.
  */
 export type SimulationResult = {

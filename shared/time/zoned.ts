@@ -44,7 +44,7 @@ export function daysBetween(a: string, b: string): number {
 
 /**
  * An instant written with the UTC offset its zone has at that moment, e.g. `2027-07-05T09:00:00-07:00`.
- * Why: CSV and reports show local handoff times that stay true across DST (ARCHITECTURE §3).
+ * Why: CSV and reports show local handoff times that stay true across DST (the CLI contract (docs/architecture.md)).
  */
 export function instantWithOffset(instant: string, timeZone: string): string {
   const zdt = Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone);

@@ -9,7 +9,7 @@ describe('Fairness view: flags, the jump to the calendar, and a simulation (Chro
     const { page } = session;
     await page.click('[data-view="fairness"]');
 
-    // Four people on a weekly primary + secondary rotation: the team-size truth of ARCHITECTURE §4.
+    // Four people on a weekly primary + secondary rotation: the team-size truth of the fairness model (docs/architecture.md).
     const teamSize = page.locator('[data-testid="flags-table"] tr[data-flag-kind="team-size"]');
     await teamSize.waitFor({ timeout: 30_000 });
     await expect(teamSize.textContent()).resolves.toContain(

@@ -8,7 +8,7 @@ import { checkOutPath, describeWriteError } from '../out-path';
 
 /**
  * Which flags only some formats read; any other format given one of them is a usage error, not a silent no-op.
- * `--member` is left out: ARCHITECTURE §3 lists it for every format (it is checked against the plan always and
+ * `--member` is left out: the CLI contract (docs/architecture.md) lists it for every format (it is checked against the plan always and
  * narrows ics and the shift CSV).
  */
 const FLAG_FORMATS: Record<string, readonly ExportFormat[]> = {

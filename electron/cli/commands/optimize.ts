@@ -26,7 +26,7 @@ function positiveNumber(name: string, value: unknown, fallback: number, max: num
 
 const round = (v: number | null, digits = 3) => (v === null ? null : Number(v.toFixed(digits)));
 
-/** The `optimize --json` document: the ARCHITECTURE §3 keys first, then what explains them. */
+/** The `optimize --json` document: the the CLI contract (docs/architecture.md) keys first, then what explains them. */
 function toJson(r: OptimizeResult) {
   return {
     status: r.status,
@@ -91,7 +91,7 @@ function render(plan: Plan, r: OptimizeResult): string {
 
 const fixed = (v: number | null, digits: number) => (v === null ? '—' : v.toFixed(digits));
 
-/** `--strategy all`: the three strategies side by side on the same window (ARCHITECTURE §3's comparison). */
+/** `--strategy all`: the three strategies side by side on the same window (the CLI contract's comparison). */
 function renderAll(plan: Plan, results: OptimizeResult[]): string {
   const deviation = (r: OptimizeResult) =>
     r.members.length === 0 ? null : Math.max(...r.members.map((m) => Math.abs(m.weightedLoad - m.fairShare)));

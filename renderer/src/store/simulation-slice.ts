@@ -12,7 +12,7 @@ export type SimulationStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'fail
 export type SimulationSettings = { runs: number; seed: number; from?: string; to?: string };
 
 /**
- * The async state of the incident simulation, explicit (ARCHITECTURE §6): status, progress, the result with the
+ * The async state of the incident simulation, explicit (docs/architecture.md, the renderer): status, progress, the result with the
  * plan it was computed for (so the view can say when the plan changed since), and why it failed.
  */
 export type SimulationState = {

@@ -1,5 +1,5 @@
 /**
- * The stable flag kinds of ARCHITECTURE §3. Checks and users rely on these names: never rename one.
+ * The stable flag kinds of the CLI contract (docs/architecture.md). Checks and users rely on these names: never rename one.
  * Why a tuple: the CLI, the tests and the UI list them in one order.
  */
 export const FLAG_KINDS = [
@@ -58,7 +58,7 @@ export type FixAction = {
 };
 
 /**
- * One finding of the analysis (ARCHITECTURE §3): kind, severity, a one-line message, where it happens (instants
+ * One finding of the analysis (the CLI contract (docs/architecture.md)): kind, severity, a one-line message, where it happens (instants
  * [start, end), a member, a pipeline) and, where one exists, a concrete fix with its effect. `shiftId`, `layerId`
  * and `action` are extras for the calendar (jump to and highlight the shift) and for applying the fix.
  */

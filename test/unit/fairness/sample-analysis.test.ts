@@ -75,7 +75,7 @@ describe('the sample plan, analysed', () => {
     expect(total).toBeCloseTo(2, 3);
   });
 
-  it('keeps the JSON contract of ARCHITECTURE §3', () => {
+  it('keeps the analyze --json shape of the CLI contract', () => {
     expect(Object.keys(analysis)).toEqual(
       expect.arrayContaining(['from', 'to', 'members', 'fairness', 'flags']),
     );

@@ -28,7 +28,7 @@ async function planFile(plan: Plan): Promise<{ dir: string; file: string }> {
 }
 
 describe('rotaplan optimize', () => {
-  it('prints the ARCHITECTURE §3 JSON and writes the plan with the new shifts to --out', async () => {
+  it('prints the optimize --json document of the CLI contract and writes the plan with the new shifts to --out', async () => {
     // Current: a, b, b, b breaks the back-to-back rule; a, b, a, b is one change away (b, a, b, a three).
     const plan = hoursPlan(['a', 'b'], 4);
     plan.shifts[2] = { ...plan.shifts[2]!, memberId: 'b' };

@@ -32,7 +32,7 @@ function Card({
 }
 
 /**
- * The four headline numbers of ARCHITECTURE §4 as cards: pairwise balance, Gini (with CV), max-min spread and the
+ * The four headline numbers of the fairness model (docs/architecture.md) as cards: pairwise balance, Gini (with CV), max-min spread and the
  * highest share of time on call, judged against the plan's limit and the Google SRE 25 % rule in words.
  */
 export function HeadlineCards({

@@ -10,7 +10,7 @@ import { FirstRunTour } from './first-run-tour';
 const GuidedSetup = lazy(() => import('./guided-setup').then((m) => ({ default: m.GuidedSetup })));
 
 /**
- * The first-run tour and the New plan guided setup, mounted once by the app shell (issue 9).
+ * The first-run tour and the New plan guided setup, mounted once by the app shell.
  * The tour opens by itself when the sample plan was just created (load notice `first-run`) unless the user said
  * "Don't show again"; `help:tour` reopens it at any time. `file:new` opens the guided setup.
  */
