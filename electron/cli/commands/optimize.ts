@@ -26,7 +26,7 @@ function positiveNumber(name: string, value: unknown, fallback: number, max: num
 
 const round = (v: number | null, digits = 3) => (v === null ? null : Number(v.toFixed(digits)));
 
-/** The `optimize --json` document: the the CLI contract (docs/architecture.md) keys first, then what explains them. */
+/** The `optimize --json` document: the CLI contract's keys first (docs/architecture.md), then what explains them. */
 function toJson(r: OptimizeResult) {
   return {
     status: r.status,
