@@ -23,7 +23,7 @@ export const EXPORT_MENU_ITEMS: readonly { command: MenuCommand; label: string }
   (command) => ({ command, label: MENU_LABELS[command] }),
 );
 
-/** The views in navigation order; Cmd/Ctrl+1…8 follow it. */
+/** The views in navigation order; Cmd/Ctrl+1…9 follow it. */
 export const VIEW_MENU_ITEMS: readonly { command: MenuCommand; label: string }[] = VIEW_COMMANDS.map(
   (command) => ({ command, label: MENU_LABELS[command] }),
 );

@@ -1,7 +1,7 @@
 /**
  * The app's views in navigation order, each with its id and the label the navigation and the View menu show.
  * Why one list here: the native View menu (main), the in-app navigation, the store's current view and the
- * Cmd/Ctrl+1…8 shortcuts (renderer) name the same views in the same order; the renderer's shell adds what each
+ * Cmd/Ctrl+1…9 shortcuts (renderer) name the same views in the same order; the renderer's shell adds what each
  * view draws.
  */
 export const VIEWS = [

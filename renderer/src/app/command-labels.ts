@@ -7,7 +7,7 @@ export const EXPORT_COMMANDS: readonly { command: MenuCommand; label: string }[]
   (command) => ({ command, label: MENU_LABELS[command] }),
 );
 
-/** The view each `view:*` command shows; Mod+1…8 follow this order (the navigation's). */
+/** The view each `view:*` command shows; Mod+1…9 follow this order (the navigation's). */
 export const VIEW_COMMANDS: readonly { command: MenuCommand; view: ViewId }[] = VIEWS.map((v) => ({
   command: viewCommand(v.id),
   view: v.id,

@@ -73,7 +73,7 @@ describe('application menu template', () => {
     expect(submenuOf(template, '&File').at(-1)).toMatchObject({ role: 'quit', accelerator: 'Ctrl+Q' });
   });
 
-  it('accelerators: the frequent actions and Cmd/Ctrl+1…8 for the views in navigation order', () => {
+  it('accelerators: the frequent actions and Cmd/Ctrl+1…9 for the views in navigation order', () => {
     const { template } = build('linux');
     const accel = (id: string) => byId(template, id)?.accelerator;
     expect({
@@ -97,7 +97,7 @@ describe('application menu template', () => {
       newShift: 'Shift+CmdOrCtrl+N',
       team: 'CmdOrCtrl+1',
       calendar: 'CmdOrCtrl+4',
-      export: 'CmdOrCtrl+8',
+      export: 'CmdOrCtrl+9',
     });
     // No accelerator is given to two items.
     const all = walk(template)

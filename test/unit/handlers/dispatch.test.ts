@@ -185,6 +185,7 @@ describe('mergeHandlers', () => {
 
   it('merges the domain groups into one map with every channel', () => {
     expect(Object.keys(createHandlers(ctx)).sort()).toEqual([
+      'app:gitStatus',
       'app:info',
       'conflict:compare',
       'conflict:keepMine',
