@@ -66,12 +66,23 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 /**
  * Waits until two screenshots taken a moment apart are identical: charts animate in, fonts swap, lazy images land.
- * Why not a fixed delay: on a busy machine a fixed delay is either too short (half-drawn bars) or wastes time.
+ * Why not a fixed delay: on a busy machine a fixed delay is either too short (half-drawn bars) or wastes time; the
+ * loop waits for the page's animations and frames instead, and compares what it sees.
  */
 async function settled(page: Page): Promise<Buffer> {
+  const deadline = Date.now() + 5_000;
   let previous = await page.screenshot();
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(250);
+  while (Date.now() < deadline) {
+    // The page's own clock: CSS transitions finished, fonts loaded, then two frames drawn.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          void document.fonts.ready.then(() =>
+            requestAnimationFrame(() => requestAnimationFrame(() => done())),
+          );
+        }),
+    );
     const next = await page.screenshot();
     if (next.equals(previous)) return next;
     previous = next;
