@@ -65,7 +65,7 @@ export type PublishProblem = { message: string };
  * ids.
  * Why both in one place: verification is only meaningful when the interpreter follows the tool, not the compiler.
  */
-export interface PublishTarget {
+export type PublishTarget = {
   id: PublishTargetId;
   /** A short label for the app and messages, e.g. "PagerDuty (REST API bodies)". */
   label: string;
@@ -73,4 +73,4 @@ export interface PublishTarget {
   needsUserIds: boolean;
   compile(ctx: PublishContext): CompiledPublish | PublishProblem;
   expand(files: readonly PublishFile[], ctx: PublishContext): OnCallSpan[] | PublishProblem;
-}
+};
