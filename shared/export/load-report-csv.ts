@@ -1,4 +1,6 @@
 import { analyzePlan, type Analysis } from '../fairness/analyze';
+import { resolveWindow } from '../fairness/window';
+import { payReport } from '../pay/pay-report';
 import type { Plan } from '../plan/schema';
 import { toSafeCsv } from './csv-safe';
 
@@ -22,11 +24,16 @@ export const LOAD_REPORT_TRAILING = [
   'on_call_share',
 ] as const;
 
+/** The columns a plan with pay rules adds at the end: the currency and the member's on-call pay. */
+export const LOAD_REPORT_PAY = ['pay_currency', 'pay_amount'] as const;
+
 /**
  * The per-member load report as CSV, one row per member in team order: the window, shifts, hours per layer, hours
  * by category (weekend, holiday, night, investor week — they may overlap, as in the analysis), weighted load, fair
  * share, deviation (weighted load − fair share) and the shares. Numbers are exactly `rotaplan analyze --json`'s
  * (both come from `analyzePlan` over the same window), so payroll sheets and the Fairness view never disagree.
+ * When the plan has pay rules, `pay_currency` and `pay_amount` follow: what `rotaplan pay` says the member is owed
+ * over the same window.
  * Why CSV: on-call compensation is worked out in spreadsheets. Throws a RangeError when `to` is before `from`.
  */
 export function exportLoadReportCsv(plan: Plan, options: LoadReportOptions = {}): string {
@@ -39,7 +46,15 @@ export function exportLoadReportCsv(plan: Plan, options: LoadReportOptions = {})
  */
 export function loadReportCsvFromAnalysis(plan: Plan, analysis: Analysis): string {
   const layers = plan.rotation.layers;
-  const header = [...LOAD_REPORT_LEADING, ...layers.map((l) => `${l.id}_hours`), ...LOAD_REPORT_TRAILING];
+  const pay = plan.pay
+    ? payReport(plan, plan.pay, resolveWindow(plan, { from: analysis.from, to: analysis.to }))
+    : null;
+  const header = [
+    ...LOAD_REPORT_LEADING,
+    ...layers.map((l) => `${l.id}_hours`),
+    ...LOAD_REPORT_TRAILING,
+    ...(pay ? LOAD_REPORT_PAY : []),
+  ];
   const round2 = (v: number) => Math.round(v * 100) / 100;
   const rows = analysis.members.map((m) => [
     analysis.from,
@@ -58,6 +73,7 @@ export function loadReportCsvFromAnalysis(plan: Plan, analysis: Analysis): strin
     round2(m.weightedLoad - m.fairShare),
     m.availability,
     m.onCallShare,
+    ...(pay ? [pay.currency, pay.members.find((p) => p.id === m.id)?.amount ?? 0] : []),
   ]);
   return toSafeCsv(header, rows);
 }

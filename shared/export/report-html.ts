@@ -1,6 +1,8 @@
 import { planToHtml } from '../document/export-plan-document';
 import { escapeHtml } from '../document/render-html';
 import { analyzePlan, type Analysis } from '../fairness/analyze';
+import { resolveWindow } from '../fairness/window';
+import { payReport } from '../pay/pay-report';
 import type { Plan } from '../plan/schema';
 import { memberChipHtml, reportCalendarHtml } from './report-calendar';
 import { hoursByCategorySvg, hoursByLayerSvg, loadVsFairShareSvg } from './report-charts';
@@ -63,6 +65,41 @@ ${rows}
 </section>`;
 }
 
+const money = (v: number) =>
+  v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * The on-call pay section: per member the hours, the amount per rule (in the rules' order) and the total, over the
+ * analysis window — the figures of `rotaplan pay --from --to`. Empty when the plan has no pay rules.
+ */
+function payHtml(plan: Plan, analysis: Analysis): string {
+  if (!plan.pay) return '';
+  const report = payReport(plan, plan.pay, resolveWindow(plan, { from: analysis.from, to: analysis.to }));
+  const colors = new Map(plan.members.map((m) => [m.id, m.color]));
+  const names = [...new Set(report.members.flatMap((m) => m.byRule.map((r) => r.name)))];
+  const head = names.map((n) => `<th scope="col" class="num">${escapeHtml(n)}</th>`).join('');
+  const rows = report.members
+    .map((m) => {
+      const cells = names
+        .map((n) => `<td class="num">${money(m.byRule.find((r) => r.name === n)?.amount ?? 0)}</td>`)
+        .join('');
+      return `<tr><th scope="row">${memberChipHtml(m.name, colors.get(m.id))}</th><td class="num">${n1(m.hours)}</td>${cells}<td class="num"><strong>${money(m.amount)}</strong></td></tr>`;
+    })
+    .join('\n');
+  const currency = escapeHtml(report.currency);
+  return `<section id="pay" class="report-fairness">
+<h2>On-call pay</h2>
+<p>What each person is owed for on call from ${report.from} to ${report.to} by the plan's pay rules (${currency}; the first matching rule prices each minute in the member's own zone; one-off periods take precedence). The same figures as <code>rotaplan pay</code>.</p>
+<table>
+<thead><tr><th scope="col">Member</th><th scope="col" class="num">Hours</th>${head}<th scope="col" class="num">Total (${currency})</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+<tfoot><tr><th scope="row">Total</th><td></td>${names.map(() => '<td></td>').join('')}<td class="num"><strong>${money(report.total)}</strong></td></tr></tfoot>
+</table>
+</section>`;
+}
+
 /** Inserts `html` right before `marker` in `page`; throws when the marker is missing, rather than drop content. */
 function insertBefore(page: string, marker: string, html: string): string {
   const at = page.lastIndexOf(marker);
@@ -72,7 +109,8 @@ function insertBefore(page: string, marker: string, html: string): string {
 
 /**
  * The plan report as one self-contained HTML page: the filled plan document (shared/document), then the on-call
- * calendar as a table per month with member colours, then the fairness charts as inline SVG with their numbers.
+ * calendar as a table per month with member colours, then the fairness charts as inline SVG with their numbers,
+ * then on-call pay per member when the plan has pay rules.
  * No script, no outside resource (the document's Content-Security-Policy allows neither), and print rules that
  * start each month on its own page — the same page becomes the PDF. Throws a RangeError when `to` is before `from`.
  */
@@ -81,7 +119,7 @@ export function planReportHtml(plan: Plan, options: ReportOptions): string {
   const from = options.from ?? plan.rotation.startDate;
   const to = options.to ?? plan.rotation.endDate;
   const page = planToHtml(plan, { generatedAt: options.generatedAt, from: options.from, to: options.to });
-  const extra = `${reportCalendarHtml(plan, from, to)}\n${fairnessHtml(plan, analysis)}\n`;
+  const extra = `${reportCalendarHtml(plan, from, to)}\n${fairnessHtml(plan, analysis)}\n${payHtml(plan, analysis)}\n`;
   const withCss = insertBefore(page, '</style>', REPORT_CSS);
   const withTitle = withCss.replace(
     `<title>${escapeHtml(plan.meta.name)}</title>`,

@@ -61,7 +61,80 @@ describe('Pay view (Chromium through the preview)', () => {
       );
       await expect(cell.getAttribute('data-amount')).resolves.toBe(String(m.amount));
     }
-    // Four hourly rules, the year-end period and the weekly stipend, read-only.
-    await expect(page.getByTestId('pay-rules').locator('tr').count()).resolves.toBe(6);
+    // Four ordered hourly rules in the editor; the year-end period and the weekly stipend listed below.
+    await expect(page.getByTestId('pay-rule-row').count()).resolves.toBe(4);
+    await expect(page.getByTestId('pay-extras').locator('tr').count()).resolves.toBe(2);
+  });
+
+  it('reorders rules by keyboard and by drag, shows which rule prices an hour, and undoes', async () => {
+    session = await openApp();
+    const { page } = session;
+    await page.click('[data-view="pay"]');
+    const total = page.getByTestId('pay-total');
+    await total.waitFor({ timeout: 30_000 });
+    const before = await total.getAttribute('data-amount');
+    const order = () =>
+      page.getByTestId('pay-rule-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule')));
+    const answer = page.getByTestId('pay-rule-example-answer');
+    expect(await order()).toEqual(['Public holiday', 'Weekend', 'Night', 'Weekday standby']);
+    // The example starts on the first Saturday of the rotation at 23:30: a weekend night, priced as Weekend.
+    await expect(answer.locator('[data-rule]').getAttribute('data-rule')).resolves.toBe('Weekend');
+    await expect(answer.locator('[data-hourly]').getAttribute('data-hourly')).resolves.toBe('8');
+
+    // Keyboard: pick Night up by its handle, move it up one place, drop it.
+    await page.getByRole('button', { name: /^Drag Night to reorder/ }).focus();
+    // dnd-kit announces each step in a live region; each key waits for the last step to land.
+    const live = page.locator('[role="status"][aria-live="assertive"]');
+    await page.keyboard.press('Space');
+    await live.filter({ hasText: 'Night was moved over droppable area Night' }).waitFor();
+    await page.keyboard.press('ArrowUp');
+    await live.filter({ hasText: 'was moved over droppable area Weekend' }).waitFor();
+    await page.keyboard.press('Space');
+    await expect.poll(order).toEqual(['Public holiday', 'Night', 'Weekend', 'Weekday standby']);
+    await expect.poll(() => answer.locator('[data-rule]').getAttribute('data-rule')).toBe('Night');
+    await expect.poll(() => total.getAttribute('data-amount')).not.toBe(before);
+
+    // Undo puts the order and the total back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(order).toEqual(['Public holiday', 'Weekend', 'Night', 'Weekday standby']);
+    await expect.poll(() => total.getAttribute('data-amount')).toBe(before);
+
+    // Pointer: drag Weekday standby's handle above Public holiday.
+    const handle = page.getByRole('button', { name: /^Drag Weekday standby to reorder/ });
+    const target = page.locator('[data-rule="Public holiday"]');
+    const from = (await handle.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 4 });
+    await page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(order).toEqual(['Weekday standby', 'Public holiday', 'Weekend', 'Night']);
+    // Weekday standby now matches every minute first.
+    await expect.poll(() => answer.locator('[data-rule]').getAttribute('data-rule')).toBe('Weekday standby');
+  });
+
+  it('refuses a half-given time window under the form and adds the rule once it is whole', async () => {
+    session = await openApp();
+    const { page } = session;
+    await page.click('[data-view="pay"]');
+    await page.getByTestId('pay-total').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a pay rule' });
+    await dialog.getByLabel('Name').fill('Evening');
+    await dialog.getByLabel('From (local time)').fill('18:00');
+    await dialog.getByRole('button', { name: 'Add rule' }).click();
+    await expect(dialog.getByTestId('pay-rule-error').textContent()).resolves.toBe(
+      'pay.rules[3].when.to: a time window needs both from and to',
+    );
+    await expect(page.getByTestId('pay-rule-row').count()).resolves.toBe(4);
+    await dialog.getByLabel('To (may be after midnight)').fill('22:00');
+    await dialog.getByRole('button', { name: 'Add rule' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const rows = page.getByTestId('pay-rule-row');
+    await expect
+      .poll(() => rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-rule'))))
+      .toEqual(['Public holiday', 'Weekend', 'Night', 'Evening', 'Weekday standby']);
+    await expect(page.locator('[data-rule="Evening"]').textContent()).resolves.toContain('18:00–22:00');
   });
 });

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { neutraliseCell, toSafeCsv } from '../../../shared/export/csv-safe';
 import { exportLoadReportCsv } from '../../../shared/export/load-report-csv';
+import { resolveWindow } from '../../../shared/fairness/window';
+import { payReport } from '../../../shared/pay/pay-report';
 import { exportOwnershipCsv } from '../../../shared/export/ownership-csv';
 import { analyzePlan } from '../../../shared/fairness/analyze';
 import { exportShiftsCsv } from '../../../shared/io/csv-shifts';
@@ -66,8 +68,11 @@ describe('exportLoadReportCsv', () => {
       'deviation',
       'availability',
       'on_call_share',
+      'pay_currency',
+      'pay_amount',
     ]);
     const analysis = analyzePlan(plan);
+    const pay = payReport(plan, plan.pay!, resolveWindow(plan));
     expect(data.map((r) => r.member_id)).toEqual(['maya', 'diego', 'priya', 'sam']);
     analysis.members.forEach((m, i) => {
       const row = data[i]!;
@@ -82,7 +87,11 @@ describe('exportLoadReportCsv', () => {
       expect(Number(row.weighted_load)).toBe(m.weightedLoad);
       expect(Number(row.fair_share)).toBe(m.fairShare);
       expect(Number(row.primary_hours) + Number(row.secondary_hours)).toBe(m.onCallHours);
+      expect(row.pay_currency).toBe('USD');
+      expect(Number(row.pay_amount)).toBe(pay.members[i]!.amount);
     });
+    // The four members' pay adds up to `rotaplan pay`'s total for the sample.
+    expect(data.reduce((sum, r) => sum + Number(r.pay_amount), 0)).toBeCloseTo(90369.5, 2);
     // Literal figures of the sample, so a change in the ledger shows up here too.
     expect(data[0]).toMatchObject({
       member_name: 'Maya Chen',
@@ -93,6 +102,12 @@ describe('exportLoadReportCsv', () => {
       fair_share: '4836.05',
       deviation: '-41.8',
     });
+  });
+
+  it('has no pay columns when the plan has no pay rules', () => {
+    const { pay: _none, ...plan } = createSamplePlan(NOW);
+    const { meta } = parse(exportLoadReportCsv(plan));
+    expect(meta.fields!.slice(-2)).toEqual(['availability', 'on_call_share']);
   });
 
   it('covers a window and neutralises a hostile name', () => {

@@ -56,6 +56,27 @@ describe('planReportHtml', () => {
     expect(html).toContain(`balance ${a.fairness.balance.toFixed(3)}`);
   });
 
+  it('lists on-call pay per member and rule with the total of rotaplan pay', () => {
+    const section = html.match(/<section id="pay"[\s\S]*?<\/section>/)![0];
+    expect(section).toContain('<h2>On-call pay</h2>');
+    expect(section).toContain('from 2027-01-04 to 2028-01-03');
+    const header = [...section.matchAll(/<th scope="col" class="num">([^<]+)<\/th>/g)].map((m) => m[1]);
+    expect(header).toEqual([
+      'Hours',
+      'Public holiday',
+      'Weekend',
+      'Night',
+      'Weekday standby',
+      'Year-end freeze',
+      'Week stipend',
+      'Total (USD)',
+    ]);
+    expect(section).toContain('<tfoot><tr><th scope="row">Total</th>');
+    expect(section).toMatch(/<strong>90,369\.50<\/strong><\/td><\/tr><\/tfoot>/);
+    const { pay: _none, ...withoutPay } = createSamplePlan(NOW);
+    expect(planReportHtml(withoutPay, { generatedAt: NOW })).not.toContain('id="pay"');
+  });
+
   it('escapes hostile member names everywhere', () => {
     const p = createSamplePlan(NOW);
     p.members[0]!.name = '<img src=x onerror=alert(1)>';

@@ -34,7 +34,11 @@ describe('pay edits', () => {
     const plan = handPlan();
     const added = applyEdit(
       plan,
-      { kind: 'pay:addRule', rule: { name: 'evening', when: { from: '18:00', to: '22:00' }, hourly: 12 }, at: 2 },
+      {
+        kind: 'pay:addRule',
+        rule: { name: 'evening', when: { from: '18:00', to: '22:00' }, hourly: 12 },
+        at: 2,
+      },
       LATER,
     );
     expect(ruleNames(added)).toEqual(['holiday', 'weekend', 'evening', 'night', 'base']);

@@ -298,7 +298,7 @@ export function FlagsTable({
                   <Table.Td colSpan={7}>
                     <Text size="sm" c="dimmed" ta="center" py="sm">
                       {flags.length === 0
-                        ? 'No flags: this plan raises none of the sixteen checks.'
+                        ? `No flags: this plan raises none of the ${FLAG_KINDS.length} checks.`
                         : 'No flag matches these filters.'}
                     </Text>
                   </Table.Td>

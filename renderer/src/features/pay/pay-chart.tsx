@@ -2,9 +2,10 @@ import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Paper, Text } from '@mantine/core';
 import type { PayReport } from '../../../../shared/pay/pay-report';
+import type { Member } from '../../../../shared/plan/schema';
 
-/** Cost per month, stacked by member (each member's local month). */
-export function PayChart({ report }: { report: PayReport }) {
+/** Cost per month, stacked by member in each member's own colour (each member's local month). */
+export function PayChart({ report, members }: { report: PayReport; members: readonly Member[] }) {
   const months = [...new Set(report.months.map((m) => m.month))].sort();
   const data = months.map((month) => {
     const row: Record<string, string | number> = { month };
@@ -13,7 +14,7 @@ export function PayChart({ report }: { report: PayReport }) {
     }
     return row;
   });
-  const colors = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'cyan.6', 'pink.6', 'lime.6', 'indigo.6'];
+  const colorOf = new Map(members.map((m) => [m.id, m.color]));
   return (
     <Paper withBorder radius="md" p="md" aria-label="Cost per month">
       <Text fw={600} mb="sm">
@@ -25,7 +26,7 @@ export function PayChart({ report }: { report: PayReport }) {
         dataKey="month"
         type="stacked"
         withLegend
-        series={report.members.map((m, i) => ({ name: m.name, color: colors[i % colors.length]! }))}
+        series={report.members.map((m) => ({ name: m.name, color: colorOf.get(m.id) ?? 'gray.6' }))}
       />
     </Paper>
   );
