@@ -3,6 +3,7 @@ import {
   Button,
   Chip,
   Group,
+  Input,
   Modal,
   MultiSelect,
   NumberInput,
@@ -149,10 +150,7 @@ function PayRuleForm({
             onChange={(value) => set({ hourly: value })}
           />
         </Group>
-        <div>
-          <Text size="sm" fw={500} mb={4}>
-            Weekdays (member&apos;s local day; none: every day)
-          </Text>
+        <Input.Wrapper label="Weekdays (member's local day; none: every day)">
           <Chip.Group multiple value={draft.weekdays} onChange={(weekdays) => set({ weekdays })}>
             <Group gap={6}>
               {WEEKDAYS.map((label, i) => (
@@ -162,7 +160,7 @@ function PayRuleForm({
               ))}
             </Group>
           </Chip.Group>
-        </div>
+        </Input.Wrapper>
         <Group grow>
           <TimeInput
             label="From (local time)"
@@ -178,10 +176,7 @@ function PayRuleForm({
           />
         </Group>
         <Stack gap="sm">
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              Public holiday (member&apos;s region)
-            </Text>
+          <Input.Wrapper label="Public holiday (member's region)">
             <SegmentedControl
               fullWidth
               aria-label="Public holiday"
@@ -193,11 +188,8 @@ function PayRuleForm({
                 { value: 'no', label: 'Not a holiday' },
               ]}
             />
-          </div>
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              Investor-report week
-            </Text>
+          </Input.Wrapper>
+          <Input.Wrapper label="Investor-report week">
             <SegmentedControl
               fullWidth
               aria-label="Investor-report week"
@@ -209,7 +201,7 @@ function PayRuleForm({
                 { value: 'no', label: 'Other weeks' },
               ]}
             />
-          </div>
+          </Input.Wrapper>
         </Stack>
         <MultiSelect
           label="Layers"

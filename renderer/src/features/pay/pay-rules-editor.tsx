@@ -187,8 +187,8 @@ export function PayRulesEditor({
               }}
             />
             <NumberInput
-              label="Secondary layer factor"
-              w={170}
+              label="Secondary factor"
+              w={150}
               min={0}
               max={1}
               step={0.05}
