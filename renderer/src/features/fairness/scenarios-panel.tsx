@@ -36,7 +36,12 @@ import type { AnalysisWindow } from '../../workers/analysis-client';
 import { MemberForm } from '../../components/member-form-dialog';
 import { newMember } from '../../../../shared/plan/new-member';
 import { CompareView } from './compare-view';
-import { ScenarioChangeDialog, type ChangeMode } from './scenario-change-dialog';
+import {
+  LeaveOrJoinDate,
+  middleOfPlan,
+  ScenarioChangeDialog,
+  type ChangeMode,
+} from './scenario-change-dialog';
 import { ScenarioNameDialog } from './scenario-name-dialog';
 
 type Dialog =
@@ -45,7 +50,7 @@ type Dialog =
   | { kind: 'delete'; scenario: Scenario }
   | { kind: 'apply'; scenario: Scenario }
   | { kind: 'change'; scenario: Scenario; mode: ChangeMode }
-  | { kind: 'join'; scenario: Scenario; member: Member };
+  | { kind: 'join'; scenario: Scenario; member: Member; from: string };
 
 /** One line of facts about a scenario: when it was made, who is on its rotation, how its shifts run. */
 function scenarioFacts(s: Scenario): string {
@@ -147,6 +152,7 @@ export function ScenariosPanel({ plan, range }: { plan: Plan; range: AnalysisWin
                             kind: 'join',
                             scenario: s,
                             member: newMember(scenarioAsPlan(plan, s), crypto.randomUUID()),
+                            from: middleOfPlan(s.body),
                           })
                         }
                       >
@@ -283,10 +289,17 @@ export function ScenariosPanel({ plan, range }: { plan: Plan; range: AnalysisWin
             run({
               kind: 'scenario:update',
               scenarioId: dialog.scenario.id,
-              change: { kind: 'member-joins', member },
+              change: { kind: 'member-joins', member, from: dialog.from },
             })
           }
-        />
+        >
+          <LeaveOrJoinDate
+            label="Joins on"
+            value={dialog.from}
+            plan={dialog.scenario.body}
+            onChange={(from) => setDialog({ ...dialog, from })}
+          />
+        </MemberForm>
       )}
       {(dialog?.kind === 'delete' || dialog?.kind === 'apply') && (
         <Modal
