@@ -55,6 +55,8 @@ describe('What-if scenarios: a dated leave, compared with the live plan, cost in
     await dialog.getByRole('button', { name: 'Apply to scenario' }).click();
     await dialog.waitFor({ state: 'detached' });
     await card.getByText('• Sam Okafor leaves the rotation on 2027-06-01').waitFor();
+    // He stays in the team, but no longer on the rotation by the plan's end.
+    await card.getByText(/· 3 of 4 members on the rotation ·/).waitFor();
 
     // Pay by the plan's rules, the live plan beside the scenario: Sam's year shrinks to his shifts before June,
     // the three others take the rest.

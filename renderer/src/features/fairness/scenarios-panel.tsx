@@ -35,6 +35,7 @@ import { useAppStore } from '../../store/store';
 import type { AnalysisWindow } from '../../workers/analysis-client';
 import { MemberForm } from '../../components/member-form-dialog';
 import { newMember } from '../../../../shared/plan/new-member';
+import { layerRotations } from '../../../../shared/rotation/layer-rotations';
 import { CompareView } from './compare-view';
 import {
   LeaveOrJoinDate,
@@ -52,10 +53,18 @@ type Dialog =
   | { kind: 'change'; scenario: Scenario; mode: ChangeMode }
   | { kind: 'join'; scenario: Scenario; member: Member; from: string };
 
-/** One line of facts about a scenario: when it was made, who is on its rotation, how its shifts run. */
+/**
+ * One line of facts about a scenario: when it was made, who is on its rotation at the plan's end (someone who leaves
+ * on a date is no longer counted), how its shifts run.
+ */
 function scenarioFacts(s: Scenario): string {
   const { members, rotation, shifts } = s.body;
-  const onRotation = members.filter((m) => rotation.layers.some((l) => l.memberOrder.includes(m.id))).length;
+  const atEnd = rotation.layers.flatMap((l) =>
+    layerRotations(rotation, l)
+      .filter((r) => r.until === undefined || r.until >= rotation.endDate)
+      .flatMap((r) => r.members),
+  );
+  const onRotation = members.filter((m) => atEnd.includes(m.id)).length;
   const days = rotation.shiftLengthDays;
   return `Created ${s.createdAt.slice(0, 10)} · ${onRotation} of ${members.length} members on the rotation · ${days}-day shifts · ${shifts.length} shifts`;
 }
