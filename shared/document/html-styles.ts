@@ -10,9 +10,8 @@ body { margin: 0; color: var(--ink); background: #fff;
   font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 960px; margin: 0 auto; padding: 32px 40px 64px; }
 h1 { font-size: 28px; margin: 0 0 12px; }
-h2, h3 { margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
-h3 { font-size: 21px; }
-h4 { font-size: 17px; margin: 24px 0 8px; color: var(--accent); }
+h2 { font-size: 21px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+h3 { font-size: 17px; margin: 24px 0 8px; color: var(--accent); }
 p { margin: 8px 0; }
 p.label { margin: 14px 0 4px; }
 ul, ol { margin: 4px 0 8px; padding-left: 24px; }
@@ -37,7 +36,7 @@ th { background: #f5f7fa; }
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
-  h2, h3, h4, p.label { break-after: avoid; page-break-after: avoid; }
+  h2, h3, p.label { break-after: avoid; page-break-after: avoid; }
   tr, li, .facts { break-inside: avoid; page-break-inside: avoid; }
   section.runbook { break-before: page; page-break-before: always; }
   hr { display: none; }

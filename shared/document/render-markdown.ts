@@ -95,8 +95,8 @@ function block(b: DocBlock): string {
 }
 
 /**
- * Renders the plan document as Markdown: "# title", the header facts as a list, then every section with the seed's
- * heading levels (### numbered sections, #### sub-sections and runbooks). Blocks are separated by blank lines, so
+ * Renders the plan document as Markdown: "# title", the header facts as a list, then every section one level below
+ * the title (## numbered sections, ### sub-sections and runbooks), so no heading level is skipped. Blocks are separated by blank lines, so
  * a "---" rule never turns the line above it into a heading.
  */
 export function renderMarkdown(doc: PlanDocument): string {

@@ -69,8 +69,9 @@ const tidy = (v: number) => {
 /**
  * A row of values with their differences to column 0; `score` maps a value to "higher is better" terms, and a score
  * change within `tolerance` counts as the same.
+ * Why exported: every comparison of the compare screen (fairness here, cost in `comparePay`) judges alike.
  */
-function row(
+export function compareRow(
   values: (number | null)[],
   score: (value: number, column: number) => number,
   tolerance = EPS,
@@ -116,7 +117,12 @@ export function compareAnalyses(entries: readonly CompareEntry[]): Comparison {
   const metrics = COMPARE_METRICS.map((m) => {
     const values = entries.map((e) => metricValue(e.analysis, m.key));
     const sign = m.higherIsBetter ? 1 : -1;
-    return { key: m.key, label: m.label, higherIsBetter: m.higherIsBetter, ...row(values, (v) => sign * v) };
+    return {
+      key: m.key,
+      label: m.label,
+      higherIsBetter: m.higherIsBetter,
+      ...compareRow(values, (v) => sign * v),
+    };
   });
   const memberIds: { id: string; name: string }[] = [];
   for (const e of entries) {
@@ -132,13 +138,13 @@ export function compareAnalyses(entries: readonly CompareEntry[]): Comparison {
     // weighted hour) is rounding of whole shifts, not a change in fairness.
     const distance = (value: number, column: number) => -Math.abs(value - (fairShares[column] ?? value));
     const tolerance = Math.max(1, 0.01 * Math.max(...fairShares.map((f) => f ?? 0)));
-    return { id, name, fairShares, ...row(values, distance, tolerance) };
+    return { id, name, fairShares, ...compareRow(values, distance, tolerance) };
   });
   const flagKinds = FLAG_KINDS.filter((kind) =>
     entries.some((e) => e.analysis.flags.some((f) => f.kind === kind)),
   ).map((kind) => {
     const values = entries.map((e) => e.analysis.flags.filter((f) => f.kind === kind).length);
-    return { kind, ...row(values, (v) => -v) };
+    return { kind, ...compareRow(values, (v) => -v) };
   });
   return {
     columns: entries.map((e) => ({ id: e.id, name: e.name, from: e.analysis.from, to: e.analysis.to })),

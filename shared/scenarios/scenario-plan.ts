@@ -16,6 +16,10 @@ export function planBody(plan: Plan): PlanBody {
     escalation: plan.escalation,
     communication: plan.communication,
     successMetrics: plan.successMetrics,
+    // The optional sections only when the plan has them, so a plan without them makes a scenario without them.
+    ...(plan.wishes !== undefined ? { wishes: plan.wishes } : {}),
+    ...(plan.pay !== undefined ? { pay: plan.pay } : {}),
+    ...(plan.workingTime !== undefined ? { workingTime: plan.workingTime } : {}),
   };
 }
 

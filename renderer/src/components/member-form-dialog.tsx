@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { MEMBER_PALETTE } from '../../../shared/plan/member-colors';
 import { memberSchema, type Member, type Pipeline, type Seniority } from '../../../shared/plan/schema';
 import { formatPath } from '../../../shared/plan/validate';
@@ -88,10 +88,20 @@ export type MemberFormProps = {
   onClose: () => void;
   /** Returns a refusal reason, or null when the edit was applied. */
   onSubmit: (member: Member) => string | null;
+  /** More fields of the caller's, shown above the buttons (a what-if join asks for the date). */
+  children?: ReactNode;
 };
 
 /** Add or edit a team member: name, e-mail, role, IANA zone, holiday region from date-holidays, colour, skills. */
-export function MemberForm({ opened, title, member, pipelines, onClose, onSubmit }: MemberFormProps) {
+export function MemberForm({
+  opened,
+  title,
+  member,
+  pipelines,
+  onClose,
+  onSubmit,
+  children,
+}: MemberFormProps) {
   const { countries, error: regionError } = useHolidayRegions();
   const zones = useMemo(() => timeZoneOptions(), []);
   const form = useForm<FormValues>({ initialValues: toValues(member) });
@@ -185,6 +195,7 @@ export function MemberForm({ opened, title, member, pipelines, onClose, onSubmit
               {...form.getInputProps('skills')}
             />
           </SimpleGrid>
+          {children}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -168,7 +168,7 @@ function policyText(value: string, empty: string): DocInline[] {
 }
 
 /**
- * "#### Holiday Coverage": the major-holiday policy with who is on call on each major holiday in the window (the
+ * "### Holiday Coverage": the major-holiday policy with who is on call on each major holiday in the window (the
  * person on call at noon in the plan's zone, from the plan's shifts) and the recorded duty of earlier years; the
  * vacation policy with every absence in the window, who is on call meanwhile and who covers the pipelines the absent
  * person owns.
@@ -199,5 +199,5 @@ export function holidayCoverageSection(ctx: DocContext): DocBlock {
       children: [{ kind: 'list', ordered: false, items: vacationItems(ctx) }],
     },
   ];
-  return section(4, 'Holiday Coverage', [{ kind: 'list', ordered: false, items }]);
+  return section(3, 'Holiday Coverage', [{ kind: 'list', ordered: false, items }]);
 }

@@ -115,7 +115,7 @@ function weekItem(ctx: DocContext, week: { start: string; end: string }): DocLis
 }
 
 /**
- * "#### Monthly Investor Report Period": the rule, the staffing requirement, and every investor week in the window
+ * "### Monthly Investor Report Period": the rule, the staffing requirement, and every investor week in the window
  * with who is on call in each layer (hours, from the plan's shifts) and what breaks the requirement.
  */
 export function investorPeriodSection(ctx: DocContext): DocBlock {
@@ -128,7 +128,7 @@ export function investorPeriodSection(ctx: DocContext): DocBlock {
   if (weeks.length === 0)
     children.push(item(missing(`No investor week falls between ${ctx.from} and ${ctx.to}.`)));
   const description = iw.description.trim();
-  return section(4, 'Monthly Investor Report Period', [
+  return section(3, 'Monthly Investor Report Period', [
     {
       kind: 'list',
       ordered: false,

@@ -4,9 +4,9 @@ import { holidayCoverageSection } from './holiday-coverage-section';
 import { investorPeriodSection } from './investor-period-section';
 import { weeklyRotationSection } from './weekly-rotation-section';
 
-/** "### 2. On-Call Schedule": weekly rotation, holiday and vacation coverage, the investor-report period. */
+/** "## 2. On-Call Schedule": weekly rotation, holiday and vacation coverage, the investor-report period. */
 export function onCallScheduleSection(ctx: DocContext): DocBlock {
-  return section(3, '2. On-Call Schedule', [
+  return section(2, '2. On-Call Schedule', [
     weeklyRotationSection(ctx),
     holidayCoverageSection(ctx),
     investorPeriodSection(ctx),

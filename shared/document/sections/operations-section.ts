@@ -15,7 +15,7 @@ import { metricCategoryLabel } from '../format';
 function escalationSection(ctx: DocContext): DocBlock {
   const levels = ctx.plan.escalation.slice().sort((a, b) => a.level - b.level);
   if (levels.length === 0) {
-    return section(4, 'Escalation Matrix', [
+    return section(3, 'Escalation Matrix', [
       paragraph(missing('No escalation levels yet — add them in Operations.')),
     ]);
   }
@@ -24,7 +24,7 @@ function escalationSection(ctx: DocContext): DocBlock {
     const response = l.responseTime.trim() !== '' ? ` Response time: ${l.responseTime.trim()}.` : '';
     return item(strong(`Level ${l.level}:`), text(` ${l.who.trim()}.${when}${response}`));
   });
-  return section(4, 'Escalation Matrix', [{ kind: 'list', ordered: false, items }]);
+  return section(3, 'Escalation Matrix', [{ kind: 'list', ordered: false, items }]);
 }
 
 function communicationSection(ctx: DocContext): DocBlock {
@@ -43,7 +43,7 @@ function communicationSection(ctx: DocContext): DocBlock {
         : missing(`No ${name.toLowerCase()} protocol yet — add it in Operations.`),
     ),
   );
-  return section(4, 'Communication Protocols', [{ kind: 'list', ordered: false, items }]);
+  return section(3, 'Communication Protocols', [{ kind: 'list', ordered: false, items }]);
 }
 
 function metricsSection(ctx: DocContext): DocBlock {
@@ -60,12 +60,12 @@ function metricsSection(ctx: DocContext): DocBlock {
         : [item(missing(`No ${name.toLowerCase()} KPIs yet — add them in Operations.`))];
     return { content: [strong(`${name}:`)], children: [{ kind: 'list', ordered: false, items: children }] };
   });
-  return section(4, 'Success Metrics', [{ kind: 'list', ordered: false, items }]);
+  return section(3, 'Success Metrics', [{ kind: 'list', ordered: false, items }]);
 }
 
-/** "### 4. Operational Excellence": escalation matrix, communication protocols, success metrics by category. */
+/** "## 4. Operational Excellence": escalation matrix, communication protocols, success metrics by category. */
 export function operationsSection(ctx: DocContext): DocBlock {
-  return section(3, '4. Operational Excellence', [
+  return section(2, '4. Operational Excellence', [
     escalationSection(ctx),
     communicationSection(ctx),
     metricsSection(ctx),

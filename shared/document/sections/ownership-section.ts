@@ -48,11 +48,11 @@ function loadBlocks(ctx: DocContext): DocBlock[] {
   ];
 }
 
-/** "### 1. Pipeline Ownership Matrix": the matrix with member names and stakeholders, loads and checks. */
+/** "## 1. Pipeline Ownership Matrix": the matrix with member names and stakeholders, loads and checks. */
 export function ownershipSection(ctx: DocContext): DocBlock {
   const { plan } = ctx;
   if (plan.pipelines.length === 0) {
-    return section(3, '1. Pipeline Ownership Matrix', [
+    return section(2, '1. Pipeline Ownership Matrix', [
       paragraph(missing('No pipelines yet — add them in Pipelines, then pick their owners in Ownership.')),
     ]);
   }
@@ -66,7 +66,7 @@ export function ownershipSection(ctx: DocContext): DocBlock {
       stakeholder !== '' ? [text(stakeholder)] : [missing('No stakeholder named yet')],
     ];
   });
-  return section(3, '1. Pipeline Ownership Matrix', [
+  return section(2, '1. Pipeline Ownership Matrix', [
     {
       kind: 'table',
       columns: ['Pipeline', 'Primary Owner', 'Secondary Owner', 'Business Stakeholder'],

@@ -72,7 +72,7 @@ function issuesBlock(p: Pipeline): DocBlock {
   };
 }
 
-/** "#### <Name> Pipeline Runbook": every runbook field of the seed, filled from one pipeline. */
+/** "### <Name> Pipeline Runbook": every runbook field of the seed, filled from one pipeline. */
 export function runbookSection(ctx: DocContext, p: Pipeline): DocBlock {
   const blocks: DocBlock[] = [];
   if (p.description.trim() !== '') blocks.push(paragraph(text(p.description.trim())));
@@ -102,14 +102,14 @@ export function runbookSection(ctx: DocContext, p: Pipeline): DocBlock {
       'No monitoring listed yet — add checks and alerts to this runbook in Pipelines.',
     ),
   );
-  return section(4, `${p.name} Pipeline Runbook`, blocks, 'runbook');
+  return section(3, `${p.name} Pipeline Runbook`, blocks, 'runbook');
 }
 
-/** "### 3. Pipeline Runbooks": one runbook per pipeline, separated by rules as in the seed. */
+/** "## 3. Pipeline Runbooks": one runbook per pipeline, separated by rules as in the seed. */
 export function runbooksSection(ctx: DocContext): DocBlock {
   const { pipelines } = ctx.plan;
   if (pipelines.length === 0) {
-    return section(3, '3. Pipeline Runbooks', [
+    return section(2, '3. Pipeline Runbooks', [
       paragraph(missing('No pipelines yet — add them in Pipelines to write their runbooks.')),
     ]);
   }
@@ -118,5 +118,5 @@ export function runbooksSection(ctx: DocContext): DocBlock {
     if (i > 0) blocks.push({ kind: 'rule' });
     blocks.push(runbookSection(ctx, p));
   });
-  return section(3, '3. Pipeline Runbooks', blocks);
+  return section(2, '3. Pipeline Runbooks', blocks);
 }

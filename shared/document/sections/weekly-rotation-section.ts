@@ -56,14 +56,14 @@ function changes(ctx: DocContext): DocBlock[] {
 }
 
 /**
- * "#### Weekly Rotation": the repeating cycle (Week 1..N with each layer's member), the concrete dates of its first
+ * "### Weekly Rotation": the repeating cycle (Week 1..N with each layer's member), the concrete dates of its first
  * turn, and the shifts that deviate from it (swaps, overrides, manual changes) in the document's window.
  */
 export function weeklyRotationSection(ctx: DocContext): DocBlock {
   const { rotation } = ctx.plan;
   const layers = rotation.layers.filter((l) => l.memberOrder.length > 0);
   if (layers.length === 0) {
-    return section(4, 'Weekly Rotation', [
+    return section(3, 'Weekly Rotation', [
       paragraph(missing('No rotation order yet — add team members to the rotation in Calendar.')),
     ]);
   }
@@ -99,5 +99,5 @@ export function weeklyRotationSection(ctx: DocContext): DocBlock {
     }
     return item(...content);
   });
-  return section(4, 'Weekly Rotation', [intro, bullets(items), ...changes(ctx)]);
+  return section(3, 'Weekly Rotation', [intro, bullets(items), ...changes(ctx)]);
 }

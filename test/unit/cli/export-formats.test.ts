@@ -155,7 +155,7 @@ describe('rotaplan export --format html|pdf', () => {
     const out = join(dir, 'report.html');
     expect((await run('export', plan, '--format', 'html', '--out', out)).code).toBe(0);
     const html = await readFile(out, 'utf8');
-    expect(html).toContain('<h3>1. Pipeline Ownership Matrix</h3>');
+    expect(html).toContain('<h2>1. Pipeline Ownership Matrix</h2>');
     expect(html.match(/<table class="month-table">/g)!.length).toBe(13);
     expect(html).toContain('<svg ');
     expect(html).not.toContain('<script');

@@ -46,8 +46,8 @@ describe('rotaplan export --format md|html', () => {
     expect(html.stderr).toBe(`Wrote html to ${out}\n`);
     const page = await readFile(out, 'utf8');
     expect(page.startsWith('<!doctype html>')).toBe(true);
-    expect(page).toContain('<h3>1. Pipeline Ownership Matrix</h3>');
-    expect(page).toContain('<h4>Success Metrics</h4>');
+    expect(page).toContain('<h2>1. Pipeline Ownership Matrix</h2>');
+    expect(page).toContain('<h3>Success Metrics</h3>');
   });
 
   it('limits the schedule parts to --from/--to', async () => {

@@ -36,7 +36,7 @@ function hostilePlan(): Plan {
 }
 
 const htmlHeadings = (html: string) =>
-  [...html.matchAll(/<h([34])>(.*?)<\/h\1>/g)].map(
+  [...html.matchAll(/<h([23])>(.*?)<\/h\1>/g)].map(
     ([, level, body]) =>
       `${'#'.repeat(Number(level))} ${body!
         .replace(/&lt;/g, '<')
@@ -65,6 +65,13 @@ describe('the plan document as HTML', () => {
     expect(htmlHeadings(html)).toEqual(expectedHeadings(sample));
   });
 
+  it('never skips a heading level: h1, then h2 sections and h3 sub-sections', () => {
+    const levels = [...html.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((l, i) => i > 0 && l > levels[i - 1]! + 1)).toEqual([]);
+    expect(new Set(levels)).toEqual(new Set([1, 2, 3]));
+  });
+
   it('draws members as colour chips', () => {
     expect(html).toContain(
       '<span class="member"><span class="chip" style="background-color:#2563eb" aria-hidden="true"></span>Maya Chen</span>',
@@ -75,8 +82,8 @@ describe('the plan document as HTML', () => {
 
   it('numbers the common issues as an ordered list', () => {
     const profit = html.slice(
-      html.indexOf('<h4>Profit Pipeline Runbook</h4>'),
-      html.indexOf('<h4>Growth Pipeline Runbook</h4>'),
+      html.indexOf('<h3>Profit Pipeline Runbook</h3>'),
+      html.indexOf('<h3>Growth Pipeline Runbook</h3>'),
     );
     expect([...profit.matchAll(/<li><strong>(.*?)<\/strong>/g)].map((m) => m[1])).toEqual([
       'Billing API export fails',
@@ -94,7 +101,7 @@ describe('escaping', () => {
     const html = planToHtml(plan, OPTIONS);
     expect(html).not.toMatch(/<script|<img/i);
     expect(html).toContain(
-      '<h4>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co Pipeline Runbook</h4>',
+      '<h3>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co Pipeline Runbook</h3>',
     );
     expect(html).toContain('<p>&lt;img src=x onerror=alert(1)&gt;</p>');
     expect(html).toContain('<li><strong>&lt;/li&gt;&lt;script&gt;1&lt;/script&gt;</strong>');
@@ -104,7 +111,7 @@ describe('escaping', () => {
 
   it('escapes the same text in Markdown so it stays text', () => {
     const md = planToMarkdown(plan, OPTIONS);
-    expect(md).toContain('#### \\<script\\>alert("x")\\</script\\> & Co Pipeline Runbook');
+    expect(md).toContain('### \\<script\\>alert("x")\\</script\\> & Co Pipeline Runbook');
     expect(md).toContain(
       '| \\<script\\>alert("x")\\</script\\> & Co | _No primary owner yet_ | _No secondary owner yet_ | _No stakeholder named yet_ |',
     );

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { planToMarkdown } from '../../../shared/document/export-plan-document';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
-import { expectedHeadings, markdownHeadings, SEED_HEADINGS, seedHeadingsMissing } from './seed-headings';
+import {
+  allMarkdownHeadings,
+  expectedHeadings,
+  markdownHeadings,
+  SEED_HEADINGS,
+  seedHeadingsMissing,
+} from './seed-headings';
 
 // 05:00 UTC on 3 January is still 2 January in Los Angeles: the generated date is the plan zone's date.
 const OPTIONS = { generatedAt: '2027-01-03T05:00:00.000Z' };
@@ -11,17 +17,17 @@ const sample = createSamplePlan('2026-11-27T00:00:00.000Z');
 const markdown = planToMarkdown(sample, OPTIONS);
 const lines = markdown.split('\n');
 
-/** The text of one runbook: from its heading to the next heading of level 3 or 4. */
+/** The text of one runbook: from its heading to the next heading of level 2 or 3. */
 function runbook(md: string, name: string): string {
   const all = md.split('\n');
-  const start = all.indexOf(`#### ${name} Pipeline Runbook`);
+  const start = all.indexOf(`### ${name} Pipeline Runbook`);
   expect(start, `runbook heading for ${name}`).toBeGreaterThanOrEqual(0);
-  const end = all.findIndex((l, i) => i > start && /^#{3,4} /.test(l));
+  const end = all.findIndex((l, i) => i > start && /^#{2,3} /.test(l));
   return all.slice(start, end).join('\n');
 }
 
 describe('the seed heading fixture', () => {
-  it('is the seed template headings from the ownership matrix to the success metrics', () => {
+  it('is the seed template headings from the ownership matrix to the success metrics, one level higher', () => {
     // A verbatim copy of ../shared/seed/pipeline-maintenance-template.md, kept in the repo so the test runs in any
     // checkout; refresh it when the seed changes.
     const seedPath = fileURLToPath(
@@ -30,12 +36,27 @@ describe('the seed heading fixture', () => {
     const seed = readFileSync(seedPath, 'utf8').split('\n');
     const from = seed.indexOf('### 1. Pipeline Ownership Matrix');
     const to = seed.indexOf('#### Success Metrics');
-    expect(seed.slice(from, to + 1).filter((l) => /^#+ /.test(l))).toEqual(SEED_HEADINGS);
+    // The seed jumps from its "# title" to ### under a "## Use this template" line the export has no use for; the
+    // export lifts every heading one level instead, so no level is skipped.
+    const seedHeadings = seed.slice(from, to + 1).filter((l) => /^#+ /.test(l));
+    expect(seedHeadings.map((l) => l.slice(1))).toEqual(SEED_HEADINGS);
     expect(SEED_HEADINGS).toHaveLength(14);
   });
 });
 
 describe('the sample plan as Markdown', () => {
+  it('never skips a heading level: one "# title", then each heading at most one level below the one before', () => {
+    const headings = allMarkdownHeadings(markdown);
+    expect(headings.filter(([level]) => level === 1)).toEqual([[1, 'Data pipeline coverage 2027']]);
+    expect(headings[0]![0]).toBe(1);
+    const jumps = headings
+      .map(([level, title], i) => ({ level, title, before: i === 0 ? 0 : headings[i - 1]![0] }))
+      .filter(({ level, before }) => level > before + 1);
+    expect(jumps).toEqual([]);
+    expect(headings.length).toBeGreaterThanOrEqual(SEED_HEADINGS.length + 1);
+    expect(new Set(headings.map(([level]) => level))).toEqual(new Set([1, 2, 3]));
+  });
+
   it('has every seed heading, in the seed order', () => {
     expect(seedHeadingsMissing(markdownHeadings(markdown))).toEqual([]);
   });
@@ -43,11 +64,11 @@ describe('the sample plan as Markdown', () => {
   it('has exactly the seed headings, with one runbook per pipeline', () => {
     expect(markdownHeadings(markdown)).toEqual(expectedHeadings(sample));
     expect(markdownHeadings(markdown).filter((h) => h.endsWith('Pipeline Runbook'))).toEqual([
-      '#### Profit Pipeline Runbook',
-      '#### Growth Pipeline Runbook',
-      '#### Engagement Pipeline Runbook',
-      '#### Aggregated (Executives & investors) Pipeline Runbook',
-      '#### Aggregated (Experiments) Pipeline Runbook',
+      '### Profit Pipeline Runbook',
+      '### Growth Pipeline Runbook',
+      '### Engagement Pipeline Runbook',
+      '### Aggregated (Executives & investors) Pipeline Runbook',
+      '### Aggregated (Experiments) Pipeline Runbook',
     ]);
   });
 
@@ -235,7 +256,7 @@ describe('the sample plan as Markdown', () => {
   it('ends the document with one newline and separates runbooks with a rule after a blank line', () => {
     expect(markdown.endsWith('\n')).toBe(true);
     expect(markdown.endsWith('\n\n')).toBe(false);
-    expect(markdown.match(/\n\n---\n\n#### /g)).toHaveLength(4);
+    expect(markdown.match(/\n\n---\n\n### /g)).toHaveLength(4);
   });
 });
 

@@ -10,7 +10,7 @@ describe('planReportHtml', () => {
 
   it('holds the plan document, a table per month, and the fairness charts as SVG, with no script', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain('<h3>1. Pipeline Ownership Matrix</h3>');
+    expect(html).toContain('<h2>1. Pipeline Ownership Matrix</h2>');
     const months = [...html.matchAll(/<section class="month" aria-label="([^"]+)">/g)].map((m) => m[1]);
     expect(months).toEqual([
       'January 2027',

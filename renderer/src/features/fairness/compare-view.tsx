@@ -1,11 +1,12 @@
 import { Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Plan, Scenario } from '../../../../shared/plan/schema';
 import {
   compareAnalyses,
   type CompareMetricKey,
   type CompareRow,
 } from '../../../../shared/scenarios/compare';
+import { comparePay, type PayComparison } from '../../../../shared/scenarios/compare-pay';
 import { MemberChip } from '../../components/member-chip';
 import { scenarioAsPlan } from '../../store/simulation-slice';
 import type { AnalysisWindow } from '../../workers/analysis-client';
@@ -50,6 +51,53 @@ function Cells({ row, format }: { row: CompareRow; format: RowFormat }) {
   );
 }
 
+const MONEY: RowFormat = { value: (v) => formatNumber(v, 2), delta: (d) => formatDelta(d, 2) };
+const HOURS: RowFormat = { value: (v) => formatNumber(v, 1), delta: (d) => formatDelta(d, 1) };
+
+/**
+ * On-call pay per column by the plan's pay rules: the total and the hours paid (less is cheaper: green), then each
+ * member's amount with its change in grey (more pay for one person is neither better nor worse).
+ */
+function PaySection({ pay, columns }: { pay: PayComparison; columns: Column[] }) {
+  return (
+    <Section title={`On-call pay (${pay.currency})`} columns={columns} label="Compared pay">
+      <Table.Tr data-pay-row="total">
+        <Table.Td>
+          <Text size="sm" fw={600}>
+            Total {pay.currency}
+          </Text>
+        </Table.Td>
+        <Cells row={pay.total} format={MONEY} />
+      </Table.Tr>
+      <Table.Tr data-pay-row="hours">
+        <Table.Td>
+          <Text size="sm">Hours on call</Text>
+        </Table.Td>
+        <Cells row={pay.hours} format={HOURS} />
+      </Table.Tr>
+      {pay.members.map((m) => (
+        <Table.Tr key={m.id} data-pay-member={m.id}>
+          <Table.Td>
+            <Text size="sm">{m.name}</Text>
+          </Table.Td>
+          {m.values.map((v, i) => (
+            <Table.Td key={i} ta="right" data-column={i}>
+              <Group gap={8} justify="flex-end" wrap="nowrap">
+                <Text size="sm">{v === null ? '—' : MONEY.value(v)}</Text>
+                {m.deltas[i] !== null && (
+                  <Text size="xs" c="dimmed">
+                    {MONEY.delta(m.deltas[i]!)}
+                  </Text>
+                )}
+              </Group>
+            </Table.Td>
+          ))}
+        </Table.Tr>
+      ))}
+    </Section>
+  );
+}
+
 function Section({
   title,
   columns,
@@ -88,8 +136,9 @@ function Section({
 }
 
 /**
- * The live plan beside one or two scenarios: headline metrics, weighted load per member (against fair share) and
- * flag counts by kind, each scenario with its difference to the live plan and whether that is better or worse.
+ * The live plan beside one or two scenarios: headline metrics, flag counts by kind, on-call pay by the plan's pay
+ * rules and weighted load per member (against fair share), each scenario with its difference to the live plan and
+ * whether that is better or worse.
  */
 export function CompareView({
   plan,
@@ -105,6 +154,19 @@ export function CompareView({
   const a = useAnalysis(first ? scenarioAsPlan(plan, first) : null, range);
   const b = useAnalysis(second ? scenarioAsPlan(plan, second) : null, range);
   const views = [live, ...(first ? [a] : []), ...(second ? [b] : [])];
+  const pay = useMemo(() => {
+    if (!plan.pay) return null;
+    const entries = [
+      { id: 'live', name: 'Live plan', plan },
+      ...scenarios.slice(0, 2).map((s) => ({ id: s.id, name: s.name, plan: scenarioAsPlan(plan, s) })),
+    ];
+    try {
+      return comparePay(entries, plan.pay, range);
+    } catch {
+      // A window the plan cannot price (ends before it starts) is reported by the analysis above.
+      return null;
+    }
+  }, [plan, scenarios, range]);
   const failed = views.find((v) => v.error);
   if (failed) {
     return (
@@ -154,6 +216,18 @@ export function CompareView({
             </Table.Tr>
           ))}
         </Section>
+        {pay ? (
+          <PaySection pay={pay} columns={columns} />
+        ) : (
+          <Paper withBorder radius="md" p="md" data-testid="compare-pay-missing">
+            <Title order={5} mb="xs">
+              On-call pay
+            </Title>
+            <Text size="sm" c="dimmed">
+              This plan has no pay rules yet. Add them in the Pay view to compare what each scenario costs.
+            </Text>
+          </Paper>
+        )}
       </SimpleGrid>
       <Section
         title="Weighted load per member (fair share below; closer to it is better)"

@@ -1,9 +1,23 @@
 import '@mantine/dates/styles.css';
-import { Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { ScenarioChange } from '../../../../shared/plan/edits/scenario-edits';
 import type { Plan, Scenario, TimeOffKind } from '../../../../shared/plan/schema';
+
+/**
+ * A date in the middle of the plan, on the first of its month: where a "someone leaves" or "someone joins" starts,
+ * so the comparison shows both halves of the year.
+ */
+export function middleOfPlan(plan: Pick<Plan, 'rotation'>): string {
+  const { startDate, endDate } = plan.rotation;
+  const days = Math.round((Date.parse(endDate) - Date.parse(startDate)) / 86_400_000);
+  const middle = new Date(Date.parse(startDate) + Math.floor(days / 2) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const first = `${middle.slice(0, 7)}-01`;
+  return first > startDate ? first : middle;
+}
 
 /** The what-if changes made in this dialog; someone joining uses the team's member form instead. */
 export type ChangeMode = 'member-leaves' | 'time-off' | 'shift-length';
@@ -46,6 +60,7 @@ export function ScenarioChangeDialog({
     body.rotation.layers.some((l) => l.memberOrder.includes(m.id)),
   );
   const [memberId, setMemberId] = useState<string | null>(onRotation[0]?.id ?? null);
+  const [leavesOn, setLeavesOn] = useState(() => middleOfPlan(body));
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const [kind, setKind] = useState<TimeOffKind>('parental');
   const [days, setDays] = useState<number | string>(body.rotation.shiftLengthDays);
@@ -54,7 +69,9 @@ export function ScenarioChangeDialog({
   function build(): ScenarioChange | string {
     switch (mode) {
       case 'member-leaves':
-        return memberId ? { kind: 'member-leaves', memberId } : 'Pick who leaves.';
+        if (!memberId) return 'Pick who leaves.';
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(leavesOn)) return 'Pick the day they leave.';
+        return { kind: 'member-leaves', memberId, from: leavesOn };
       case 'time-off': {
         const [start, end] = range;
         if (!memberId) return 'Pick who is away.';
@@ -112,9 +129,19 @@ export function ScenarioChangeDialog({
         {mode === 'member-leaves' && (
           <>
             {memberSelect('Who leaves')}
+            <LeaveOrJoinDate
+              label="Leaves on"
+              value={leavesOn}
+              plan={body}
+              onChange={(v) => {
+                setError(null);
+                setLeavesOn(v);
+              }}
+            />
             <Text size="xs" c="dimmed">
-              They come out of every layer’s order and their shifts go to the others as the rotation engine
-              regenerates the scenario. They stay in the team list, so pipelines they own still name them.
+              Shifts before that date stay as they are, and they finish the turn running then; from it they
+              come out of every layer’s order and the others take their turns. They stay in the team list, so
+              pipelines they own still name them.
             </Text>
           </>
         )}
@@ -179,5 +206,33 @@ export function ScenarioChangeDialog({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * The date a what-if leave or join takes effect, within the plan; before or on its first day means the whole plan.
+ */
+export function LeaveOrJoinDate({
+  label,
+  value,
+  plan,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  plan: Pick<Plan, 'rotation'>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextInput
+      label={label}
+      type="date"
+      description={`The plan runs ${plan.rotation.startDate} to ${plan.rotation.endDate}; the plan’s first day means all of it.`}
+      min={plan.rotation.startDate}
+      max={plan.rotation.endDate}
+      required
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
   );
 }

@@ -35,8 +35,14 @@ import { useAppStore } from '../../store/store';
 import type { AnalysisWindow } from '../../workers/analysis-client';
 import { MemberForm } from '../../components/member-form-dialog';
 import { newMember } from '../../../../shared/plan/new-member';
+import { layerRotations } from '../../../../shared/rotation/layer-rotations';
 import { CompareView } from './compare-view';
-import { ScenarioChangeDialog, type ChangeMode } from './scenario-change-dialog';
+import {
+  LeaveOrJoinDate,
+  middleOfPlan,
+  ScenarioChangeDialog,
+  type ChangeMode,
+} from './scenario-change-dialog';
 import { ScenarioNameDialog } from './scenario-name-dialog';
 
 type Dialog =
@@ -45,12 +51,20 @@ type Dialog =
   | { kind: 'delete'; scenario: Scenario }
   | { kind: 'apply'; scenario: Scenario }
   | { kind: 'change'; scenario: Scenario; mode: ChangeMode }
-  | { kind: 'join'; scenario: Scenario; member: Member };
+  | { kind: 'join'; scenario: Scenario; member: Member; from: string };
 
-/** One line of facts about a scenario: when it was made, who is on its rotation, how its shifts run. */
+/**
+ * One line of facts about a scenario: when it was made, who is on its rotation at the plan's end (someone who leaves
+ * on a date is no longer counted), how its shifts run.
+ */
 function scenarioFacts(s: Scenario): string {
   const { members, rotation, shifts } = s.body;
-  const onRotation = members.filter((m) => rotation.layers.some((l) => l.memberOrder.includes(m.id))).length;
+  const atEnd = rotation.layers.flatMap((l) =>
+    layerRotations(rotation, l)
+      .filter((r) => r.until === undefined || r.until >= rotation.endDate)
+      .flatMap((r) => r.members),
+  );
+  const onRotation = members.filter((m) => atEnd.includes(m.id)).length;
   const days = rotation.shiftLengthDays;
   return `Created ${s.createdAt.slice(0, 10)} · ${onRotation} of ${members.length} members on the rotation · ${days}-day shifts · ${shifts.length} shifts`;
 }
@@ -147,6 +161,7 @@ export function ScenariosPanel({ plan, range }: { plan: Plan; range: AnalysisWin
                             kind: 'join',
                             scenario: s,
                             member: newMember(scenarioAsPlan(plan, s), crypto.randomUUID()),
+                            from: middleOfPlan(s.body),
                           })
                         }
                       >
@@ -283,10 +298,17 @@ export function ScenariosPanel({ plan, range }: { plan: Plan; range: AnalysisWin
             run({
               kind: 'scenario:update',
               scenarioId: dialog.scenario.id,
-              change: { kind: 'member-joins', member },
+              change: { kind: 'member-joins', member, from: dialog.from },
             })
           }
-        />
+        >
+          <LeaveOrJoinDate
+            label="Joins on"
+            value={dialog.from}
+            plan={dialog.scenario.body}
+            onChange={(from) => setDialog({ ...dialog, from })}
+          />
+        </MemberForm>
       )}
       {(dialog?.kind === 'delete' || dialog?.kind === 'apply') && (
         <Modal

@@ -4,7 +4,7 @@ import {
   type OptimizeResult,
   type OptimizeStrategy,
 } from '../../../../shared/optimize/optimize-plan';
-import { formatGap, formatLoad, formatSeconds, maxDeviation, STATUS_COLOR } from './optimize-format';
+import { formatGap, formatLoad, formatSeconds, maxDeviation, statusLabel } from './optimize-format';
 
 /** How each strategy is called on screen, and what it is. */
 export const STRATEGY_LABEL: Record<OptimizeStrategy, { name: string; hint: string }> = {
@@ -48,8 +48,8 @@ export function CompareTable({ results }: { results: OptimizeResult[] }) {
               </Tooltip>
             </Table.Td>
             <Table.Td>
-              <Badge color={STATUS_COLOR[r.status]} variant="light" tt="none">
-                {r.status}
+              <Badge color={statusLabel(r).color} variant="light" tt="none" data-status={r.status}>
+                {statusLabel(r).text}
               </Badge>
             </Table.Td>
             <Table.Td ta="right">{formatLoad(r.objective)}</Table.Td>
@@ -61,7 +61,7 @@ export function CompareTable({ results }: { results: OptimizeResult[] }) {
             <Table.Td ta="right">
               {r.violations.length > 0 ? (
                 <Tooltip label={r.violations.slice(0, 5).join('\n')} multiline w={360}>
-                  <Text span c="red.7" fw={600} size="sm">
+                  <Text span c="orange.8" fw={600} size="sm">
                     {r.violations.length}
                   </Text>
                 </Tooltip>

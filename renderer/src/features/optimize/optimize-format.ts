@@ -8,6 +8,20 @@ export const STATUS_COLOR: Record<OptimizeStatus, string> = {
   timeout: 'orange',
 };
 
+/**
+ * How a result's status reads on screen: a schedule that exists but breaks rules (a baseline such as round-robin
+ * that ignores time off) says "breaks N rules" in orange, not a red "infeasible" that reads as a failure to find
+ * anything; the data keeps the `optimize --json` status.
+ */
+export function statusLabel(result: Pick<OptimizeResult, 'status' | 'proposal' | 'violations'>): {
+  text: string;
+  color: string;
+} {
+  const n = result.violations.length;
+  if (result.proposal && n > 0) return { text: `breaks ${n} rule${n === 1 ? '' : 's'}`, color: 'orange' };
+  return { text: result.status, color: STATUS_COLOR[result.status] };
+}
+
 /** A relative gap as a percentage with three decimals, or a dash when unknown. */
 export function formatGap(gap: number | null): string {
   return gap === null ? '—' : `${(gap * 100).toFixed(3)} %`;

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconArrowBackUp, IconCheck } from '@tabler/icons-rea
 import type { OptimizeResult } from '../../../../shared/optimize/optimize-plan';
 import type { Plan } from '../../../../shared/plan/schema';
 import { MemberBarChart, type MemberDatum } from '../../components/member-bar-chart';
-import { formatGap, formatLoad, formatSeconds, maxDeviation, STATUS_COLOR } from './optimize-format';
+import { formatGap, formatLoad, formatSeconds, maxDeviation, statusLabel } from './optimize-format';
 import { ProposalDiff } from './proposal-diff';
 
 /** Why there is no schedule: the explanation with the rules and dates that conflict, never a bare word. */
@@ -97,8 +97,8 @@ export function ProposalPanel({
           <Text size="xs" c="dimmed">
             Status
           </Text>
-          <Badge color={STATUS_COLOR[result.status]} variant="light" tt="none" size="lg">
-            {result.status}
+          <Badge color={statusLabel(result).color} variant="light" tt="none" size="lg">
+            {statusLabel(result).text}
           </Badge>
           <Text size="xs" c="dimmed" mt={4}>
             gap {formatGap(result.gap)} · {formatSeconds(result.elapsedMs)}
