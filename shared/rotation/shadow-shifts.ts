@@ -24,6 +24,15 @@ export function onCallShifts<T extends { shadow?: boolean }>(shifts: readonly T[
   return shifts.filter((s) => !isShadowShift(s));
 }
 
+/**
+ * The plan with its shadow shifts left out (the same object when it has none).
+ * Why: code that models or checks coverage (the optimiser, its independent check) reads the plan as a whole.
+ */
+export function withoutShadows(plan: Plan): Plan {
+  const shifts = onCallShifts(plan.shifts);
+  return shifts === plan.shifts ? plan : { ...plan, shifts };
+}
+
 /** Only the shadow shifts of a list, in their order. */
 export function shadowShiftsOf<T extends { shadow?: boolean }>(shifts: readonly T[]): T[] {
   return shifts.filter(isShadowShift);
