@@ -12,6 +12,7 @@ import { applyScenarioEdit, type ScenarioEdit } from './edits/scenario-edits';
 import { applyImportEdit, type ImportEdit } from './edits/import-edits';
 import { applyWishEdit, type WishEdit } from './edits/wish-edits';
 import { applyConflictEdit, type ConflictEdit } from './edits/conflict-edits';
+import { applyShadowEdit, type ShadowEdit } from './edits/shadow-edits';
 import { problemsFromZod, planSchema } from './validate';
 
 export { memberReferences, type MemberFields } from './edits/member-edits';
@@ -33,7 +34,8 @@ export type PlanEdit =
   | ScenarioEdit
   | ImportEdit
   | WishEdit
-  | ConflictEdit;
+  | ConflictEdit
+  | ShadowEdit;
 
 /** The outcome of an edit: the new, validated plan, or why it was refused (the old plan stays as it was). */
 export type EditResult = { ok: true; plan: Plan } | EditRefusal;
@@ -61,6 +63,7 @@ function route(plan: Plan, edit: PlanEdit): EditOutcome {
   if (is<ImportEdit>('import:')(edit)) return applyImportEdit(plan, edit);
   if (is<WishEdit>('wish:')(edit)) return applyWishEdit(plan, edit);
   if (is<ConflictEdit>('conflict:')(edit)) return applyConflictEdit(plan, edit);
+  if (is<ShadowEdit>('shadow:')(edit)) return applyShadowEdit(plan, edit);
   return refuse(`unknown edit "${(edit as { kind: string }).kind}"`);
 }
 
