@@ -136,13 +136,19 @@ export function ShadowsEditor({ plan }: { plan: Plan }) {
             type="date"
             label="From"
             value={draft.from}
-            onChange={(e) => setDraft((d) => ({ ...d, from: e.currentTarget.value }))}
+            onChange={(e) => {
+              const from = e.currentTarget.value;
+              setDraft((d) => ({ ...d, from }));
+            }}
           />
           <TextInput
             type="date"
             label="Until (not included)"
             value={draft.until}
-            onChange={(e) => setDraft((d) => ({ ...d, until: e.currentTarget.value }))}
+            onChange={(e) => {
+              const until = e.currentTarget.value;
+              setDraft((d) => ({ ...d, until }));
+            }}
           />
           <Button onClick={add}>Add shadow</Button>
         </Group>
