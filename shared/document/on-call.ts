@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Plan } from '../plan/schema';
+import { isShadowShift } from '../rotation/shadow-shifts';
 import { addDays, zonedToInstant } from '../time/zoned';
 
 /** Milliseconds since the epoch of an ISO instant, through Temporal (no Date parsing quirks). */
@@ -12,14 +13,16 @@ export function localDaysWindow(from: string, to: string, zone: string): { start
   return { start: zonedToInstant(from, '00:00', zone), end: zonedToInstant(addDays(to, 1), '00:00', zone) };
 }
 
-/** Who is on call in one layer at an instant, or null when nobody is. */
+/** Who is on call in one layer at an instant, or null when nobody is (a shadow is nobody on call). */
 export function onCallAt(plan: Plan, layerId: string, instant: string): string | null {
   const t = epochMs(instant);
-  const shift = plan.shifts.find((s) => s.layerId === layerId && epochMs(s.start) <= t && t < epochMs(s.end));
+  const shift = plan.shifts.find(
+    (s) => s.layerId === layerId && !isShadowShift(s) && epochMs(s.start) <= t && t < epochMs(s.end),
+  );
   return shift ? shift.memberId : null;
 }
 
-/** Hours each member is on call in one layer within [start, end), most hours first (ties in team order). */
+/** Hours each member is on call in one layer within [start, end), most hours first (ties in team order); no shadows. */
 export function coverageHours(
   plan: Plan,
   layerId: string,
@@ -30,7 +33,7 @@ export function coverageHours(
   const to = epochMs(end);
   const hours = new Map<string, number>();
   for (const s of plan.shifts) {
-    if (s.layerId !== layerId) continue;
+    if (s.layerId !== layerId || isShadowShift(s)) continue;
     const overlap = Math.min(to, epochMs(s.end)) - Math.max(from, epochMs(s.start));
     if (overlap > 0) hours.set(s.memberId, (hours.get(s.memberId) ?? 0) + overlap / 3_600_000);
   }

@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Member, Plan, Shift } from '../plan/schema';
 import { investorWeeks } from '../rotation/investor-weeks';
 import { sortShifts } from '../rotation/schedule-shifts';
+import { isShadowShift } from '../rotation/shadow-shifts';
 import { calendarHolidays, memberHolidays } from '../time/holidays';
 import { addDays, instantMs, startOfLocalDay } from '../time/zoned';
 import { describeCover } from '../rotation/describe-cover';
@@ -127,19 +128,22 @@ export function exportIcs(plan: Plan, options: IcsOptions): string {
   for (const s of shifts) {
     const who = names.get(s.memberId) ?? s.memberId;
     const layer = layerName(plan, s.layerId);
+    const shadow = isShadowShift(s);
     const event = cal.createEvent({
       id: shiftUid(plan, s),
       start: Temporal.Instant.from(s.start),
       end: Temporal.Instant.from(s.end),
       stamp,
-      summary: `On call (${layer}): ${who}`,
+      summary: shadow ? `On call (${layer}): ${who} (shadow)` : `On call (${layer}): ${who}`,
       description: [
-        `${who} is on call, ${layer} layer, for ${plan.meta.name}.`,
+        shadow
+          ? `${who} shadows the person on call, ${layer} layer, for ${plan.meta.name}: learning, not on call.`
+          : `${who} is on call, ${layer} layer, for ${plan.meta.name}.`,
         `Source: ${s.source}${s.pinned ? ', pinned' : ''}.`,
         ...[describeCover(plan, s)].filter((w): w is string => w !== null),
         ...(s.note ? [`Note: ${s.note}`] : []),
       ].join('\n'),
-      categories: [{ name: 'On call' }, { name: layer }],
+      categories: [{ name: shadow ? 'Shadow' : 'On call' }, { name: layer }],
     });
     if (options.reminderMinutes !== undefined) {
       event.createAlarm({

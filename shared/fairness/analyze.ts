@@ -74,6 +74,7 @@ function roundMember(m: MemberLoad): MemberLoad {
     investorWeekHours: r2(m.investorWeekHours),
     weightedLoad: r2(m.weightedLoad),
     fairShare: r2(m.fairShare),
+    shadowHours: r2(m.shadowHours),
     availability: round(m.availability, 4),
     onCallShare: round(m.onCallShare, 4),
     primaryShare: round(m.primaryShare, 4),

@@ -1,4 +1,5 @@
 import type { Plan, Shift } from '../plan/schema';
+import { isShadowShift } from '../rotation/shadow-shifts';
 import { fairnessMetrics, type FairnessMetrics } from './metrics';
 import { planContext, type Interval, type PlanContext } from './plan-context';
 import { addLoad, instantMs, shiftLoadIn, zeroLoad, type LoadBreakdown, type ShiftLoad } from './shift-load';
@@ -23,8 +24,9 @@ export type LayerLoad = LoadBreakdown & { layerId: string; shiftCount: number; f
 
 /**
  * One member's ledger line. The first ten fields are the `analyze --json` contract (the CLI contract (docs/architecture.md)); the rest
- * explain them: availability (share of the window not on time off), the share of the window on call on any layer
- * and on the primary layer, and the band the best possible split of whole shifts allows.
+ * explain them: hours shadowing someone on call as a learner (never on call, not in the weighted load),
+ * availability (share of the window not on time off), the share of the window on call on any layer and on the
+ * primary layer, and the band the best possible split of whole shifts allows.
  */
 export type MemberLoad = {
   id: string;
@@ -37,6 +39,7 @@ export type MemberLoad = {
   weightedLoad: number;
   fairShare: number;
   shiftCount: number;
+  shadowHours: number;
   availability: number;
   onCallShare: number;
   primaryShare: number;
@@ -64,11 +67,15 @@ export type Ledger = {
 
 const EPS = 1e-9;
 
-/** Every shift that touches [window.start, window.end), parsed and weighed, in plan order. */
+/**
+ * Every on-call shift that touches [window.start, window.end), parsed and weighed, in plan order.
+ * Shadow shifts are left out: a learner is not on call, so they weigh nothing and no flag reads them.
+ */
 export function shiftsInWindow(plan: Plan, window: AnalysisWindow): ShiftInfo[] {
   const ctx = planContext(plan);
   const out: ShiftInfo[] = [];
   for (const shift of plan.shifts) {
+    if (isShadowShift(shift)) continue;
     const startMs = instantMs(shift.start);
     const endMs = instantMs(shift.end);
     const clipStartMs = Math.max(startMs, window.startMs);
@@ -85,6 +92,18 @@ export function shiftsInWindow(plan: Plan, window: AnalysisWindow): ShiftInfo[] 
     });
   }
   return out;
+}
+
+/** Per member (by index), the milliseconds of their shadow shifts inside the window, overlaps counted once. */
+function shadowTimeIn(plan: Plan, window: AnalysisWindow, memberIndex: Map<string, number>): number[] {
+  const spans: Interval[][] = plan.members.map(() => []);
+  for (const shift of plan.shifts) {
+    if (!isShadowShift(shift)) continue;
+    const i = memberIndex.get(shift.memberId);
+    if (i === undefined) continue;
+    spans[i]!.push([instantMs(shift.start), instantMs(shift.end)]);
+  }
+  return spans.map((list) => clippedLength(mergeIntervals(list), window.startMs, window.endMs));
 }
 
 /** Sorts intervals and merges those that touch, so their lengths can be summed without double counting. */
@@ -157,6 +176,7 @@ export function buildLedger(plan: Plan, window: AnalysisWindow): Ledger {
     layerTotal[s.layerIndex]!.shifts += (s.clipEndMs - s.clipStartMs) / (s.endMs - s.startMs);
     layerMembers[s.layerIndex]!.add(s.shift.memberId);
   }
+  const shadowMs = shadowTimeIn(plan, window, memberIndex);
   const availability = plan.members.map((m) => availabilityIn(ctx, m.id, window.startMs, window.endMs));
   const fairPerLayer = plan.members.map(() => layers.map(() => ({ fair: 0, low: 0, high: 0 })));
   layers.forEach((_, li) => {
@@ -199,6 +219,7 @@ export function buildLedger(plan: Plan, window: AnalysisWindow): Ledger {
       weightedLoad: total.weightedLoad,
       fairShare: fairPerLayer[i]!.reduce((s, f) => s + f.fair, 0),
       shiftCount: count,
+      shadowHours: shadowMs[i]! / HOUR_MS,
       availability: availability[i]!,
       onCallShare: onCallMs / windowMs,
       primaryShare: (perLayer[i]![0]?.load.hours ?? 0) / (windowMs / HOUR_MS),

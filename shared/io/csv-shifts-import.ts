@@ -25,7 +25,8 @@ function restoreCell(cell: string): string {
  * round trip) and gives a clear, line-numbered message for a sheet someone broke, instead of a half import.
  * Instants come back as UTC (`…Z`) whatever offset the file wrote; members and layers must exist in the plan.
  * Two rows of one layer at the same time are refused, naming both lines: a layer holds one person at a time, and
- * which row should give way is for the person who edited the sheet to say.
+ * which row should give way is for the person who edited the sheet to say. A row marked `shadow` (a learner beside
+ * the person on call) holds no layer and comes back as a shadow shift.
  */
 export function readShiftsCsv(plan: Plan, text: string): CsvShiftsResult {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
@@ -79,6 +80,9 @@ export function readShiftsCsv(plan: Plan, text: string): CsvShiftsResult {
     const pinnedText = col(row, 'pinned');
     if (!['', 'true', 'false'].includes(pinnedText))
       problem('pinned', `"${pinnedText}" is not true or false`);
+    const shadowText = col(row, 'shadow');
+    if (!['', 'true', 'false'].includes(shadowText))
+      problem('shadow', `"${shadowText}" is not true or false`);
     const note = col(row, 'note');
     if (start && end && source.success) {
       lineOf.push(line);
@@ -90,6 +94,7 @@ export function readShiftsCsv(plan: Plan, text: string): CsvShiftsResult {
         source: source.data,
         pinned: pinnedText === 'true',
         ...(note !== '' && { note }),
+        ...(shadowText === 'true' && { shadow: true }),
       });
     }
   });

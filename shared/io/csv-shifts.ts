@@ -7,7 +7,10 @@ import { addDays, instantMs, instantWithOffset, startOfLocalDay } from '../time/
 /** Which shifts to export: one member's, and those touching a window of plan-local dates (both inclusive). */
 export type ShiftCsvOptions = { memberId?: string; from?: string; to?: string };
 
-/** The CSV header, in the column order of the CLI contract (docs/architecture.md) plus pin and note. */
+/**
+ * The CSV header, in the column order of the CLI contract (docs/architecture.md) plus pin, note and whether the row is
+ * a learner's shadow (never coverage) rather than an on-call shift.
+ */
 export const SHIFT_CSV_HEADER = [
   'start',
   'end',
@@ -17,6 +20,7 @@ export const SHIFT_CSV_HEADER = [
   'source',
   'pinned',
   'note',
+  'shadow',
 ];
 
 /**
@@ -43,6 +47,7 @@ export function exportShiftsCsv(plan: Plan, options: ShiftCsvOptions = {}): stri
       s.source,
       s.pinned ? 'true' : 'false',
       neutralise(s.note ?? ''),
+      s.shadow === true ? 'true' : 'false',
     ]);
   return `${Papa.unparse({ fields: SHIFT_CSV_HEADER, data: rows }, { newline: '\n', quotes: false })}\n`;
 }

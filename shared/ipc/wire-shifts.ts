@@ -20,6 +20,8 @@ export type ShiftColumns = {
   notes: Record<string, string>;
   /** Who a shift stands in for, by shift index (absent in older messages). */
   covers?: Record<string, ShiftCover>;
+  /** Indexes of the shadow shifts (absent in older messages). */
+  shadows?: number[];
 };
 
 /** The key under which a plan carries its shifts as columns on the wire (instead of `shifts`). */
@@ -52,8 +54,10 @@ export function shiftsToColumns(shifts: readonly Shift[]): ShiftColumns {
   const notes: Record<string, string> = {};
   const covers: Record<string, ShiftCover> = {};
   const pinned: number[] = [];
+  const shadows: number[] = [];
   shifts.forEach((s, i) => {
     if (s.pinned) pinned.push(i);
+    if (s.shadow !== undefined) shadows.push(s.shadow ? i : -1 - i);
     if (s.note !== undefined) notes[i] = s.note;
     if (s.cover !== undefined) covers[i] = s.cover;
   });
@@ -70,11 +74,12 @@ export function shiftsToColumns(shifts: readonly Shift[]): ShiftColumns {
     pinned,
     notes,
     covers,
+    shadows,
   };
 }
 
 /**
- * The shifts back from columns, equal to the ones encoded (same fields, `note` and `cover` only where there were).
+ * The shifts back from columns, equal to the ones encoded (same fields, `note`, `cover` and `shadow` only where there were).
  * Why a check: a malformed message must fail loudly here, not as a plan with holes later.
  */
 export function shiftsFromColumns(columns: ShiftColumns): Shift[] {
@@ -84,6 +89,8 @@ export function shiftsFromColumns(columns: ShiftColumns): Shift[] {
       throw new Error(`shift columns disagree: ${field} has ${columns[field].length} of ${n}`);
   }
   const pinned = new Set(columns.pinned);
+  // A shadow flag travels as its index, `false` as -1 - index, so the shift comes back with the same fields.
+  const shadows = new Map((columns.shadows ?? []).map((x) => (x >= 0 ? [x, true] : [-1 - x, false])));
   return columns.ids.map((id, i) => {
     const shift: Shift = {
       id,
@@ -98,6 +105,8 @@ export function shiftsFromColumns(columns: ShiftColumns): Shift[] {
     if (note !== undefined) shift.note = note;
     const cover = columns.covers?.[i];
     if (cover !== undefined) shift.cover = cover;
+    const shadow = shadows.get(i);
+    if (shadow !== undefined) shift.shadow = shadow;
     return shift;
   });
 }

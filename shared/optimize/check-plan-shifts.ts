@@ -1,6 +1,7 @@
 import { resolveWindow } from '../fairness/window';
 import type { Plan, Shift } from '../plan/schema';
 import { rotationSlots } from '../rotation/generate-shifts';
+import { withoutShadows } from '../rotation/shadow-shifts';
 import { investorWeeks } from '../rotation/investor-weeks';
 import { addDays, instantMs, isoWeekday, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
 import { spanIndex, type SpannedShift } from './span-index';
@@ -16,15 +17,16 @@ const cut = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(
  * on a layer is longer than the plan allows; in a period touching an investor week the first layer is held by an
  * owner of an investor pipeline (when the plan asks); nobody holds more weekends than the plan's
  * `maxWeekendsPerMember` (or `options.maxWeekends`); every kept shift (pinned, manual, override) of `before` is
- * still there unchanged. Returns one sentence per broken rule, with dates; an empty list means all hold.
+ * still there unchanged. Shadow shifts are no coverage and are left out of every rule but the last. Returns one sentence per broken rule, with dates; an empty list means all hold.
  * Why independent code: the tests trust a proposal only when this check, which shares nothing with the MILP,
  * agrees.
  */
 export function checkPlanShifts(
   before: Plan,
-  after: Plan,
+  proposed: Plan,
   options: { from?: string; to?: string; maxWeekends?: number | null } = {},
 ): string[] {
+  const after = withoutShadows(proposed);
   const problems: string[] = [];
   const zone = after.rotation.timeZone;
   const window = resolveWindow(after, options);
@@ -152,7 +154,7 @@ export function checkPlanShifts(
     options.maxWeekends !== undefined ? options.maxWeekends : (after.rotation.maxWeekendsPerMember ?? null);
   if (maxWeekends !== null) problems.push(...weekendProblems(after, window, maxWeekends));
 
-  const now = new Map(after.shifts.map((s) => [s.id, s]));
+  const now = new Map(proposed.shifts.map((s) => [s.id, s]));
   const same = (a: Shift, b: Shift) =>
     a.memberId === b.memberId &&
     instantMs(a.start) === instantMs(b.start) &&

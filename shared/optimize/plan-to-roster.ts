@@ -8,6 +8,7 @@ import { majorHolidayDates } from '../rotation/holiday-duty';
 import { investorOwners } from '../rotation/investor-staffing';
 import { investorWeeks } from '../rotation/investor-weeks';
 import { isKeptShift } from '../rotation/schedule-shifts';
+import { shadowShiftsOf, withoutShadows } from '../rotation/shadow-shifts';
 import { intersect, overlaps, subtractIntervals, type Interval } from '../time/intervals';
 import { spanIndex } from './span-index';
 import { addDays, instantMs, isoWeekday, msToInstant, startOfLocalDay } from '../time/zoned';
@@ -98,6 +99,8 @@ export type PlanRoster = {
   cells: (PlanCell | null)[][];
   /** Shifts the optimiser leaves as they are (kept shifts, other layers, parts outside the periods). */
   untouched: Shift[];
+  /** The plan's shadow shifts: never modelled (they are no coverage), written back exactly as they were. */
+  shadows: Shift[];
   current: RosterAssignment;
   blocked: Map<string, BlockReason>;
   /**
@@ -166,9 +169,12 @@ function overlapLength(pieces: readonly Interval[], other: Interval): number {
  * in a period touching an investor-report week the first layer goes to an owner of an investor pipeline (when
  * the plan asks for it); kept shifts (pinned, manual, override) stay. Soft rules: weighted-load fairness against
  * availability-adjusted fair share (the analysis ledger's own numbers), major holidays not held by the same
- * person two years in a row, wishes, and optionally few changes from the current schedule.
+ * person two years in a row, wishes, and optionally few changes from the current schedule. Shadow shifts stay out
+ * of the model (`plan` is the plan without them) and come back unchanged in `shadows`.
  */
-export function planToRoster(plan: Plan, options: PlanRosterOptions = {}): PlanRoster {
+export function planToRoster(input: Plan, options: PlanRosterOptions = {}): PlanRoster {
+  const plan = withoutShadows(input);
+  const shadows = shadowShiftsOf(input.shifts);
   const relax = new Set(options.relax ?? []);
   const window = resolveWindow(plan, { from: options.from, to: options.to });
   const zone = plan.rotation.timeZone;
@@ -569,6 +575,7 @@ export function planToRoster(plan: Plan, options: PlanRosterOptions = {}): PlanR
     members,
     cells,
     untouched,
+    shadows,
     current,
     blocked,
     lastBefore,

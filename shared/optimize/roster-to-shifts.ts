@@ -27,12 +27,13 @@ export function holderOf(assignment: RosterAssignment, day: number, shift: numbe
 /**
  * Writes an assignment back as the plan's shifts. A period keeps its existing shift (id, source, note) when the
  * same person keeps it; a changed period gets a fresh shift with source `generated` and the period's stable id
- * (`<layer>-<start date>`) when free. Kept shifts and everything outside the modelled periods stay as they were.
+ * (`<layer>-<start date>`) when free. Kept shifts, shadows and everything outside the modelled periods stay as they
+ * were.
  * Why: the proposal is a diff against the current schedule that the user can apply (and undo) in one step.
  */
 export function rosterToShifts(roster: PlanRoster, assignment: RosterAssignment): RosterProposal {
   const { plan, cells, members } = roster;
-  const out: Shift[] = [...roster.untouched];
+  const out: Shift[] = [...roster.untouched, ...roster.shadows];
   const taken = new Set(out.map((s) => s.id));
   const changes: CellChange[] = [];
   const fresh: { base: string; shift: Omit<Shift, 'id'> }[] = [];

@@ -5,6 +5,7 @@ import type { Plan, PayRules } from '../plan/schema';
 import { instantMs } from '../time/zoned';
 import { priceSpan, UNPRICED } from './price-span';
 import { tariffFor } from './tariff';
+import { isShadowShift } from '../rotation/shadow-shifts';
 
 /** Hours and amount of one rule (or one-off period, or allowance) for one member; allowances carry 0 hours. */
 export type RulePay = { name: string; hours: number; amount: number };
@@ -73,7 +74,8 @@ export function payReport(plan: Plan, rules: PayRules, window: AnalysisWindow): 
     const daysOnCall = new Set<number>();
     const shiftStarts: number[] = [];
     for (const shift of plan.shifts) {
-      if (shift.memberId !== member.id) continue;
+      // A learner shadowing the on-call person is not on call: on-call pay leaves shadows out.
+      if (shift.memberId !== member.id || isShadowShift(shift)) continue;
       const startMs = instantMs(shift.start);
       const a = Math.max(startMs, window.startMs);
       const b = Math.min(instantMs(shift.end), window.endMs);

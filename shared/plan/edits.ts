@@ -13,6 +13,7 @@ import { applyImportEdit, type ImportEdit } from './edits/import-edits';
 import { applyWishEdit, type WishEdit } from './edits/wish-edits';
 import { applyConflictEdit, type ConflictEdit } from './edits/conflict-edits';
 import { applyPayEdit, type PayEdit } from './edits/pay-edits';
+import { applyShadowEdit, type ShadowEdit } from './edits/shadow-edits';
 import { problemsFromZod, planSchema } from './validate';
 
 export { memberReferences, type MemberFields } from './edits/member-edits';
@@ -35,7 +36,8 @@ export type PlanEdit =
   | ImportEdit
   | WishEdit
   | ConflictEdit
-  | PayEdit;
+  | PayEdit
+  | ShadowEdit;
 
 /** The outcome of an edit: the new, validated plan, or why it was refused (the old plan stays as it was). */
 export type EditResult = { ok: true; plan: Plan } | EditRefusal;
@@ -64,6 +66,7 @@ function route(plan: Plan, edit: PlanEdit): EditOutcome {
   if (is<WishEdit>('wish:')(edit)) return applyWishEdit(plan, edit);
   if (is<ConflictEdit>('conflict:')(edit)) return applyConflictEdit(plan, edit);
   if (is<PayEdit>('pay:')(edit)) return applyPayEdit(plan, edit);
+  if (is<ShadowEdit>('shadow:')(edit)) return applyShadowEdit(plan, edit);
   return refuse(`unknown edit "${(edit as { kind: string }).kind}"`);
 }
 

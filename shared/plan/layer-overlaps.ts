@@ -32,8 +32,11 @@ export function sweepOverlaps<T>(
   return found;
 }
 
-/** The least a shift-like item needs for the overlap checks: its layer and its [start, end) as instants. */
-export type LayerSpan = { layerId: string; start: string; end: string };
+/**
+ * The least a shift-like item needs for the overlap checks: its layer and its [start, end) as instants; a `shadow`
+ * item (a learner beside the on-call person) holds no layer and is left out of every check and trim.
+ */
+export type LayerSpan = { layerId: string; start: string; end: string; shadow?: boolean };
 
 type Indexed = { index: number; startMs: number; endMs: number };
 
@@ -41,6 +44,7 @@ type Indexed = { index: number; startMs: number; endMs: number };
 function byLayer(items: readonly LayerSpan[]): Map<string, Indexed[]> {
   const layers = new Map<string, Indexed[]>();
   items.forEach((s, index) => {
+    if (s.shadow === true) return;
     const list = layers.get(s.layerId) ?? [];
     list.push({ index, startMs: instantMs(s.start), endMs: instantMs(s.end) });
     layers.set(s.layerId, list);

@@ -75,6 +75,11 @@ export function checkPlanReferences(plan: Plan, ctx: Ctx): void {
     layer.memberOrder.forEach((memberId, j) => member(memberId, ['rotation', 'layers', i, 'memberOrder', j])),
   );
   plan.rotation.layers.forEach((layer, i) => {
+    const shadows = layer.shadows ?? [];
+    duplicates(shadows, (p) => p.id, ctx, `rotation.layers[${i}].shadows`, 'shadow pairing');
+    shadows.forEach((p, j) => member(p.memberId, ['rotation', 'layers', i, 'shadows', j, 'memberId']));
+  });
+  plan.rotation.layers.forEach((layer, i) => {
     const rotations = layer.rotations ?? [];
     duplicates(rotations, (r) => r.id, ctx, `rotation.layers[${i}].rotations`, 'rotation');
     rotations.forEach((r, j) => {

@@ -271,6 +271,22 @@ export const layerRotationSchema = planObject({
   allowNight: z.boolean().optional(),
 });
 
+/**
+ * A learner paired with the layer: each on-call shift of the layer that starts on a date from `from` up to `until`
+ * (exclusive; dates local to the learner) gets a shadow shift of theirs beside it, marked `shadow`. Days they are
+ * away (time off, their public holidays) are skipped. A shadow never counts as coverage and never replaces the
+ * person on call.
+ */
+export const shadowPairingSchema = planObject({
+  id,
+  memberId: id,
+  from: isoDate,
+  until: isoDate,
+}).refine((p) => !isRealDate(p.from) || !isRealDate(p.until) || p.until > p.from, {
+  message: 'a shadow pairing must end after it starts',
+  path: ['until'],
+});
+
 export const layerSchema = planObject({
   id,
   name,
@@ -281,6 +297,8 @@ export const layerSchema = planObject({
    * shift length, handoff and zone, on call all the time — what every layer of a schema-1 plan means.
    */
   rotations: z.array(layerRotationSchema).min(1).optional(),
+  /** Learners shadowing this layer's on-call person; absent: none. */
+  shadows: z.array(shadowPairingSchema).optional(),
 });
 
 export const shiftSourceSchema = z.enum(['generated', 'manual', 'override', 'swap']);
@@ -314,6 +332,11 @@ export const shiftSchema = planObject({
   pinned: z.boolean().default(false),
   note: text(500).optional(),
   cover: shiftCoverSchema.optional(),
+  /**
+   * A learner shadowing whoever holds the layer then: shown and exported as a shadow, never coverage (no gap or
+   * overlap checks, not "who is on call", not in weighted load). Absent: an on-call shift.
+   */
+  shadow: z.boolean().optional(),
 })
   // Only judged when both instants are real, so a malformed instant is reported once, not also as an order problem.
   .refine((s) => !isRealInstant(s.start) || !isRealInstant(s.end) || compareInstants(s.end, s.start) > 0, {
@@ -616,6 +639,7 @@ export type Criticality = z.infer<typeof criticalitySchema>;
 export type CommonIssue = z.infer<typeof commonIssueSchema>;
 export type Ownership = z.infer<typeof ownershipSchema>;
 export type Layer = z.infer<typeof layerSchema>;
+export type ShadowPairing = z.infer<typeof shadowPairingSchema>;
 export type LayerRotation = z.infer<typeof layerRotationSchema>;
 export type Cadence = z.infer<typeof cadenceSchema>;
 export type RestrictionWindow = z.infer<typeof restrictionWindowSchema>;

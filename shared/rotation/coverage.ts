@@ -1,6 +1,7 @@
 import type { Plan, Shift } from '../plan/schema';
 import { instantMs, msToInstant } from '../time/zoned';
 import { rotationHorizon } from './generate-shifts';
+import { isShadowShift } from './shadow-shifts';
 
 /** A stretch of a layer with nobody on call. */
 export type CoverageGap = { start: string; end: string };
@@ -14,7 +15,8 @@ export type LayerCoverage = { layerId: string; gaps: CoverageGap[]; overlaps: Co
 /**
  * Checks that each layer is covered exactly once over a window (default: the rotation's horizon).
  * Why: every edit and regeneration must keep coverage whole; analysis turns these into `coverage-gap` and
- * `overlap` flags. Instants are ISO strings; the window is [start, end).
+ * `overlap` flags. Instants are ISO strings; the window is [start, end). Shadow shifts are not coverage: a learner
+ * beside the on-call person is no overlap, and their absence no gap.
  */
 export function checkCoverage(plan: Plan, window?: { start: string; end: string }): LayerCoverage[] {
   const span = window ?? rotationHorizon(plan.rotation);
@@ -22,7 +24,10 @@ export function checkCoverage(plan: Plan, window?: { start: string; end: string 
   const to = instantMs(span.end);
   return plan.rotation.layers.map((layer) => {
     const shifts = plan.shifts
-      .filter((s) => s.layerId === layer.id && instantMs(s.end) > from && instantMs(s.start) < to)
+      .filter(
+        (s) =>
+          s.layerId === layer.id && !isShadowShift(s) && instantMs(s.end) > from && instantMs(s.start) < to,
+      )
       .map((s) => ({
         shift: s,
         start: Math.max(instantMs(s.start), from),

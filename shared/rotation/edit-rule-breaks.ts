@@ -2,6 +2,7 @@ import { checkPlanShifts } from '../optimize/check-plan-shifts';
 import type { Plan } from '../plan/schema';
 import { addDays, instantMs, isoWeekday, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
 import type { EditConsequence } from './edit-consequences';
+import { isShadowShift } from './shadow-shifts';
 
 /** Member and layer ids in a rule sentence replaced by their names, so the user reads "Maya Chen", not "maya". */
 function withNames(plan: Plan, sentence: string): string {
@@ -17,7 +18,7 @@ function weekendsOf(plan: Plan, memberId: string): Set<string> {
   const zone = plan.rotation.timeZone;
   const out = new Set<string>();
   for (const s of plan.shifts) {
-    if (s.memberId !== memberId) continue;
+    if (s.memberId !== memberId || isShadowShift(s)) continue;
     const last = localDate(msToInstant(instantMs(s.end) - 1), zone);
     for (let date = localDate(s.start, zone); date <= last; date = addDays(date, 1)) {
       const weekday = isoWeekday(date);

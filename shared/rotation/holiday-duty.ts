@@ -4,6 +4,7 @@ import { resolveHolidayRule } from '../time/major-holidays';
 import { addDays, instantMs, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
 import { timeOffConflicts } from './availability';
 import { rotationHorizon } from './generate-shifts';
+import { isShadowShift } from './shadow-shifts';
 
 /** One major holiday of the plan's policy on its date in one year. */
 export type MajorHolidayDate = { holidayId: string; name: string; year: number; date: string };
@@ -78,7 +79,7 @@ export function holidayDuties(plan: Plan, window?: { from: string; to: string })
   const from = window?.from ?? localDate(horizon.start, zone);
   const to = window?.to ?? localDate(horizon.end, zone);
   const layer = plan.rotation.layers[0]!;
-  const layerShifts = plan.shifts.filter((s) => s.layerId === layer.id);
+  const layerShifts = plan.shifts.filter((s) => s.layerId === layer.id && !isShadowShift(s));
   const order = [...new Set(layer.memberOrder)];
   const history: HolidayDutyRecord[] = [...plan.coverage.holidays.history];
   const proposedCount = new Map<string, number>();

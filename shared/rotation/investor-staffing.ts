@@ -6,6 +6,7 @@ import { checkCoverage } from './coverage';
 import { describeShift, planLocal } from './describe-shift';
 import { rotationHorizon } from './generate-shifts';
 import { investorWeeks, type DateRange } from './investor-weeks';
+import { isShadowShift } from './shadow-shifts';
 
 /** Which part of the investor-week requirement a finding is about. */
 export type InvestorWeekRequirement = 'both-layers' | 'investor-owner-primary' | 'owner-time-off';
@@ -86,7 +87,10 @@ export function investorWeekFindings(
       staffed
         ? plan.shifts.filter(
             (s) =>
-              s.layerId === layerId && instantMs(s.start) < staffed.end && instantMs(s.end) > staffed.start,
+              s.layerId === layerId &&
+              !isShadowShift(s) &&
+              instantMs(s.start) < staffed.end &&
+              instantMs(s.end) > staffed.start,
           )
         : [];
 

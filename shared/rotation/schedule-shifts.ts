@@ -4,6 +4,7 @@ import { intersectAll, mergeIntervals, overlaps, subtractIntervals } from '../ti
 import { instantMs, localDateTime, msToInstant } from '../time/zoned';
 import { awayIntervals } from './availability';
 import { planLocal } from './describe-shift';
+import { isShadowShift, onCallShifts, scheduleShadows } from './shadow-shifts';
 import { uniqueShiftId } from './shift-ids';
 import { layerTurns, type Turn } from './turns';
 
@@ -50,9 +51,26 @@ type TurnState = {
   placed: Piece[] | null;
 };
 
+/** A kept shift's layer, member and [start, end) in epoch ms. */
+type KeptSpan = Interval & { layerId: string; memberId: string };
+
+/** Phase 1's outcome: the shifts regeneration keeps as they are, and where it works ([from, to), epoch ms). */
+type KeptShifts = { kept: Shift[]; spans: KeptSpan[]; from: number; to: number };
+
+/** Phase 3's queries over the turns being placed: who is away or busy, who covers, which turn pays back. */
+type Placer = {
+  plan: Plan;
+  states: TurnState[][];
+  awayDuring: (memberId: string, within: Interval[]) => Interval[];
+  blockedDuring: (memberId: string, l: number, within: Interval[], planned?: boolean) => Interval[];
+  nextFree: (l: number, st: TurnState, memberId: string, within: Interval[]) => string | null;
+  paybackTurn: (l: number, st: TurnState, awayId: string, covererId: string) => TurnState | null;
+};
+
 /**
  * Generates the concrete shifts of a plan: the turns of each layer's rotations (see `layerTurns`) over the
- * horizon, with time off honoured by the seed's swap policy and every kept shift (see `isKeptShift`) left as it is.
+ * horizon, with time off honoured by the seed's swap policy and every kept shift (see `isKeptShift`) left as it is,
+ * then the shadows of each layer's pairings (see `scheduleShadows`), which never take part in the on-call policy.
  * With a `window`, every shift that starts before `window.from` (or at or after `window.to`) is kept too, and only
  * the turns in between are filled: a change from a date leaves the earlier shifts exactly as they were.
  *
@@ -66,28 +84,45 @@ type TurnState = {
  * (then by layer), so a layer later in the list gives way to the earlier ones.
  */
 export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedule {
-  const { layers } = plan.rotation;
-  const zone = plan.rotation.timeZone;
+  const onCall = onCallShifts(plan.shifts);
+  const onCallPlan = onCall.length === plan.shifts.length ? plan : { ...plan, shifts: onCall };
+  const keptShifts = keepShifts(onCallPlan, window);
+  const states = openTurns(onCallPlan, keptShifts);
+  const unresolved = placeTurns(makePlacer(onCallPlan, states, keptShifts.spans));
+  const shadows = plan.shifts.filter(isShadowShift);
+  const generated = collectShifts(onCallPlan, states, keptShifts.kept, shadows);
+  const coverage = [...keptShifts.kept, ...generated];
+  const { from, to } = keptShifts;
+  const isKept = (s: Shift) => isKeptInWindow(s, from, to);
+  const shadowed = scheduleShadows(plan, coverage, shadows, { from, to, isKept });
+  return { shifts: sortShifts(plan, [...coverage, ...shadowed]), unresolved };
+}
+
+/** Phase 1: the shifts regeneration keeps (see `isKeptShift`, and every shift outside the window). */
+function keepShifts(plan: Plan, window: ScheduleWindow): KeptShifts {
   const from = window.from ?? Number.NEGATIVE_INFINITY;
   const to = window.to ?? Number.POSITIVE_INFINITY;
-  const kept = plan.shifts.filter((s) => {
-    if (isKeptShift(s)) return true;
-    const start = instantMs(s.start);
-    return start < from || start >= to;
-  });
-  const keptSpans = kept.map((s) => ({
+  const kept = plan.shifts.filter((s) => isKeptInWindow(s, from, to));
+  const spans = kept.map((s) => ({
     layerId: s.layerId,
     memberId: s.memberId,
     start: instantMs(s.start),
     end: instantMs(s.end),
   }));
-  const away = awayIntervals(plan);
-  const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
-  const layerName = (l: number) => layers[l]!.name;
+  return { kept, spans, from, to };
+}
 
-  // What each layer still has to staff in each turn once kept shifts (and the time before `from`) are cut out.
-  const states: TurnState[][] = layers.map((layer) => {
-    const ownKept = keptSpans.filter((x) => x.layerId === layer.id);
+/** True when regeneration over [from, to) keeps `shift` as it is. */
+function isKeptInWindow(shift: Shift, from: number, to: number): boolean {
+  if (isKeptShift(shift)) return true;
+  const start = instantMs(shift.start);
+  return start < from || start >= to;
+}
+
+/** Phase 2: what each layer still has to staff in each turn once kept shifts (and the time before `from`) are cut. */
+function openTurns(plan: Plan, { spans, from, to }: KeptShifts): TurnState[][] {
+  return plan.rotation.layers.map((layer) => {
+    const ownKept = spans.filter((x) => x.layerId === layer.id);
     return layerTurns(plan.rotation, layer).turns.map((turn, position) => {
       const open =
         turn.start >= to
@@ -103,6 +138,12 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
       return { turn, position, open, tentative: { memberId: turn.memberId, payback: false }, placed: null };
     });
   });
+}
+
+/** The queries phase 3 asks while it places turns (see `Placer`). */
+function makePlacer(plan: Plan, states: TurnState[][], keptSpans: KeptSpan[]): Placer {
+  const { layers } = plan.rotation;
+  const away = awayIntervals(plan);
   const maxLength = states.map((list) => list.reduce((m, s) => Math.max(m, s.turn.end - s.turn.start), 0));
   /** The turns of layer `l` that overlap [lo, hi). */
   const overlapping = (l: number, lo: number, hi: number): TurnState[] => {
@@ -120,7 +161,6 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
     }
     return out;
   };
-  const unresolved: UnresolvedConflict[] = [];
 
   /**
    * Where `memberId` is on call on a layer other than `l` during `within`: kept shifts, turns already placed, and —
@@ -171,25 +211,29 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
     return null;
   };
 
-  const why = (memberId: string, within: Interval[]) =>
-    awayDuring(memberId, within).length > 0 ? 'time off' : 'already on call in another layer';
-  const reasonOf = (memberId: string, within: Interval[]): NonNullable<ShiftCover['reason']> =>
-    awayDuring(memberId, within).length > 0 ? 'time-off' : 'other-layer';
-  /** Who a piece stands in for: `memberId`, scheduled for the piece itself. */
-  const coverOf = (
-    kind: ShiftCover['kind'],
-    memberId: string,
-    span: Interval,
-    extra: Partial<ShiftCover> = {},
-  ): ShiftCover => ({
+  return { plan, states, awayDuring, blockedDuring, nextFree, paybackTurn };
+}
+
+/** Who a piece stands in for: `memberId`, scheduled for the piece itself. */
+function coverOf(
+  kind: ShiftCover['kind'],
+  memberId: string,
+  span: Interval,
+  extra: Partial<ShiftCover> = {},
+): ShiftCover {
+  return {
     kind,
     originalMemberId: memberId,
     originalStart: msToInstant(span.start),
     originalEnd: msToInstant(span.end),
     ...extra,
-  });
+  };
+}
 
-  const order = states
+/** Phase 3: every turn placed in time order (then by layer); returns the stretches nobody else could take. */
+function placeTurns(placer: Placer): UnresolvedConflict[] {
+  const unresolved: UnresolvedConflict[] = [];
+  const order = placer.states
     .flatMap((list, l) => list.map((st) => ({ st, l })))
     .sort((a, b) => a.st.turn.start - b.st.turn.start || a.l - b.l);
   for (const { st, l } of order) {
@@ -199,75 +243,100 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
       st.placed = [];
       continue;
     }
-    const plainSource: ShiftSource = t.payback ? 'swap' : 'generated';
-    const blocked = blockedDuring(t.memberId, l, within, false);
-    if (blocked.length === 0) {
-      st.placed = within.map((w) => ({
-        ...w,
-        memberId: t.memberId,
-        source: plainSource,
-        ...(t.cover
-          ? { cover: { ...t.cover, originalStart: msToInstant(w.start), originalEnd: msToInstant(w.end) } }
-          : {}),
-      }));
-      continue;
-    }
-    const coverer = nextFree(l, st, t.memberId, within);
-    if (coverer) {
-      const back = paybackTurn(l, st, t.memberId, coverer);
-      if (back !== null) {
-        back.tentative = {
-          memberId: t.memberId,
-          payback: true,
-          cover: coverOf('swap', coverer, back.turn, { pairedStart: msToInstant(st.turn.start) }),
-        };
-      }
-      const reason = reasonOf(t.memberId, within);
-      const paired = back === null ? {} : { pairedStart: msToInstant(back.turn.start) };
-      st.placed = within.map((w) => ({
-        ...w,
-        memberId: coverer,
-        source: 'swap',
-        cover: coverOf('cover', t.memberId, w, { reason, ...paired }),
-      }));
-      continue;
-    }
-    // Nobody is free for the whole turn: cover each blocked stretch on its own.
-    const pieces: Piece[] = [];
-    for (const w of within) {
-      for (const free of subtractIntervals(w, blocked)) {
-        pieces.push({ ...free, memberId: t.memberId, source: plainSource, cover: t.cover });
-      }
-      for (const stretch of intersectAll([w], blocked)) {
-        const stretchReason = why(t.memberId, [stretch]);
-        const partial = nextFree(l, st, t.memberId, [stretch]);
-        if (partial) {
-          const cover = coverOf('cover', t.memberId, stretch, {
-            reason: reasonOf(t.memberId, [stretch]),
-            partial: true,
-          });
-          pieces.push({ ...stretch, memberId: partial, source: 'swap', cover });
-          continue;
-        }
-        pieces.push({ ...stretch, memberId: t.memberId, source: plainSource, cover: t.cover });
-        const start = msToInstant(stretch.start);
-        const end = msToInstant(stretch.end);
-        unresolved.push({
-          layerId: layers[l]!.id,
-          memberId: t.memberId,
-          start,
-          end,
-          reason: awayDuring(t.memberId, [stretch]).length > 0 ? 'time-off' : 'other-layer',
-          message: `${layerName(l)}: nobody else in the order is free ${planLocal(plan, start)} – ${planLocal(plan, end)}, so ${name(t.memberId)} stays on call (${stretchReason})`,
-        });
-      }
-    }
-    st.placed = joinPieces(pieces);
+    const blocked = placer.blockedDuring(t.memberId, l, within, false);
+    if (blocked.length === 0) st.placed = placeAsScheduled(t, within);
+    else st.placed = placeWithCover(placer, l, st, t, blocked, unresolved);
   }
+  return unresolved;
+}
 
-  const taken = new Set(kept.map((s) => s.id));
+/** The turn held by its tentative person, as scheduled (a pay-back keeps its `swap` source and cover). */
+function placeAsScheduled(t: Tentative, within: Interval[]): Piece[] {
+  return within.map((w) => ({
+    ...w,
+    memberId: t.memberId,
+    source: t.payback ? 'swap' : 'generated',
+    ...(t.cover
+      ? { cover: { ...t.cover, originalStart: msToInstant(w.start), originalEnd: msToInstant(w.end) } }
+      : {}),
+  }));
+}
+
+/**
+ * A turn whose person is blocked for `blocked`: one coverer for all of it (who is paid back later), or else a
+ * coverer per blocked stretch; a stretch nobody can take stays with the person and goes to `unresolved`.
+ */
+function placeWithCover(
+  placer: Placer,
+  l: number,
+  st: TurnState,
+  t: Tentative,
+  blocked: Interval[],
+  unresolved: UnresolvedConflict[],
+): Piece[] {
+  const { plan, awayDuring, nextFree, paybackTurn } = placer;
+  const within = st.open;
+  const reasonOf = (memberId: string, span: Interval[]): NonNullable<ShiftCover['reason']> =>
+    awayDuring(memberId, span).length > 0 ? 'time-off' : 'other-layer';
+  const coverer = nextFree(l, st, t.memberId, within);
+  if (coverer) {
+    const back = paybackTurn(l, st, t.memberId, coverer);
+    if (back !== null) {
+      back.tentative = {
+        memberId: t.memberId,
+        payback: true,
+        cover: coverOf('swap', coverer, back.turn, { pairedStart: msToInstant(st.turn.start) }),
+      };
+    }
+    const reason = reasonOf(t.memberId, within);
+    const paired = back === null ? {} : { pairedStart: msToInstant(back.turn.start) };
+    return within.map((w) => ({
+      ...w,
+      memberId: coverer,
+      source: 'swap',
+      cover: coverOf('cover', t.memberId, w, { reason, ...paired }),
+    }));
+  }
+  // Nobody is free for the whole turn: cover each blocked stretch on its own.
+  const plainSource: ShiftSource = t.payback ? 'swap' : 'generated';
+  const layer = plan.rotation.layers[l]!;
+  const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
+  const pieces: Piece[] = [];
+  for (const w of within) {
+    for (const free of subtractIntervals(w, blocked)) {
+      pieces.push({ ...free, memberId: t.memberId, source: plainSource, cover: t.cover });
+    }
+    for (const stretch of intersectAll([w], blocked)) {
+      const reason = reasonOf(t.memberId, [stretch]);
+      const partial = nextFree(l, st, t.memberId, [stretch]);
+      if (partial) {
+        const cover = coverOf('cover', t.memberId, stretch, { reason, partial: true });
+        pieces.push({ ...stretch, memberId: partial, source: 'swap', cover });
+        continue;
+      }
+      pieces.push({ ...stretch, memberId: t.memberId, source: plainSource, cover: t.cover });
+      const start = msToInstant(stretch.start);
+      const end = msToInstant(stretch.end);
+      const why = reason === 'time-off' ? 'time off' : 'already on call in another layer';
+      unresolved.push({
+        layerId: layer.id,
+        memberId: t.memberId,
+        start,
+        end,
+        reason,
+        message: `${layer.name}: nobody else in the order is free ${planLocal(plan, start)} – ${planLocal(plan, end)}, so ${name(t.memberId)} stays on call (${why})`,
+      });
+    }
+  }
+  return joinPieces(pieces);
+}
+
+/** Phase 4: the placed pieces as shifts, named by their layer and start; ids never collide with `kept` or `others`. */
+function collectShifts(plan: Plan, states: TurnState[][], kept: Shift[], others: Shift[]): Shift[] {
+  const zone = plan.rotation.timeZone;
+  const taken = new Set([...kept, ...others].map((s) => s.id));
   const generated: Shift[] = [];
-  layers.forEach((layer, l) => {
+  plan.rotation.layers.forEach((layer, l) => {
     for (const st of states[l]!) {
       for (const piece of st.placed ?? []) {
         const start = msToInstant(piece.start);
@@ -290,7 +359,7 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
       }
     }
   });
-  return { shifts: sortShifts(plan, [...kept, ...generated]), unresolved };
+  return generated;
 }
 
 /** Joins neighbouring pieces with the same person, source and cover; pieces sorted by time. */

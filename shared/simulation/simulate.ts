@@ -5,6 +5,7 @@ import { resolveWindow } from '../fairness/window';
 import { isNightAt, zoneDays, type ZoneDays } from '../fairness/zone-days';
 import { exponential, mulberry32, poisson, runSeed } from './prng';
 import { effectiveRate, incidentSlots, slotAt, type IncidentSlots } from './incident-model';
+import { isShadowShift } from '../rotation/shadow-shifts';
 
 /**
  * Minutes added to the resolution when the paged person lacks the pipeline's skill but the other person on call
@@ -79,7 +80,7 @@ type Roster = { start: Float64Array; end: Float64Array; member: Int32Array };
 
 function roster(plan: Plan, layerId: string | undefined, memberIndex: Map<string, number>): Roster {
   const shifts = plan.shifts
-    .filter((s) => s.layerId === layerId && memberIndex.has(s.memberId))
+    .filter((s) => s.layerId === layerId && !isShadowShift(s) && memberIndex.has(s.memberId))
     .map((s) => ({ start: instantMs(s.start), end: instantMs(s.end), member: memberIndex.get(s.memberId)! }))
     .sort((a, b) => a.start - b.start);
   return {

@@ -169,9 +169,9 @@ describe('Fairness view (jsdom, analysis inline)', () => {
           `[data-testid="member-load-table"] tr[data-member-id="${id}"] td[data-column]`,
         ),
       ].map((td) => td.textContent);
-    expect(row('a')).toEqual(['336', '96', '0', '126', '0', '447.0', '223.5 (+223.5)', '2', '66.7 %']);
-    expect(row('b')).toEqual(['168', '48', '0', '63', '0', '223.5', '223.5 (+0.0)', '1', '33.3 %']);
-    expect(row('c')).toEqual(['0', '0', '0', '0', '0', '0.0', '223.5 (−223.5)', '0', '0.0 %']);
+    expect(row('a')).toEqual(['336', '96', '0', '126', '0', '447.0', '223.5 (+223.5)', '2', '66.7 %', '0']);
+    expect(row('b')).toEqual(['168', '48', '0', '63', '0', '223.5', '223.5 (+0.0)', '1', '33.3 %', '0']);
+    expect(row('c')).toEqual(['0', '0', '0', '0', '0', '0.0', '223.5 (−223.5)', '0', '0.0 %', '0']);
     const kinds = () =>
       [...document.querySelectorAll('[data-testid="flags-table"] tbody tr')].map((tr) => [
         tr.getAttribute('data-group-kind') ?? tr.getAttribute('data-flag-kind'),

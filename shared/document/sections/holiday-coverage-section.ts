@@ -1,4 +1,5 @@
 import type { Member, Plan } from '../../plan/schema';
+import { isShadowShift } from '../../rotation/shadow-shifts';
 import { majorHolidayDate } from '../../time/major-holidays';
 import { localDate, zonedToInstant } from '../../time/zoned';
 import { memberOrMissing, pipelineName, type DocContext } from '../doc-context';
@@ -99,7 +100,7 @@ function vacationItem(ctx: DocContext, member: Member, t: TimeOff): DocListItem 
     text(` — ${timeOffKindLabel(t.kind)}, ${t.start} to ${t.end}${note}. `),
   ];
   const own = plan.shifts.filter(
-    (s) => s.memberId === member.id && epochMs(s.start) < to && epochMs(s.end) > from,
+    (s) => s.memberId === member.id && !isShadowShift(s) && epochMs(s.start) < to && epochMs(s.end) > from,
   );
   if (own.length > 0) {
     const layerName = (id: string) => plan.rotation.layers.find((l) => l.id === id)?.name ?? id;

@@ -15,6 +15,7 @@ import {
 } from '../document-model';
 import { dayAndDate, weekdayName } from '../format';
 import { describeCover } from '../../rotation/describe-cover';
+import { isShadowShift } from '../../rotation/shadow-shifts';
 
 /** The longest cycle the document spells out; beyond it the cycle is too long to read as a list anyway. */
 const MAX_CYCLE = 52;
@@ -27,7 +28,7 @@ function changes(ctx: DocContext): DocBlock[] {
   const { plan } = ctx;
   const layerName = (id: string) => plan.rotation.layers.find((l) => l.id === id)?.name ?? id;
   const changed = plan.shifts
-    .filter((s) => s.source !== 'generated')
+    .filter((s) => s.source !== 'generated' && !isShadowShift(s))
     .map((s) => ({ s, date: localDate(s.start, ctx.zone) }))
     .filter(({ date }) => date >= ctx.from && date <= ctx.to)
     .sort((a, b) => (a.s.start < b.s.start ? -1 : a.s.start > b.s.start ? 1 : 0));

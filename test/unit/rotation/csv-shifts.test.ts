@@ -11,7 +11,7 @@ import { sample } from './plan-fixtures';
 // The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
 vi.setConfig({ testTimeout: 20_000 });
 
-const HEADER = 'start,end,layer,member_id,member_name,source,pinned,note';
+const HEADER = 'start,end,layer,member_id,member_name,source,pinned,note,shadow';
 const parse = (csv: string) =>
   Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
 
@@ -20,17 +20,17 @@ describe('exportShiftsCsv', () => {
     const lines = exportShiftsCsv(sample()).split('\n');
     expect(lines[0]).toBe(HEADER);
     expect(lines.slice(1, 5)).toEqual([
-      '2027-01-04T09:00:00-08:00,2027-01-11T09:00:00-08:00,primary,maya,Maya Chen,generated,false,',
-      '2027-01-11T09:00:00-08:00,2027-01-18T09:00:00-08:00,primary,diego,Diego Alvarez,generated,false,',
-      '2027-01-18T09:00:00-08:00,2027-01-25T09:00:00-08:00,primary,priya,Priya Raman,generated,false,',
+      '2027-01-04T09:00:00-08:00,2027-01-11T09:00:00-08:00,primary,maya,Maya Chen,generated,false,,false',
+      '2027-01-11T09:00:00-08:00,2027-01-18T09:00:00-08:00,primary,diego,Diego Alvarez,generated,false,,false',
+      '2027-01-18T09:00:00-08:00,2027-01-25T09:00:00-08:00,primary,priya,Priya Raman,generated,false,,false',
       // Who covers whom is data of the plan file (a shift's cover), not a note: the note column holds notes only.
-      '2027-01-25T09:00:00-08:00,2027-02-01T09:00:00-08:00,primary,diego,Diego Alvarez,swap,false,',
+      '2027-01-25T09:00:00-08:00,2027-02-01T09:00:00-08:00,primary,diego,Diego Alvarez,swap,false,,false',
     ]);
     expect(lines).toContain(
-      '2027-07-05T09:00:00-07:00,2027-07-12T09:00:00-07:00,primary,priya,Priya Raman,generated,false,',
+      '2027-07-05T09:00:00-07:00,2027-07-12T09:00:00-07:00,primary,priya,Priya Raman,generated,false,,false',
     );
     expect(lines).toContain(
-      '2027-03-08T09:00:00-08:00,2027-03-15T09:00:00-07:00,secondary,priya,Priya Raman,generated,false,',
+      '2027-03-08T09:00:00-08:00,2027-03-15T09:00:00-07:00,secondary,priya,Priya Raman,generated,false,,false',
     );
     expect(lines).toHaveLength(1 + 104 + 1);
     expect(lines[105]).toBe('');
@@ -83,9 +83,9 @@ describe('exportShiftsCsv', () => {
     };
     expect(exportShiftsCsv(plan).split('\n').slice(1).join('\n')).toBe(
       [
-        `2027-01-04T09:00:00-08:00,2027-01-11T09:00:00-08:00,primary,maya,"'=HYPERLINK(""http://x"")",generated,false,"'+1, call ""me""\nlater"`,
-        `2027-01-11T09:00:00-08:00,2027-01-18T09:00:00-08:00,primary,maya,"'=HYPERLINK(""http://x"")",generated,true,'@SUM(A1)`,
-        `2027-01-18T09:00:00-08:00,2027-01-25T09:00:00-08:00,primary,priya,Priya Raman,generated,false,'-`,
+        `2027-01-04T09:00:00-08:00,2027-01-11T09:00:00-08:00,primary,maya,"'=HYPERLINK(""http://x"")",generated,false,"'+1, call ""me""\nlater",false`,
+        `2027-01-11T09:00:00-08:00,2027-01-18T09:00:00-08:00,primary,maya,"'=HYPERLINK(""http://x"")",generated,true,'@SUM(A1),false`,
+        `2027-01-18T09:00:00-08:00,2027-01-25T09:00:00-08:00,primary,priya,Priya Raman,generated,false,'-,false`,
         '',
       ].join('\n'),
     );
@@ -136,10 +136,10 @@ describe('rotaplan export --format csv', () => {
     expect([code, out.stderr]).toEqual([0, `Wrote csv to ${target}\n`]);
     expect((await readFile(target, 'utf8')).split('\n')).toEqual([
       HEADER,
-      '2027-02-08T09:00:00-08:00,2027-02-15T09:00:00-08:00,primary,sam,Sam Okafor,swap,false,',
-      '2027-02-22T09:00:00-08:00,2027-03-01T09:00:00-08:00,primary,sam,Sam Okafor,generated,false,',
-      '2027-01-18T09:00:00-08:00,2027-01-25T09:00:00-08:00,secondary,sam,Sam Okafor,generated,false,',
-      '2027-02-15T09:00:00-08:00,2027-02-22T09:00:00-08:00,secondary,sam,Sam Okafor,generated,false,',
+      '2027-02-08T09:00:00-08:00,2027-02-15T09:00:00-08:00,primary,sam,Sam Okafor,swap,false,,false',
+      '2027-02-22T09:00:00-08:00,2027-03-01T09:00:00-08:00,primary,sam,Sam Okafor,generated,false,,false',
+      '2027-01-18T09:00:00-08:00,2027-01-25T09:00:00-08:00,secondary,sam,Sam Okafor,generated,false,,false',
+      '2027-02-15T09:00:00-08:00,2027-02-22T09:00:00-08:00,secondary,sam,Sam Okafor,generated,false,,false',
       '',
     ]);
   });

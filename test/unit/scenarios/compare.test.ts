@@ -15,6 +15,7 @@ function load(id: string, weightedLoad: number, fairShare: number, onCallShare: 
     weightedLoad,
     fairShare,
     shiftCount: 0,
+    shadowHours: 0,
     availability: 1,
     onCallShare,
     primaryShare: onCallShare,

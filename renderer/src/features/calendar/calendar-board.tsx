@@ -117,15 +117,17 @@ const ShiftContent = memo(function ShiftContent({
       data-striped={p.striped || undefined}
       data-highlighted={p.highlighted || undefined}
       data-pinned={p.pinned || undefined}
+      data-shadow={p.shadow || undefined}
       data-list={list || undefined}
       style={{ ['--rp-member' as string]: p.memberColor }}
-      title={`${p.layerName}: ${p.memberName}${p.pinned ? ' (pinned)' : ''}${source ? ` — ${source}` : ''}${p.cover ? `\n${p.cover}` : ''}`}
+      title={`${p.layerName}: ${p.memberName}${p.shadow ? ' (shadow: learning, not on call)' : ''}${p.pinned ? ' (pinned)' : ''}${source ? ` — ${source}` : ''}${p.cover ? `\n${p.cover}` : ''}`}
     >
       <span className="rp-shift-badge" aria-label={p.layerName}>
         {p.badge}
       </span>
       {timeText && !list && <span className="rp-shift-time">{timeText}</span>}
       <span className="rp-shift-name">{p.memberName}</span>
+      {p.shadow && <span className="rp-shift-shadow">shadow</span>}
       {list && (
         <span className="rp-shift-until">
           {p.layerName} until {formatShort(p.end, zone)} · {formatHours(p.hours)}

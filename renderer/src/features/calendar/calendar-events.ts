@@ -3,6 +3,7 @@ import type { Plan, Shift, ShiftSource } from '../../../../shared/plan/schema';
 import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
 import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
 import { shortCover } from '../../../../shared/rotation/describe-cover';
+import { isShadowShift } from '../../../../shared/rotation/shadow-shifts';
 import { sameEvent } from './event-diff';
 import { shortHolidayName } from './mark-labels';
 import { calendarHolidays } from '../../../../shared/time/holidays';
@@ -36,6 +37,8 @@ export type ShiftEventProps = {
   hours: number;
   /** Who the shift stands in for, in words ('' when nobody; see `shortCover`). */
   cover: string;
+  /** A learner shadowing the person on call: drawn outlined and hatched, labelled "shadow", never coverage. */
+  shadow: boolean;
 };
 
 /**
@@ -152,15 +155,18 @@ function shiftEvent(context: EventContext, shift: Shift, highlighted: boolean): 
     start: shift.start,
     hours: (end - start) / 3_600_000,
     cover: shortCover(shift, (id) => context.memberById.get(id)?.name ?? id) ?? '',
+    shadow: isShadowShift(shift),
   };
   const event: EventInput = {
     id: shift.id,
     title: props.memberName,
     start: shift.start,
     ...(mode === 'span' ? { end: shift.end } : {}),
-    color: striped ? tint(color, 0.78) : color,
-    contrastColor: striped ? '#1f2937' : '#ffffff',
-    editable: mode === 'span' && !shift.pinned,
+    color: props.shadow ? tint(color, 0.9) : striped ? tint(color, 0.78) : color,
+    ...(props.shadow ? { borderColor: color } : {}),
+    contrastColor: striped || props.shadow ? '#1f2937' : '#ffffff',
+    // A shadow is moved by its pairing, not by hand: dragging it would read as a change of who is on call.
+    editable: mode === 'span' && !shift.pinned && !props.shadow,
     extendedProps: props,
   };
   built.set(shift, { context, highlighted, event });

@@ -40,15 +40,17 @@ export const LaneContent = memo(function LaneContent({
       data-striped={p.striped || undefined}
       data-highlighted={p.highlighted || undefined}
       data-pinned={p.pinned || undefined}
+      data-shadow={p.shadow || undefined}
       data-lane
       style={{ ['--rp-member' as string]: p.memberColor }}
-      title={`${p.layerName}: ${p.memberName}, ${span} (${formatHours(p.hours)})${source ? ` — ${source}` : ''}${p.cover ? `\n${p.cover}` : ''}`}
+      title={`${p.layerName}: ${p.memberName}${p.shadow ? ' (shadow: learning, not on call)' : ''}, ${span} (${formatHours(p.hours)})${source ? ` — ${source}` : ''}${p.cover ? `\n${p.cover}` : ''}`}
     >
       <span className="rp-shift-badge" aria-label={p.layerName}>
         {p.badge}
       </span>
       <span className="rp-lane-layer">{p.layerName}</span>
       <span className="rp-shift-name rp-lane-name">{p.memberName}</span>
+      {p.shadow && <span className="rp-shift-shadow">shadow</span>}
       <span className="rp-lane-time">
         {isStart ? `${span} · ${formatHours(p.hours)}` : `until ${formatShort(p.end, zone)}`}
       </span>

@@ -31,6 +31,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { PlanEdit } from '../../../../shared/plan/edits';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
+import { isShadowShift } from '../../../../shared/rotation/shadow-shifts';
 import type { TimeOffConflict } from '../../../../shared/rotation/availability';
 import { CoverLine } from './cover-line';
 import type { InvestorWeekFinding } from '../../../../shared/rotation/investor-staffing';
@@ -236,7 +237,8 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
   const member = plan.members.find((m) => m.id === shift.memberId);
   const layer = plan.rotation.layers.find((l) => l.id === shift.layerId);
   const badge = layerBadges(plan).get(shift.layerId) ?? '?';
-  const layerShifts = plan.shifts.filter((s) => s.layerId === shift.layerId);
+  const shadow = isShadowShift(shift);
+  const layerShifts = plan.shifts.filter((s) => s.layerId === shift.layerId && isShadowShift(s) === shadow);
   const previous = layerShifts.find((s) => instantMs(s.end) === instantMs(shift.start));
   const next = layerShifts.find((s) => instantMs(s.start) === instantMs(shift.end));
   const what = describeShift(plan, shift);
@@ -266,7 +268,9 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
         <Badge variant="filled" color="dark" radius="sm" size="sm">
           {badge}
         </Badge>
-        <Text fw={700}>{layer?.name ?? shift.layerId} shift</Text>
+        <Text fw={700}>
+          {layer?.name ?? shift.layerId} {shadow ? 'shadow shift' : 'shift'}
+        </Text>
       </Group>
       {member && <MemberChip member={member} size="lg" />}
       <div>
@@ -282,6 +286,13 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
             {shift.source}
           </Badge>
         </Tooltip>
+        {shadow && (
+          <Tooltip label="A learner beside whoever is on call: not on call, no coverage." multiline w={240}>
+            <Badge variant="outline" color="dark" size="sm" tt="none" data-testid="shift-shadow">
+              shadow
+            </Badge>
+          </Tooltip>
+        )}
         {shift.pinned && (
           <Badge variant="light" color="dark" size="sm" tt="none" leftSection={<IconPin size={11} />}>
             pinned

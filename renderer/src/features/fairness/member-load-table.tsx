@@ -14,7 +14,8 @@ const COLUMNS = [
 
 /**
  * Per-member breakdown of the load ledger: hours on call and of them weekend, public holiday (own region), night
- * (22:00-07:00 own zone) and investor-week hours; weighted load against fair share; shifts and share on call.
+ * (22:00-07:00 own zone) and investor-week hours; weighted load against fair share; shifts and share on call;
+ * hours shadowing the on-call person as a learner, apart (they are not on call and weigh nothing).
  */
 export function MemberLoadTable({ analysis, members }: { analysis: Analysis; members: Member[] }) {
   const colorOf = (id: string) => members.find((m) => m.id === id)?.color ?? '#868e96';
@@ -40,6 +41,7 @@ export function MemberLoadTable({ analysis, members }: { analysis: Analysis; mem
               <Table.Th ta="right">Fair share</Table.Th>
               <Table.Th ta="right">Shifts</Table.Th>
               <Table.Th ta="right">On call</Table.Th>
+              <Table.Th ta="right">Shadow h</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -86,6 +88,9 @@ export function MemberLoadTable({ analysis, members }: { analysis: Analysis; mem
                   </Table.Td>
                   <Table.Td ta="right" data-column="onCallShare">
                     {formatShare(m.onCallShare)}
+                  </Table.Td>
+                  <Table.Td ta="right" data-column="shadowHours" c={m.shadowHours > 0 ? undefined : 'dimmed'}>
+                    {formatNumber(m.shadowHours)}
                   </Table.Td>
                 </Table.Tr>
               );

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
 import { TimeOffDialog } from './time-off-dialog';
 import { TimeOffOverview } from './time-off-overview';
+import { ShadowsEditor } from './shadows-editor';
 import { MemberForm } from '../../components/member-form-dialog';
 import { newMember } from '../../../../shared/plan/new-member';
 import { RemoveMemberDialog } from './remove-member-dialog';
@@ -179,6 +180,7 @@ export function TeamView() {
       {plan.members.length > 0 && (
         <TimeOffOverview members={plan.members} onOpen={(m) => setTimeOffFor(m.id)} />
       )}
+      {plan.members.length > 0 && <ShadowsEditor plan={plan} />}
       <TimeOffDialog
         member={plan.members.find((m) => m.id === timeOffFor) ?? null}
         defaultDate={plan.rotation.startDate}
