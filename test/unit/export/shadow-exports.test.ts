@@ -59,8 +59,8 @@ describe('shadow shifts in exports', () => {
   it('Markdown: the on-call schedule lists the shadows marked as such, and nobody is on call as a shadow', () => {
     const md = planToMarkdown(generated(), { generatedAt: '2026-12-01T00:00:00Z' });
     const section = md.slice(
-      md.indexOf('#### Shadow Shifts'),
-      md.indexOf('####', md.indexOf('#### Shadow Shifts') + 5),
+      md.indexOf('### Shadow Shifts'),
+      md.indexOf('\n#', md.indexOf('### Shadow Shifts') + 5),
     );
     expect(section).toContain('Learners shadow the person on call to learn the rotation.');
     expect(section.match(/\(shadow\)/g)).toHaveLength(3);
