@@ -9,6 +9,7 @@ import {
   freeRotationId,
   type RotationDraftEdit,
 } from '../../../../shared/plan/edits/rotation-draft-edits';
+import { layerWithRotationsFrom } from '../../../../shared/plan/edits/layer-rotations-from';
 import { rotationDraftProblems } from '../../../../shared/plan/edits/rotation-draft-problems';
 import type { LayerRotation, Plan } from '../../../../shared/plan/schema';
 import { layerRotations } from '../../../../shared/rotation/layer-rotations';
@@ -55,7 +56,12 @@ export function RotationEditor({ plan, run, onClose }: { plan: Plan; run: RunEdi
   const problems = useMemo(() => rotationDraftProblems(plan, draft), [plan, draft]);
   const [settled] = useDebouncedValue(draft, 150);
   const settledOk = useMemo(() => rotationDraftProblems(plan, settled).length === 0, [plan, settled]);
-  const draftLayer = useMemo(() => ({ ...layer, rotations: settled }), [layer, settled]);
+  // The preview shows what applying from the chosen date gives: earlier turns as they are, the draft after it.
+  const previewLayer = useMemo(() => {
+    if (!settledOk) return null;
+    const merged = layerWithRotationsFrom(plan, { layerId: layer.id, rotations: settled, from });
+    return merged.ok ? merged.layer : { ...layer, rotations: settled };
+  }, [plan, layer, settled, settledOk, from]);
 
   const edit = (e: RotationDraftEdit) => {
     const out = applyRotationDraftEdit(draft, e);
@@ -116,15 +122,17 @@ export function RotationEditor({ plan, run, onClose }: { plan: Plan; run: RunEdi
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack gap="sm">
               <DateInput
-                label="Preview from"
-                aria-label="Preview from"
+                label="Changes take effect from"
+                description="The preview starts here; earlier shifts stay as they are"
                 valueFormat="YYYY-MM-DD"
-                w={170}
+                minDate={plan.rotation.startDate}
+                maxDate={plan.rotation.endDate}
+                w={300}
                 value={from}
                 onChange={(v) => v && setFrom(v)}
               />
-              {settledOk ? (
-                <RotationPreview plan={plan} layer={draftLayer} from={from} />
+              {previewLayer ? (
+                <RotationPreview plan={plan} layer={previewLayer} from={from} />
               ) : (
                 <Text size="sm" c="dimmed">
                   Fix the problems below to see the preview.
