@@ -6,6 +6,7 @@ import { formatPath } from '../plan/validate';
 import { addDays } from '../time/zoned';
 import { newPipeline } from '../plan/new-pipeline';
 import { slugify, uniqueId } from '../plan/ids';
+import { startingLayers, startingPointProblems, type StartingPoint } from './starting-points';
 
 /**
  * One person as the guided setup asks for them, as typed.
@@ -51,6 +52,8 @@ export type DraftRotation = {
   secondaryLayer: boolean;
   startDate: string;
   horizonWeeks: number;
+  /** The rotation model the plan starts from (see `STARTING_POINTS`). */
+  startingPoint: StartingPoint;
 };
 
 /**
@@ -144,6 +147,7 @@ export function initialDraft(
       secondaryLayer: true,
       startDate: nextMonday(now, timeZone),
       horizonWeeks: 52,
+      startingPoint: 'weekly',
     },
   };
 }
@@ -275,6 +279,12 @@ function rotationProblems(draft: SetupDraft): string[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(r.startDate)) problems.push('Pick the date the rotation starts.');
   if (!Number.isInteger(r.horizonWeeks) || r.horizonWeeks < 1 || r.horizonWeeks > 104) {
     problems.push('Plan between 1 and 104 weeks ahead.');
+  }
+  if (problems.length === 0) {
+    const placed = draft.members
+      .filter((m) => isKnownTimeZone(m.timeZone))
+      .map((m) => ({ id: m.key, timeZone: m.timeZone }));
+    problems.push(...startingPointProblems(r.startingPoint, placed, r.startDate, r.secondaryLayer));
   }
   return problems;
 }
@@ -422,19 +432,24 @@ export function buildPlanFromDraft(draft: SetupDraft, now: string): BuildResult 
       if (failed) return failed;
     }
   }
-  const order = draft.members.map((m) => memberIds.get(m.key)!);
+  const placed = draft.members.map((m) => ({ id: memberIds.get(m.key)!, timeZone: m.timeZone }));
   const r = draft.rotation;
   const failed = apply(
     {
       kind: 'rotation:update',
       fields: {
-        layers: [
-          { id: 'primary', name: 'Primary', memberOrder: order },
-          // The secondary runs one person behind the primary, so nobody holds both layers in the same shift.
-          ...(r.secondaryLayer
-            ? [{ id: 'secondary', name: 'Secondary', memberOrder: [...order.slice(1), order[0]!] }]
-            : []),
-        ],
+        layers: startingLayers(
+          r.startingPoint,
+          placed,
+          {
+            shiftLengthDays: r.shiftLengthDays,
+            handoffWeekday: r.handoffWeekday,
+            handoffTime: r.handoffTime,
+            timeZone: draft.timeZone,
+            secondaryLayer: r.secondaryLayer,
+          },
+          r.startDate,
+        ),
         shiftLengthDays: r.shiftLengthDays,
         handoff: { weekday: r.handoffWeekday, time: r.handoffTime },
         timeZone: draft.timeZone,

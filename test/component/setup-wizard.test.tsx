@@ -86,9 +86,23 @@ describe('guided setup (jsdom)', () => {
     fill(screen.getByLabelText('Business stakeholder of Profit'), 'Finance');
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
+    // A team in one time zone cannot follow the sun; business hours + after hours fits it.
+    await user.click(screen.getByRole('radio', { name: 'Follow-the-sun' }));
+    await user.click(screen.getByRole('button', { name: 'Create plan' }));
+    expect(screen.getByTestId('setup-problems')).toHaveTextContent(
+      'Follow-the-sun needs people in time zones at least three hours apart',
+    );
+    await user.click(screen.getByRole('radio', { name: 'Business hours + after hours' }));
+    expect(screen.getByTestId('rotation-summary')).toHaveTextContent(
+      'Business hours (Mon–Fri 09:00–17:00, America/Los_Angeles): Ana Lima → Ben Okoro',
+    );
     await user.click(screen.getByRole('button', { name: 'Create plan' }));
     await waitFor(() => expect(useAppStore.getState().view).toBe('calendar'));
     expect(sent).not.toBeNull();
+    expect(sent!.rotation.layers[0]!.rotations!.map((r) => r.name)).toEqual([
+      'Business hours',
+      'After hours',
+    ]);
     expect(validatePlan(sent).ok).toBe(true);
     const state = useAppStore.getState();
     expect(state.plan?.meta.name).toBe('Data on-call');

@@ -5,6 +5,7 @@ import { formatPath } from '../validate';
 import type { EditOutcome } from './edit-outcome';
 import { refuse } from './edit-outcome';
 import { changeRotationFrom, type RotationChangeFrom } from './rotation-from-date';
+import { setLayerRotations, type LayerRotationsChange } from './layer-rotations-from';
 
 /**
  * Edits of the rotation settings and of what the rotation produces.
@@ -16,13 +17,16 @@ import { changeRotationFrom, type RotationChangeFrom } from './rotation-from-dat
  * - `rotation:set-max-weekends`: the optimiser's limit of weekends on call per person; null removes it.
  * - `rotation:change-from`: new members or a new cadence for one rotation of a layer from a date; shifts that
  *   start before it stay exactly as they are (see `changeRotationFrom`).
+ * - `rotation:set-layer-rotations`: a layer's rotations as drafted in the rotation editor, from a date or for the
+ *   whole plan (see `setLayerRotations`).
  */
 export type RotationEdit =
   | { kind: 'rotation:update'; fields: Partial<Rotation>; regenerate: boolean }
   | { kind: 'rotation:regenerate' }
   | { kind: 'rotation:record-holiday-duty'; entries: HolidayDutyRecord[] }
   | { kind: 'rotation:set-max-weekends'; max: number | null }
-  | ({ kind: 'rotation:change-from' } & RotationChangeFrom);
+  | ({ kind: 'rotation:change-from' } & RotationChangeFrom)
+  | ({ kind: 'rotation:set-layer-rotations' } & LayerRotationsChange);
 
 function update(plan: Plan, fields: Partial<Rotation>, regenerate: boolean): EditOutcome {
   const parsed = rotationSchema.safeParse({ ...plan.rotation, ...fields });
@@ -93,5 +97,7 @@ export function applyRotationEdit(plan: Plan, edit: RotationEdit): EditOutcome {
       return setMaxWeekends(plan, edit.max);
     case 'rotation:change-from':
       return changeRotationFrom(plan, edit);
+    case 'rotation:set-layer-rotations':
+      return setLayerRotations(plan, edit);
   }
 }

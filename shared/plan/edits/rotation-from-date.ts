@@ -18,8 +18,11 @@ export type RotationChangeFrom = {
   cadence?: Cadence;
 };
 
-/** `members` turned so that `first` leads, or, when `first` left, whoever followed them in `before`. */
-function continueWith(members: string[], before: readonly string[], first: string): string[] {
+/**
+ * `members` turned so that `first` leads, or, when `first` left, whoever followed them in `before`.
+ * Why exported: every change from a date continues the order the same way, whichever edit makes it.
+ */
+export function continueWith(members: string[], before: readonly string[], first: string): string[] {
   const at = before.indexOf(first);
   for (let step = 0; step < before.length; step++) {
     const candidate = before[(at + step) % before.length]!;
@@ -29,8 +32,11 @@ function continueWith(members: string[], before: readonly string[], first: strin
   return members;
 }
 
-/** A rotation id not used by any rotation of the layer. */
-function freshId(base: string, used: readonly LayerRotation[]): string {
+/**
+ * A rotation id not used by any rotation of the layer.
+ * Why exported: the rotation that takes over from a date needs an id of its own, whichever edit makes it.
+ */
+export function freshId(base: string, used: readonly LayerRotation[]): string {
   let id = base;
   for (let n = 2; used.some((r) => r.id === id); n++) id = `${base}-${n}`;
   return id;

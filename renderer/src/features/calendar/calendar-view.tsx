@@ -1,5 +1,5 @@
 import { Button, Chip, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconCalendarOff, IconRefresh, IconUsers } from '@tabler/icons-react';
+import { IconCalendarOff, IconRefresh, IconRotateClockwise2, IconUsers } from '@tabler/icons-react';
 import type { CalendarRef, EventInput } from '@fullcalendar/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Plan } from '../../../../shared/plan/schema';
@@ -29,6 +29,7 @@ import { MemberPalette } from './member-palette';
 import { foldBusyDays } from './busy-days';
 import { addDays } from '../../../../shared/time/zoned';
 import { RegenerateDialog } from './regenerate-dialog';
+import { RotationEditor } from './rotation-editor';
 import { SidePanel, type CalendarSelection } from './side-panel';
 import { useGuardedEdit } from '../../hooks/use-edit-runner';
 import { DragPreview, setDragHover } from './drag-preview';
@@ -88,6 +89,7 @@ export function CalendarView() {
   const [hiddenLayers, setHiddenLayers] = useState<string[]>([]);
   const [range, setRange] = useState<{ start: string; end: string; viewType: string } | null>(null);
   const [regenerating, setRegenerating] = useState(false);
+  const [editingRotations, setEditingRotations] = useState(false);
   const [initialDate] = useState(() => focus?.date ?? lastViewedDate ?? (plan ? openingDate(plan) : ''));
   const calendarRef = useRef<CalendarRef>(null);
   const { run, modal } = useGuardedEdit();
@@ -183,9 +185,22 @@ export function CalendarView() {
       title="Calendar"
       description={`Shifts in ${rotation.timeZone.replace(/_/g, ' ')} time, handing off ${WEEKDAY_NAMES[rotation.handoff.weekday - 1]} ${rotation.handoff.time}. Drag a shift to move it, its edge to resize it, a person onto a shift to hand it over.`}
       actions={
-        <Button leftSection={<IconRefresh size={16} />} variant="light" onClick={() => setRegenerating(true)}>
-          Regenerate rotation
-        </Button>
+        <Group gap="xs">
+          <Button
+            leftSection={<IconRotateClockwise2 size={16} />}
+            variant="light"
+            onClick={() => setEditingRotations(true)}
+          >
+            Rotations
+          </Button>
+          <Button
+            leftSection={<IconRefresh size={16} />}
+            variant="light"
+            onClick={() => setRegenerating(true)}
+          >
+            Regenerate rotation
+          </Button>
+        </Group>
       }
     />
   );
@@ -193,6 +208,9 @@ export function CalendarView() {
     <>
       {modal}
       {regenerating && <RegenerateDialog plan={plan} run={run} onClose={() => setRegenerating(false)} />}
+      {editingRotations && (
+        <RotationEditor plan={plan} run={run} onClose={() => setEditingRotations(false)} />
+      )}
     </>
   );
 

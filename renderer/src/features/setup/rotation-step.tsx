@@ -1,8 +1,24 @@
 import '@mantine/dates/styles.css';
-import { Checkbox, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { DatePickerInput, TimeInput } from '@mantine/dates';
 import { rotationSlots } from '../../../../shared/rotation/generate-shifts';
 import { draftEndDate, type DraftRotation, type SetupDraft } from '../../../../shared/setup/setup-draft';
+import {
+  followTheSunRegions,
+  STARTING_POINTS,
+  type StartingPoint,
+} from '../../../../shared/setup/starting-points';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const HORIZONS = [
@@ -29,6 +45,32 @@ function shiftCount(draft: SetupDraft): number | null {
   }
 }
 
+/** What each starting point's layers look like for this team, in words. */
+function modelLines(draft: SetupDraft, names: string[]): string[] {
+  const r = draft.rotation;
+  if (r.startingPoint === 'business-hours') {
+    return [
+      `Business hours (Mon–Fri 09:00–17:00, ${draft.timeZone}): ${names.join(' → ')}`,
+      `After hours (evenings, nights, weekends): ${[...names.slice(1), names[0]].join(' → ')}`,
+    ];
+  }
+  if (r.startingPoint === 'follow-the-sun') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.startDate)) return [];
+    const placed = draft.members.map((m, i) => ({ id: names[i]!, timeZone: m.timeZone }));
+    let regions: ReturnType<typeof followTheSunRegions> = [];
+    try {
+      regions = followTheSunRegions(placed, r.startDate);
+    } catch {
+      return [];
+    }
+    return regions.map(
+      (g) =>
+        `${g.timeZone.replace(/_/g, ' ')} ${g.start}–${g.end}${g.night ? ' (reaches into the night)' : ''}: ${g.memberIds.join(' → ')}`,
+    );
+  }
+  return [`Primary: ${names.join(' → ')}`];
+}
+
 /** Step 5: shift length, handoff weekday and time, layers, start date and how far ahead to plan. */
 export function RotationStep({
   draft,
@@ -48,6 +90,21 @@ export function RotationStep({
         How the on-call duty rotates. Shifts are generated from these settings and can be edited, swapped or
         regenerated in the Calendar.
       </Text>
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          Starting point
+        </Text>
+        <SegmentedControl
+          aria-label="Starting point"
+          data={STARTING_POINTS.map((p) => ({ value: p.id, label: p.label }))}
+          value={r.startingPoint}
+          onChange={(value) => set({ startingPoint: value as StartingPoint })}
+        />
+        <Text size="xs" c="dimmed">
+          {STARTING_POINTS.find((p) => p.id === r.startingPoint)?.description} Change any of it later in the
+          Calendar&apos;s Rotations editor.
+        </Text>
+      </Stack>
       <SimpleGrid cols={3} spacing="md">
         <NumberInput
           label="Shift length (days)"
@@ -67,8 +124,13 @@ export function RotationStep({
           onChange={(value) => value && set({ handoffWeekday: Number(value) })}
         />
         <TimeInput
+          disabled={r.startingPoint !== 'weekly'}
           label="Handoff time"
-          description={`Local time in ${draft.timeZone}`}
+          description={
+            r.startingPoint === 'weekly'
+              ? `Local time in ${draft.timeZone}`
+              : 'Set by the starting point: each rotation hands over as its window starts'
+          }
           value={r.handoffTime}
           onChange={(e) => set({ handoffTime: e.currentTarget.value })}
         />
@@ -98,14 +160,18 @@ export function RotationStep({
           What will be generated
         </Text>
         <List size="sm" spacing={4}>
-          <List.Item>Primary: {names.join(' → ')}</List.Item>
-          {r.secondaryLayer && names.length > 1 && (
+          {modelLines(draft, names).map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
+          {r.secondaryLayer && names.length > 1 && r.startingPoint === 'weekly' && (
             <List.Item>Secondary: {[...names.slice(1), names[0]].join(' → ')}</List.Item>
           )}
           <List.Item>
             {shifts === null
               ? 'Fix the settings above to see the shifts.'
-              : `${shifts} shifts per layer, from ${r.startDate} to ${draftEndDate(r)}, handing off at ${r.handoffTime}`}
+              : r.startingPoint === 'weekly'
+                ? `${shifts} shifts per layer, from ${r.startDate} to ${draftEndDate(r)}, handing off at ${r.handoffTime}`
+                : `${shifts} turns per rotation, from ${r.startDate} to ${draftEndDate(r)}`}
           </List.Item>
         </List>
         <Group mt="xs">
