@@ -4,7 +4,8 @@
 // starts the real preview server on it and drives Chromium through it. Prints load time, drag-to-repaint time, save
 // time, the input delay during the save and the initial JS size, each against its target. Needs `npx electron-vite
 // build` first (the preview serves out/renderer). With --json the last line is the figures as JSON, with the
-// targets and which of them were met. With --profile DIR it also writes CPU profiles of the first load and drag.
+// targets and which of them were met. With --profile DIR it also writes CPU profiles of the first load and drag;
+// --renderer-dir DIR serves another build (to compare two versions under the same machine load).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'per-day': { type: 'string', default: '24' },
     runs: { type: 'string', default: '3' },
     profile: { type: 'string' },
+    'renderer-dir': { type: 'string', default: 'out/renderer' },
   },
 });
 const perDay = Number(values['per-day']);
@@ -199,7 +201,7 @@ async function profiled<T>(page: Page, name: string, run: () => Promise<T>): Pro
   }
 }
 
-const rendererDir = resolve('out/renderer');
+const rendererDir = resolve(values['renderer-dir']);
 const initial = measureInitialJs(rendererDir);
 const plan = bigPlan(perDay);
 const userDataDir = await mkdtemp(join(tmpdir(), 'rotaplan-bench-ui-'));

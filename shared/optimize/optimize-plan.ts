@@ -81,6 +81,11 @@ export type OptimizeResult = {
   explanation?: string;
   conflicts?: Conflict[];
   fairness: FairnessMetrics | null;
+  /**
+   * The current schedule's team metrics over the same window: the numbers the Fairness view shows for that window,
+   * so a before → after reads against them (not part of the `optimize --json` contract).
+   */
+  fairnessBefore?: FairnessMetrics | null;
   violations: string[];
   proposal: RosterProposal | null;
 };
@@ -94,10 +99,14 @@ function outcome(
   options: OptimizeOptions,
   assignment: RosterAssignment,
   roster: ReturnType<typeof planToRoster>,
-): Pick<OptimizeResult, 'members' | 'changedShifts' | 'fairness' | 'violations' | 'proposal' | 'objective'> {
+): Pick<
+  OptimizeResult,
+  'members' | 'changedShifts' | 'fairness' | 'fairnessBefore' | 'violations' | 'proposal' | 'objective'
+> {
   const proposal = rosterToShifts(roster, assignment);
   const ledger = buildLedger(proposal.plan, roster.window);
-  const before = new Map(buildLedger(plan, roster.window).members.map((m) => [m.id, m.weightedLoad]));
+  const ledgerBefore = buildLedger(plan, roster.window);
+  const before = new Map(ledgerBefore.members.map((m) => [m.id, m.weightedLoad]));
   const check = checkRoster(roster.model, assignment);
   const planProblems = checkPlanShifts(plan, proposal.plan, {
     from: options.from,
@@ -116,6 +125,7 @@ function outcome(
       })),
     changedShifts: proposal.changes.length,
     fairness: ledger.fairness,
+    fairnessBefore: ledgerBefore.fairness,
     // The plan-level check speaks in dates; the roster check's findings only show when it sees something more.
     violations: planProblems.length > 0 ? planProblems : check.violations.map((v) => `roster: ${v}`),
     proposal,

@@ -1,5 +1,6 @@
 import { checkPlanShifts } from '../optimize/check-plan-shifts';
 import type { Plan } from '../plan/schema';
+import { shiftsOverlapping } from '../plan/shift-index';
 import { addDays, instantMs, isoWeekday, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
 import type { EditConsequence } from './edit-consequences';
 import { isShadowShift } from './shadow-shifts';
@@ -64,10 +65,7 @@ export function editRuleBreaks(before: Plan, after: Plan, changes: EditConsequen
   // Only the shifts around the window take part: the check indexes every shift it is given.
   const fromMs = instantMs(startOfLocalDay(addDays(from, -reach), zone));
   const toMs = instantMs(startOfLocalDay(addDays(to, reach), zone));
-  const near = (plan: Plan): Plan => ({
-    ...plan,
-    shifts: plan.shifts.filter((s) => instantMs(s.end) > fromMs && instantMs(s.start) < toMs),
-  });
+  const near = (plan: Plan): Plan => ({ ...plan, shifts: shiftsOverlapping(plan.shifts, fromMs, toMs) });
   const [was, now] = [near(before), near(after)];
   const old = new Set(checkPlanShifts(was, was, window));
   const breaks = checkPlanShifts(was, now, window).filter(

@@ -1,4 +1,5 @@
 import type { Plan, Shift, ShiftSource } from '../plan/schema';
+import { shiftsOverlapping } from '../plan/shift-index';
 import { overlaps, subtractIntervals } from '../time/intervals';
 import { endKeepingLocalLength, instantMs, localDateTime, msToInstant } from '../time/zoned';
 import { describeShift, planLocal } from './describe-shift';
@@ -7,7 +8,13 @@ import { uniqueShiftId } from './shift-ids';
 /** New shifts for the plan, or a sentence saying why the change cannot be made. */
 export type Adjusted = { ok: true; shifts: Shift[] } | { ok: false; reason: string };
 
-const no = (reason: string): Adjusted => ({ ok: false, reason });
+/** One shift a change replaces: the plan's shift object and the one taking its place. */
+export type ReplacedShift = { before: Shift; after: Shift };
+
+/** The shifts a move or a change of times replaces (none when nothing moves), or why it cannot be made. */
+export type ShiftChanges = { ok: true; changes: ReplacedShift[] } | { ok: false; reason: string };
+
+const no = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 const span = (s: Shift) => ({ start: instantMs(s.start), end: instantMs(s.end) });
 const iso = (instant: string) => msToInstant(instantMs(instant));
 
@@ -37,8 +44,24 @@ export function editableShift(plan: Plan, shiftId: string): Shift | string {
   return shift;
 }
 
-function replaceShifts(plan: Plan, changed: Map<string, Shift>): Shift[] {
-  return plan.shifts.map((s) => changed.get(s.id) ?? s);
+/** The other shifts of `shift`'s layer that overlap [fromMs, toMs), in the plan's order, found by the shift index. */
+function layerOverlapping(plan: Plan, shift: Shift, fromMs: number, toMs: number): Shift[] {
+  return shiftsOverlapping(plan.shifts, fromMs, toMs).filter(
+    (s) => s.layerId === shift.layerId && s.id !== shift.id,
+  );
+}
+
+/** The plan's shifts with the changes made, in the plan's order. */
+function applied(plan: Plan, result: ShiftChanges): Adjusted {
+  if (!result.ok) return result;
+  if (result.changes.length === 0) return { ok: true, shifts: plan.shifts };
+  const changed = new Map(result.changes.map((c) => [c.before.id, c.after]));
+  return { ok: true, shifts: plan.shifts.map((s) => changed.get(s.id) ?? s) };
+}
+
+/** The changes a map of new shifts by id makes to the plan's shifts. */
+function changesOf(originals: Shift[], changed: Map<string, Shift>): ShiftChanges {
+  return { ok: true, changes: originals.map((before) => ({ before, after: changed.get(before.id)! })) };
 }
 
 /**
@@ -49,6 +72,15 @@ function replaceShifts(plan: Plan, changed: Map<string, Shift>): Shift[] {
  * the new times would run into another shift.
  */
 export function setShiftTimes(plan: Plan, shiftId: string, start: string, end: string): Adjusted {
+  return applied(plan, shiftTimesChanges(plan, shiftId, start, end));
+}
+
+/**
+ * The shifts `setShiftTimes` would replace, without building the plan's new list of shifts.
+ * Why: the calendar's drag preview asks on every hovered date of a plan that may hold tens of thousands of
+ * shifts; only the neighbours are looked up (through the shift index) and only the changed shifts are returned.
+ */
+export function shiftTimesChanges(plan: Plan, shiftId: string, start: string, end: string): ShiftChanges {
   const shift = editableShift(plan, shiftId);
   if (typeof shift === 'string') return no(shift);
   if (!isValidInstant(start) || !isValidInstant(end)) {
@@ -64,16 +96,20 @@ export function setShiftTimes(plan: Plan, shiftId: string, start: string, end: s
     return no(
       `a shift must end after it starts (${planLocal(plan, end)} is not after ${planLocal(plan, start)})`,
     );
-  if (s1 === s0 && e1 === e0) return { ok: true, shifts: plan.shifts };
+  if (s1 === s0 && e1 === e0) return { ok: true, changes: [] };
   if (!(s1 < e0 && e1 > s0)) {
     return no(`the new time of ${describeShift(plan, shift)} does not overlap its old time; move it instead`);
   }
-  const others = plan.shifts.filter((s) => s.layerId === shift.layerId && s.id !== shift.id);
   const changed = new Map<string, Shift>();
+  const originals: Shift[] = [];
+  const change = (before: Shift, after: Shift) => {
+    originals.push(before);
+    changed.set(before.id, after);
+  };
   const pinned = (s: Shift) => `${describeShift(plan, s)} is pinned; unpin it first`;
 
   if (s1 !== s0) {
-    const before = others.find((s) => instantMs(s.end) === s0);
+    const before = layerOverlapping(plan, shift, s0 - 1, s0).find((s) => instantMs(s.end) === s0);
     if (s1 > s0) {
       if (!before) {
         return no(
@@ -81,7 +117,7 @@ export function setShiftTimes(plan: Plan, shiftId: string, start: string, end: s
         );
       }
       if (before.pinned) return no(pinned(before));
-      changed.set(before.id, { ...before, end: iso(start), source: byHand(before) });
+      change(before, { ...before, end: iso(start), source: byHand(before) });
     } else if (before) {
       if (s1 <= instantMs(before.start)) {
         return no(
@@ -89,11 +125,11 @@ export function setShiftTimes(plan: Plan, shiftId: string, start: string, end: s
         );
       }
       if (before.pinned) return no(pinned(before));
-      changed.set(before.id, { ...before, end: iso(start) });
+      change(before, { ...before, end: iso(start) });
     }
   }
   if (e1 !== e0) {
-    const after = others.find((s) => instantMs(s.start) === e0);
+    const after = layerOverlapping(plan, shift, e0, e0 + 1).find((s) => instantMs(s.start) === e0);
     if (e1 < e0) {
       if (!after) {
         return no(
@@ -101,22 +137,26 @@ export function setShiftTimes(plan: Plan, shiftId: string, start: string, end: s
         );
       }
       if (after.pinned) return no(pinned(after));
-      changed.set(after.id, { ...after, start: iso(end), source: byHand(after) });
+      change(after, { ...after, start: iso(end), source: byHand(after) });
     } else if (after) {
       if (e1 >= instantMs(after.end)) {
         return no(`the new end would swallow ${describeShift(plan, after)}; move by less or swap the shifts`);
       }
       if (after.pinned) return no(pinned(after));
-      changed.set(after.id, { ...after, start: iso(end) });
+      change(after, { ...after, start: iso(end) });
     }
   }
+  // The layer's shifts as they would be: the changed neighbours and those already in the new time's way.
   const target = { start: s1, end: e1 };
-  for (const other of others) {
-    const now = changed.get(other.id) ?? other;
+  const near = [
+    ...changed.values(),
+    ...layerOverlapping(plan, shift, s1, e1).filter((s) => !changed.has(s.id)),
+  ];
+  for (const now of near) {
     if (overlaps(target, span(now))) return no(`the new time would overlap ${describeShift(plan, now)}`);
   }
-  changed.set(shift.id, { ...shift, start: iso(start), end: iso(end), source: byHand(shift) });
-  return { ok: true, shifts: replaceShifts(plan, changed) };
+  change(shift, { ...shift, start: iso(start), end: iso(end), source: byHand(shift) });
+  return changesOf(originals, changed);
 }
 
 /**
@@ -126,6 +166,14 @@ export function setShiftTimes(plan: Plan, shiftId: string, start: string, end: s
  * refused with the reason, because it would leave a gap or an overlap.
  */
 export function moveShift(plan: Plan, shiftId: string, start: string, end?: string): Adjusted {
+  return applied(plan, moveShiftChanges(plan, shiftId, start, end));
+}
+
+/**
+ * The shifts `moveShift` would replace, without building the plan's new list of shifts.
+ * Why: the drag preview asks on every hovered date; see `shiftTimesChanges`.
+ */
+export function moveShiftChanges(plan: Plan, shiftId: string, start: string, end?: string): ShiftChanges {
   const shift = editableShift(plan, shiftId);
   if (typeof shift === 'string') return no(shift);
   if (!isValidInstant(start)) return no(`"${start}" is not an ISO 8601 date-time with Z or an offset`);
@@ -135,11 +183,9 @@ export function moveShift(plan: Plan, shiftId: string, start: string, end?: stri
   const newEnd = end ?? endKeepingLocalLength(shift.start, shift.end, start, plan.rotation.timeZone);
   const target = { start: instantMs(start), end: instantMs(newEnd) };
   if (target.end <= target.start || overlaps(target, span(shift))) {
-    return setShiftTimes(plan, shiftId, start, newEnd);
+    return shiftTimesChanges(plan, shiftId, start, newEnd);
   }
-  const there = plan.shifts.filter(
-    (s) => s.layerId === shift.layerId && s.id !== shift.id && overlaps(span(s), target),
-  );
+  const there = layerOverlapping(plan, shift, target.start, target.end);
   const when = `${planLocal(plan, start)} – ${planLocal(plan, newEnd)}`;
   if (there.length === 0) {
     return no(
@@ -167,11 +213,13 @@ export function moveShift(plan: Plan, shiftId: string, start: string, end?: stri
       pairedStart: iso(mine.start),
     },
   });
-  const changed = new Map<string, Shift>([
-    [shift.id, traded(shift, other)],
-    [other.id, traded(other, shift)],
-  ]);
-  return { ok: true, shifts: replaceShifts(plan, changed) };
+  return {
+    ok: true,
+    changes: [
+      { before: shift, after: traded(shift, other) },
+      { before: other, after: traded(other, shift) },
+    ],
+  };
 }
 
 /** What a user gives to create a manual shift; the id is made up when missing. */

@@ -162,7 +162,9 @@ describe('FlagsTable', () => {
 describe('Fairness view (jsdom, analysis inline)', () => {
   it('analyses the plan: cards, the member breakdown and the flags', async () => {
     open(unevenPlan());
-    expect(await screen.findByTestId('metric-balance')).toHaveTextContent('0.167');
+    await waitFor(() => expect(text('metric-balance')).toBe('0.167'));
+    // The breakdown and the flags are drawn after the headline figures.
+    await screen.findByTestId('member-load-table', undefined, { timeout: 5000 });
     const row = (id: string) =>
       [
         ...document.querySelectorAll(
@@ -198,8 +200,7 @@ describe('Fairness view (jsdom, analysis inline)', () => {
   it('"Show in calendar" opens the calendar at the flag’s date with the fix’s shift focused', async () => {
     const user = userEvent.setup();
     open(unevenPlan());
-    await screen.findByTestId('metric-balance');
-    await user.click(screen.getByRole('button', { name: 'Show all 2' }));
+    await user.click(await screen.findByRole('button', { name: 'Show all 2' }, { timeout: 5000 }));
     await user.click(screen.getAllByRole('button', { name: 'Show in calendar' })[0]!);
     expect(useAppStore.getState().view).toBe('calendar');
     expect(useAppStore.getState().calendarFocus).toEqual({
@@ -210,7 +211,7 @@ describe('Fairness view (jsdom, analysis inline)', () => {
 
   it('re-analyses on every plan change', async () => {
     open(unevenPlan());
-    expect(await screen.findByTestId('metric-balance')).toHaveTextContent('0.167');
+    await waitFor(() => expect(text('metric-balance')).toBe('0.167'));
     const result = applyEdit(
       useAppStore.getState().plan!,
       { kind: 'shift:reassign', shiftId: 'primary-2027-04-19', memberId: 'c' },
@@ -220,6 +221,25 @@ describe('Fairness view (jsdom, analysis inline)', () => {
     act(() => useAppStore.setState({ plan: result.ok ? result.plan : null }));
     await waitFor(() => expect(text('metric-balance')).toBe('1.000'));
     expect(text('metric-spread')).toBe('0.0 h');
+  });
+
+  it('comes back after an edit with the last numbers at once, marked stale until the new ones arrive', async () => {
+    const first = open(unevenPlan());
+    await waitFor(() => expect(text('metric-balance')).toBe('0.167'));
+    first.unmount();
+    const result = applyEdit(
+      useAppStore.getState().plan!,
+      { kind: 'shift:reassign', shiftId: 'primary-2027-04-19', memberId: 'c' },
+      '2027-03-01T00:00:00Z',
+    );
+    if (!result.ok) throw new Error(result.reason);
+    act(() => useAppStore.setState({ plan: result.plan }));
+    wrap(<FairnessView />);
+    expect(screen.queryByTestId('analysis-progress')).toBeNull();
+    expect(screen.getByTestId('fairness-analysis')).toHaveAttribute('data-stale', 'true');
+    expect(text('metric-balance')).toBe('0.167');
+    await waitFor(() => expect(text('metric-balance')).toBe('1.000'));
+    expect(screen.getByTestId('fairness-analysis')).toHaveAttribute('data-stale', 'false');
   });
 
   it('runs a simulation through the slice and shows the same numbers as the domain', async () => {
@@ -290,7 +310,7 @@ describe('Fairness view (jsdom, analysis inline)', () => {
     }
     open(plan);
     wrap(<ScenarioSwitcher />);
-    expect(await screen.findByTestId('metric-balance')).toHaveTextContent('0.167');
+    await waitFor(() => expect(text('metric-balance')).toBe('0.167'));
     await user.click(screen.getByRole('combobox', { name: 'Plan analysed in Fairness' }));
     await user.click(await screen.findByRole('option', { name: 'Scenario: C leaves', hidden: true }));
     // a, b, a among two: loads 447 and 223.5 against 335.25 each.
@@ -299,7 +319,8 @@ describe('Fairness view (jsdom, analysis inline)', () => {
     expect(screen.getByTestId('analysing-scenario')).toHaveTextContent(
       'Analysing the scenario C leaves, not the live plan.',
     );
-    await user.click(screen.getAllByRole('button', { name: 'Show in calendar' })[0]!);
+    const [first] = await screen.findAllByRole('button', { name: 'Show in calendar' }, { timeout: 5000 });
+    await user.click(first!);
     expect(useAppStore.getState().calendarFocus).toEqual({ date: '2027-04-05' });
   });
 });

@@ -29,6 +29,7 @@ import { OverlapNoticeBanner } from './overlap-notice';
 import { ZoneRulesWarning } from './zone-rules-warning';
 import { MergeConflictsPanel } from '../features/git/merge-conflicts-panel';
 import { GitBadge } from '../features/git/git-badge';
+import { startAnalysisPrefetch } from '../workers/analysis-prefetch';
 import { prefetchCalendarView, prefetchFairnessView, VIEWS, ViewLoading } from './views';
 
 function TopBar() {
@@ -144,9 +145,11 @@ export function App() {
     // Meanwhile (the answer takes a few hundred milliseconds on a big plan), the calendar's code.
     prefetchCalendarView();
   }, [loadPlan]);
-  // Once the plan is on screen, the Fairness view's code and with it the plan's analysis, in the background.
+  // Once the plan is on screen, its analysis (in the worker started with the app) and the Fairness view's code.
   useEffect(() => {
-    if (loadStatus === 'ready') prefetchFairnessView();
+    if (loadStatus !== 'ready') return;
+    startAnalysisPrefetch();
+    prefetchFairnessView();
   }, [loadStatus]);
 
   if (loadStatus === 'idle' || loadStatus === 'loading') {

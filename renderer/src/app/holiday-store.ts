@@ -1,5 +1,10 @@
 import holidaysPackage from 'date-holidays/package.json';
-import { setHolidayStore, type HolidayStore } from '../../../shared/time/holiday-store';
+import {
+  isStoredHolidayList,
+  setHolidayStore,
+  type HolidayStore,
+  type StoredHoliday,
+} from '../../../shared/time/holiday-store';
 
 /** Keys carry the date-holidays version: lists from other data are never read. */
 const PREFIX = `rotaplan.holidays.${holidaysPackage.version}.`;
@@ -28,4 +33,23 @@ export function installLocalHolidayStore(storage: Storage = localStorage): void 
     },
   };
   setHolidayStore(store);
+}
+
+/**
+ * Every holiday list kept in `storage`, by region-year ("US-CA:2027"); unreadable entries are left out.
+ * Why: the analysis worker has no localStorage; it is handed these at start (see `warmAnalysisWorker`).
+ */
+export function storedHolidayLists(storage: Storage = localStorage): Record<string, StoredHoliday[]> {
+  const out: Record<string, StoredHoliday[]> = {};
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const name = storage.key(i);
+      if (!name?.startsWith(PREFIX)) continue;
+      const list: unknown = JSON.parse(storage.getItem(name) ?? 'null');
+      if (isStoredHolidayList(list)) out[name.slice(PREFIX.length)] = list;
+    }
+  } catch {
+    // Refused storage or a broken entry: the worker computes what it needs.
+  }
+  return out;
 }

@@ -82,9 +82,8 @@ const fairnessView = lazyView('Fairness', () =>
 );
 
 /**
- * Fetches the Fairness view's code without showing it; loading it starts the background analysis of the plan
- * (see `startAnalysisPrefetch`). Why: the analysis worker's first run loads the holiday tables; done while the user
- * looks at the first view, the Fairness view opens with its figures ready instead of after them.
+ * Fetches the Fairness view's code without showing it. Why: with the plan's analysis already made in the background
+ * (see `startAnalysisPrefetch`), the Fairness view then opens with its figures instead of a loader.
  */
 export function prefetchFairnessView(): void {
   void fairnessView.preload();

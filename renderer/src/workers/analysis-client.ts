@@ -1,5 +1,11 @@
 import type { Plan } from '../../../shared/plan/schema';
-import type { AnalysisMessage, AnalysisOutcome, AnalysisRequest } from './worker-protocol';
+import { holidayStore, type StoredHoliday } from '../../../shared/time/holiday-store';
+import type {
+  AnalysisOutcome,
+  AnalysisRequest,
+  AnalysisWorkerOutput,
+  HolidayListsMessage,
+} from './worker-protocol';
 
 /** The window of an analysis: plan-zone dates, both inclusive; a missing side takes the plan's horizon. */
 export type AnalysisWindow = { from?: string; to?: string };
@@ -24,7 +30,11 @@ function analysisWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   if (worker) return worker;
   worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
+  worker.onmessage = (event: MessageEvent<AnalysisWorkerOutput>) => {
+    if ('type' in event.data) {
+      holidayStore()?.write(event.data.key, event.data.holidays);
+      return;
+    }
     const { id, ...outcome } = event.data;
     pending.get(id)?.(outcome, true);
     pending.delete(id);
@@ -36,6 +46,20 @@ function analysisWorker(): Worker | null {
     failAll(event.message || 'the analysis worker stopped unexpectedly');
   };
   return worker;
+}
+
+/**
+ * Starts the analysis worker now, handing it the holiday lists kept from earlier sessions (by region-year, as the
+ * holiday store names them); the lists it computes come back to the page's holiday store.
+ * Why at the app's start: the worker's code (the fairness domain, the holiday and zone data) loads while the plan
+ * does, and the first analysis reads the holidays instead of computing them, so the Fairness view's first figures
+ * are ready soon after the plan is.
+ */
+export function warmAnalysisWorker(holidays: Record<string, StoredHoliday[]>): void {
+  const target = analysisWorker();
+  if (!target || Object.keys(holidays).length === 0) return;
+  const message: HolidayListsMessage = { type: 'holidays', lists: holidays };
+  target.postMessage(message);
 }
 
 /**

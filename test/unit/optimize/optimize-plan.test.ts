@@ -1,4 +1,5 @@
 import { solveWithHighs } from '../../../electron/optimize/highs-solver';
+import { analyzePlan } from '../../../shared/fairness/analyze';
 import { checkPlanShifts } from '../../../shared/optimize/check-plan-shifts';
 import { checkRoster } from '../../../shared/optimize/check-roster';
 import { optimizePlan, type OptimizeOptions } from '../../../shared/optimize/optimize-plan';
@@ -56,6 +57,16 @@ describe('optimizePlan on plans whose optimum is known by hand', () => {
     expect(r.objective).toBeCloseTo(183.148, 2);
     expect(r.members.find((m) => m.id === 'c')!.fairShare).toBeCloseTo(156.984, 2);
     expectValid(plan, r.proposal!.plan);
+  });
+
+  it('reports the current schedule’s max-min spread as the Fairness analysis does for the same window', async () => {
+    // As above: a, b, c one week each, c away two days of the second week. Raw loads 168 h each (raw spread 0);
+    // adjusted for availability, c carries 168 × 168 / 156.984 = 179.789 and a, b 168 × 168 / 173.508 = 162.667.
+    const plan = hoursPlan(['a', 'b', 'c'], 3, { c: [['2027-04-13', '2027-04-14']] });
+    const r = await run(plan);
+    expect(r.members.map((m) => m.weightedLoadBefore)).toEqual([168, 168, 168]);
+    expect(r.fairnessBefore!.maxMinSpread).toBeCloseTo(17.122, 2);
+    expect(r.fairnessBefore!.maxMinSpread).toBeCloseTo(analyzePlan(plan).fairness.maxMinSpread, 2);
   });
 
   it('a pinned shift stays and the rest is rebuilt around it; changed shifts are marked generated', async () => {

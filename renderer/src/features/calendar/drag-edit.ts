@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { ShiftEdit } from '../../../../shared/plan/edits/shift-edits';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
+import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
 import { shortSpan } from '../../../../shared/rotation/edit-consequences';
 import { instantMs } from '../../../../shared/time/zoned';
 import { applyDelta } from './calendar-format';
@@ -27,7 +28,7 @@ export function refuseNoChange(plan: Plan, edit: Extract<ShiftEdit, { kind: 'shi
   const shift = plan.shifts.find((s) => s.id === edit.shiftId);
   if (!shift) return false;
   const at = instantMs(edit.start);
-  const twin = plan.shifts.find(
+  const twin = shiftsOverlapping(plan.shifts, at, at + 1).find(
     (s) =>
       s.id !== shift.id &&
       s.layerId === shift.layerId &&

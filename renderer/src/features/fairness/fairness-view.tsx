@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFlask, IconUsers } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { resolveWindow } from '../../../../shared/fairness/window';
 import type { Plan } from '../../../../shared/plan/schema';
 import { EmptyState } from '../../components/empty-state';
@@ -15,16 +15,12 @@ import { LoadChart } from './load-chart';
 import { MainProblem } from './main-problem';
 import { MemberLoadTable } from './member-load-table';
 import { RegionNotice } from './region-notice';
-import { startAnalysisPrefetch } from './prefetch-analysis';
 import { SimulationPanel } from './simulation-panel';
 import { useAnalysis } from '../../hooks/use-analysis';
 import { WindowPicker } from './window-picker';
 import { formatNumber } from '../../components/fairness-format';
 
 type Tab = 'load' | 'simulation' | 'scenarios';
-
-// The app imports every view at start: from then on the plan is analysed in the background after each change.
-startAnalysisPrefetch();
 
 function horizonOf(plan: Plan): { from: string; to: string } | null {
   try {
@@ -38,13 +34,18 @@ function horizonOf(plan: Plan): { from: string; to: string } | null {
 function LoadTab({
   plan,
   range,
+  scenarioId,
   scenarioName,
 }: {
   plan: Plan;
   range: AnalysisWindow;
+  scenarioId: string | null;
   scenarioName: string | null;
 }) {
-  const view = useAnalysis(plan, range);
+  const view = useAnalysis(plan, range, `fairness:${scenarioId ?? 'live'}`);
+  // The headline figures paint first; the chart and the tables (most of the drawing) follow in a render that yields
+  // to the browser, so the first figures do not wait for them.
+  const details = useDeferredValue(view.analysis, null);
   const setCalendarFocus = useAppStore((s) => s.setCalendarFocus);
   const setView = useAppStore((s) => s.setView);
   if (view.error) {
@@ -74,6 +75,7 @@ function LoadTab({
       data-testid="fairness-analysis"
       data-from={analysis.from}
       data-to={analysis.to}
+      data-stale={view.stale}
       style={{ opacity: view.stale ? 0.6 : 1 }}
     >
       <RegionNotice notices={view.regionNotices} onOpenTeam={() => setView('team')} />
@@ -83,27 +85,41 @@ function LoadTab({
         maxOnCallShare={plan.coverage.limits.maxOnCallShare}
         layerCount={plan.rotation.layers.length}
       />
-      <Paper withBorder radius="md" p="md">
-        <Title order={5}>Weighted load against fair share (weighted hours)</Title>
-        <Text size="xs" c="dimmed" mb="sm">
-          Weighted hours: weekday ×{plan.coverage.weights.weekday}, weekend ×{plan.coverage.weights.weekend},
-          holiday ×{plan.coverage.weights.holiday}, night +{plan.coverage.weights.nightBonus}, investor week +
-          {plan.coverage.weights.investorWeekBonus}, secondary layer ×{plan.coverage.weights.secondaryFactor}.
-          Fair share follows availability: away half the window, owe half.
-        </Text>
-        <LoadChart analysis={analysis} members={plan.members} />
-      </Paper>
-      <MemberLoadTable analysis={analysis} members={plan.members} />
-      <Stack gap="xs">
-        <Title order={4}>Flags</Title>
-        <FlagsTable
-          flags={analysis.flags}
-          zone={plan.rotation.timeZone}
-          members={plan.members}
-          onShow={show}
-          showHint={scenarioName ? 'The calendar shows the live plan: this opens the date only' : undefined}
-        />
-      </Stack>
+      {details ? (
+        <>
+          <Paper withBorder radius="md" p="md">
+            <Title order={5}>Weighted load against fair share (weighted hours)</Title>
+            <Text size="xs" c="dimmed" mb="sm">
+              Weighted hours: weekday ×{plan.coverage.weights.weekday}, weekend ×
+              {plan.coverage.weights.weekend}, holiday ×{plan.coverage.weights.holiday}, night +
+              {plan.coverage.weights.nightBonus}, investor week +{plan.coverage.weights.investorWeekBonus},
+              secondary layer ×{plan.coverage.weights.secondaryFactor}. Fair share follows availability: away
+              half the window, owe half.
+            </Text>
+            <LoadChart analysis={details} members={plan.members} />
+          </Paper>
+          <MemberLoadTable analysis={details} members={plan.members} />
+          <Stack gap="xs">
+            <Title order={4}>Flags</Title>
+            <FlagsTable
+              flags={details.flags}
+              zone={plan.rotation.timeZone}
+              members={plan.members}
+              onShow={show}
+              showHint={
+                scenarioName ? 'The calendar shows the live plan: this opens the date only' : undefined
+              }
+            />
+          </Stack>
+        </>
+      ) : (
+        <Group gap="xs" data-testid="analysis-details-loading">
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">
+            Drawing the chart, the load per person and the flags…
+          </Text>
+        </Group>
+      )}
       <Text size="xs" c="dimmed" data-testid="analysis-time" data-ms={view.elapsedMs ?? undefined}>
         {view.running
           ? 'Updating…'
@@ -193,7 +209,7 @@ export function FairnessView() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="load" pt="lg">
-          <LoadTab plan={plan} range={range} scenarioName={scenarioName} />
+          <LoadTab plan={plan} range={range} scenarioId={scenarioId} scenarioName={scenarioName} />
         </Tabs.Panel>
         <Tabs.Panel value="simulation" pt="lg">
           <SimulationPanel range={range} />

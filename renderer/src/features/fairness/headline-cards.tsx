@@ -68,8 +68,8 @@ export function HeadlineCards({
         0 is a perfectly even split of availability-adjusted load; coefficient of variation {f.cv.toFixed(3)}.
       </Card>
       <Card id="spread" title="Max-min spread" value={`${formatNumber(f.maxMinSpread, 1)} h`}>
-        Weighted hours between the most and the least loaded person, adjusted for time off (Optimise shows the
-        raw spread, which differs when people are away).
+        Weighted hours between the most and the least loaded person, adjusted for time off (the same figure
+        Optimise shows as “before” for this window).
       </Card>
       <Card
         id="share"

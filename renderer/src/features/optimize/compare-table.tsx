@@ -29,7 +29,7 @@ export function CompareTable({ results }: { results: OptimizeResult[] }) {
           <Table.Th ta="right">Objective</Table.Th>
           <Table.Th ta="right">Bound</Table.Th>
           <Table.Th ta="right">Gap</Table.Th>
-          <Table.Th ta="right">Spread vs fair share</Table.Th>
+          <Table.Th ta="right">Max-min spread</Table.Th>
           <Table.Th ta="right">Gini</Table.Th>
           <Table.Th ta="right">Max deviation</Table.Th>
           <Table.Th ta="right">Rule breaks</Table.Th>

@@ -86,10 +86,9 @@ export function ProposalPanel({
   onUndo: () => void;
 }) {
   if (!result.proposal) return <InfeasibleExplanation plan={plan} result={result} />;
-  // Raw spreads on both sides (the team metric adjusts for availability; here the user compares like with like).
-  const spread = (loads: number[]) => (loads.length ? Math.max(...loads) - Math.min(...loads) : 0);
-  const spreadBefore = spread(result.members.map((m) => m.weightedLoadBefore));
-  const spreadAfter = spread(result.members.map((m) => m.weightedLoad));
+  // The team metric on both sides: the number the Fairness view shows for the same window, under the same name.
+  const spreadBefore = result.fairnessBefore?.maxMinSpread ?? null;
+  const spreadAfter = result.fairness?.maxMinSpread ?? null;
   return (
     <Stack gap="md" data-testid="proposal" data-status={result.status}>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
@@ -114,13 +113,13 @@ export function ProposalPanel({
         </Paper>
         <Paper withBorder p="sm" radius="md">
           <Text size="xs" c="dimmed">
-            Raw load spread, highest − lowest (weighted h)
+            Max-min spread (weighted h)
           </Text>
-          <Text fw={700} size="xl">
+          <Text fw={700} size="xl" data-testid="proposal-spread">
             {formatLoad(spreadBefore)} → {formatLoad(spreadAfter)}
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
-            Not adjusted for time off, unlike Fairness’s max-min spread: the two differ when people are away.
+            Adjusted for time off, as in the Fairness view: “before” is its figure for the same window.
           </Text>
         </Paper>
         <Paper withBorder p="sm" radius="md">
