@@ -11,12 +11,13 @@ export type LocalSearchOptions = {
 
 /**
  * True when a model only has the rules the local search knows: hard cover of one person per cell, closed cells,
- * fixed cells, per-shift-type run limits and a hard weekend limit given by `weekendCells` — the shape of a plan
- * roster, not of an NRP instance.
+ * fixed cells, run limits over shift types and a hard weekend limit given by `weekendCells`, without clashes
+ * across days — the shape of a plan roster, not of an NRP instance.
  */
 export function supportsLocalSearch(model: RosterModel): boolean {
   return (
     model.fairness !== undefined &&
+    (model.clashes?.length ?? 0) === 0 &&
     model.cover.every((c) => c.requirement === 1 && c.underWeight === null && c.overWeight === null) &&
     model.shiftTypes.every((st) => st.forbiddenNext.length === 0) &&
     model.staff.every(

@@ -10,7 +10,7 @@ import { checkPlanShifts } from './check-plan-shifts';
 import { checkRoster } from './check-roster';
 import { emptyCells, explainInfeasible, type Conflict } from './explain-infeasible';
 import type { MilpProgress, MilpSolver } from './milp-model';
-import { planToRoster, type PlanRosterOptions } from './plan-to-roster';
+import { planToRosterOrReason, type PlanRoster, type PlanRosterOptions } from './plan-to-roster';
 import { buildRosterMilp, decodeRosterAssignment, startColumns } from './roster-milp';
 import { rosterNeighbourhoods } from './neighbourhoods';
 import type { RosterAssignment } from './roster-model';
@@ -93,7 +93,7 @@ function outcome(
   plan: Plan,
   options: OptimizeOptions,
   assignment: RosterAssignment,
-  roster: ReturnType<typeof planToRoster>,
+  roster: PlanRoster,
 ): Pick<OptimizeResult, 'members' | 'changedShifts' | 'fairness' | 'violations' | 'proposal' | 'objective'> {
   const proposal = rosterToShifts(roster, assignment);
   const ledger = buildLedger(proposal.plan, roster.window);
@@ -137,10 +137,9 @@ export async function optimizePlan(
   const started = now();
   const strategy = options.strategy ?? 'optimal';
   const none = { bound: null, gap: null } as const;
-  // The roster model knows the plan-wide periods only; a layer of regional or restricted rotations would be
-  // proposed as whole plain periods, so it is refused with a reason instead.
-  const ruled = plan.rotation.layers.filter((l) => (l.rotations?.length ?? 0) > 0);
-  if (ruled.length > 0) {
+  // Rotations whose cadence is shorter than the plan's periods do not fit the model: refused with a reason.
+  const roster = planToRosterOrReason(plan, options);
+  if (typeof roster === 'string') {
     return {
       strategy,
       status: 'infeasible',
@@ -149,13 +148,12 @@ export async function optimizePlan(
       members: [],
       changedShifts: 0,
       elapsedMs: now() - started,
-      explanation: `The optimiser works on plain rotations only; ${ruled.map((l) => l.name).join(', ')} ${ruled.length === 1 ? 'has rotations of its own' : 'have rotations of their own'} (regions, windows or cadences): build the shifts with Regenerate or rotaplan generate.`,
+      explanation: roster,
       fairness: null,
       violations: [],
       proposal: null,
     };
   }
-  const roster = planToRoster(plan, options);
 
   switch (strategy) {
     case 'round-robin':
