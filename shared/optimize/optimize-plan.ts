@@ -1,5 +1,6 @@
 import { assertNever } from '../plan/edits';
 import { buildLedger } from '../fairness/ledger';
+import { payReport } from '../pay/pay-report';
 import type { FairnessMetrics } from '../fairness/metrics';
 import type { Plan } from '../plan/schema';
 import { leastRecentAssignment, roundRobinAssignment } from './baselines';
@@ -83,7 +84,12 @@ export type OptimizeResult = {
   fairness: FairnessMetrics | null;
   violations: string[];
   proposal: RosterProposal | null;
+  /** On-call pay of the proposal over the window by the plan's pay rules; absent without pay rules or proposal. */
+  cost?: OptimizeCost;
 };
+
+/** What a proposal costs in on-call pay (`payReport`'s total over the window). */
+export type OptimizeCost = { currency: string; total: number };
 
 function fullStart(values: Float64Array): { indices: Int32Array; values: Float64Array } {
   return { indices: Int32Array.from(values, (_, i) => i), values };
@@ -94,7 +100,10 @@ function outcome(
   options: OptimizeOptions,
   assignment: RosterAssignment,
   roster: PlanRoster,
-): Pick<OptimizeResult, 'members' | 'changedShifts' | 'fairness' | 'violations' | 'proposal' | 'objective'> {
+): Pick<
+  OptimizeResult,
+  'members' | 'changedShifts' | 'fairness' | 'violations' | 'proposal' | 'objective' | 'cost'
+> {
   const proposal = rosterToShifts(roster, assignment);
   const ledger = buildLedger(proposal.plan, roster.window);
   const before = new Map(buildLedger(plan, roster.window).members.map((m) => [m.id, m.weightedLoad]));
@@ -119,6 +128,9 @@ function outcome(
     // The plan-level check speaks in dates; the roster check's findings only show when it sees something more.
     violations: planProblems.length > 0 ? planProblems : check.violations.map((v) => `roster: ${v}`),
     proposal,
+    ...(plan.pay && {
+      cost: { currency: plan.pay.currency, total: payReport(proposal.plan, plan.pay, roster.window).total },
+    }),
   };
 }
 

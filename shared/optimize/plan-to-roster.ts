@@ -10,6 +10,7 @@ import { investorWeeks } from '../rotation/investor-weeks';
 import { isKeptShift } from '../rotation/schedule-shifts';
 import { intersect, overlaps, subtractIntervals, type Interval } from '../time/intervals';
 import { addDays, instantMs, isoWeekday, msToInstant, startOfLocalDay } from '../time/zoned';
+import { cellPay } from './cell-pay';
 import { planLanes, type LaneTurn, type PlanLane, type PlanLanes } from './plan-lanes';
 import type {
   RosterAssignment,
@@ -60,6 +61,11 @@ export type PlanRosterOptions = {
   holidayRepeatWeight?: number;
   /** Cost per period and layer whose person differs from the current schedule. Default 0. */
   changeWeight?: number;
+  /**
+   * Weight of on-call pay (by the plan's pay rules, per unit of its currency) in the objective; 0 or absent, or a
+   * plan without pay rules: pay is not considered. A small weight prefers the cheaper of equally fair rosters.
+   */
+  costWeight?: number;
   /** Replaces the plan's `wishes` when given. */
   wishes?: PlanWish[];
   /** Replaces the plan's `rotation.maxWeekendsPerMember` when given; null: no limit. */
@@ -734,6 +740,28 @@ function softRequests(f: RosterFrame, cells: (PlanCell | null)[][], find: CellFi
   return requests;
 }
 
+/**
+ * The cost term: for every cell and every member who may hold it, an "off" request weighing `costWeight` × what
+ * the member would be paid for it (see `cellPay`), so the objective adds the weighted pay of the roster.
+ */
+function costRequests(f: RosterFrame, cells: (PlanCell | null)[][], rules: HardRules): RosterRequest[] {
+  const weight = f.options.costWeight ?? 0;
+  const pay = f.plan.pay;
+  if (!(weight > 0) || !pay) return [];
+  const out: RosterRequest[] = [];
+  cells.forEach((row, d) =>
+    row.forEach((cell, t) => {
+      if (!cell) return;
+      f.members.forEach((m, s) => {
+        if (!rules.eligible[t]!.has(m.id)) return;
+        const amount = cellPay(f.plan, pay, f.window, m, { layerId: cell.layer.id, pieces: cell.pieces });
+        if (amount > 0) out.push({ staff: s, day: d, shift: t, kind: 'off', weight: weight * amount });
+      });
+    }),
+  );
+  return out;
+}
+
 /** The current schedule as an assignment: each cell to the member who holds most of it now. */
 function currentAssignment(f: RosterFrame, cells: (PlanCell | null)[][]): RosterAssignment {
   const current: RosterAssignment = f.members.map(() => new Int32Array(f.D).fill(-1));
@@ -758,7 +786,7 @@ function currentAssignment(f: RosterFrame, cells: (PlanCell | null)[][]): Roster
  * an investor-report week the first layer goes to an owner of an investor pipeline (when the plan asks for it);
  * kept shifts (pinned, manual, override) stay. Soft rules: weighted-load fairness against availability-adjusted
  * fair share (the analysis ledger's own numbers), major holidays not held by the same person two years in a row,
- * wishes, and optionally few changes from the current schedule.
+ * wishes, optionally few changes from the current schedule, and optionally low on-call pay (`costWeight`).
  */
 export function planToRosterOrReason(plan: Plan, options: PlanRosterOptions = {}): PlanRoster | string {
   const lanes = planLanes(plan);
@@ -792,7 +820,7 @@ export function planToRosterOrReason(plan: Plan, options: PlanRosterOptions = {}
     cover,
     unavailable: rules.unavailable,
     fixed: rules.fixed,
-    requests: softRequests(f, cells, find),
+    requests: [...softRequests(f, cells, find), ...costRequests(f, cells, rules)],
     ...(clashes.length > 0 && { clashes }),
     waiveMinRunsAtEdges: false,
     fairness: {
