@@ -13,7 +13,15 @@ export function optimizeHandlers(
   jobs: OptimizeJobs = createOptimizeJobs(),
 ): HandlerGroup {
   return {
-    'optimize:start': async ({ plan: raw, strategy, timeLimitSeconds, from, to, changeWeight }) => {
+    'optimize:start': async ({
+      plan: raw,
+      strategy,
+      timeLimitSeconds,
+      from,
+      to,
+      changeWeight,
+      costWeight,
+    }) => {
       const checked = validatePlan(raw);
       if (!checked.ok) {
         const shown = checked.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
@@ -31,7 +39,15 @@ export function optimizeHandlers(
           [{ path: 'to', message: `is before from (${from})` }],
         );
       }
-      const jobId = jobs.start({ plan: checked.plan, strategy, timeLimitSeconds, from, to, changeWeight });
+      const jobId = jobs.start({
+        plan: checked.plan,
+        strategy,
+        timeLimitSeconds,
+        from,
+        to,
+        changeWeight,
+        costWeight,
+      });
       return { jobId };
     },
     'optimize:status': async ({ jobId }) => {

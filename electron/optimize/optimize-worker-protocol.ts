@@ -9,6 +9,7 @@ export type OptimizeJobRequest = {
   from?: string;
   to?: string;
   changeWeight?: number;
+  costWeight?: number;
 };
 
 /** The worker's start data: the request and a shared cancel flag (Int32Array over a SharedArrayBuffer). */

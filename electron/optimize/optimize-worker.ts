@@ -37,6 +37,7 @@ async function run(): Promise<void> {
         to: request.to,
         timeLimitSeconds: request.timeLimitSeconds,
         changeWeight: request.changeWeight ?? 0,
+        costWeight: request.costWeight ?? 0,
         now: () => performance.now(),
         shouldStop,
         onProgress: (p) => post({ type: 'progress', ...p }),

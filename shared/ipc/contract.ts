@@ -125,6 +125,8 @@ export const requestSchemas = {
       to: isoDate.optional(),
       /** Cost per period that differs from the current schedule (the fewest-changes rule); 0 ignores changes. */
       changeWeight: z.number().min(0).max(1000).optional(),
+      /** Weight per unit of currency of the plan's on-call pay (cheapest of equally fair); 0 ignores pay. */
+      costWeight: z.number().min(0).max(1000).optional(),
     })
     .strict(),
   'optimize:status': z.object({ jobId: jobId }).strict(),

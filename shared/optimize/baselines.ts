@@ -4,7 +4,8 @@ import { emptyAssignment, type RosterAssignment } from './roster-model';
 
 /**
  * Round-robin in member order, as PagerDuty and GoAlert rotate: period k of a layer goes to
- * memberOrder[k mod n], whoever is away. Kept shifts stay with their member.
+ * memberOrder[k mod n] (a rotation's turns counted in on-call time go round its members the same way), whoever is
+ * away. Kept shifts stay with their member.
  * Why a baseline: it is what most teams run today, so the optimiser's gain is measured against it.
  */
 export function roundRobinAssignment(roster: PlanRoster): RosterAssignment {
@@ -13,8 +14,7 @@ export function roundRobinAssignment(roster: PlanRoster): RosterAssignment {
   roster.cells.forEach((row, d) =>
     row.forEach((cell, t) => {
       if (!cell) return;
-      const order = cell.layer.memberOrder;
-      const memberId = cell.fixedMemberId ?? order[cell.slot.index % order.length]!;
+      const memberId = cell.fixedMemberId ?? cell.turn.memberId;
       const s = index.get(memberId);
       // Round-robin knows nothing of layers: when its pick already holds another layer, the first layer wins.
       if (s !== undefined && assignment[s]![d] === -1) assignment[s]![d] = t;
@@ -39,6 +39,9 @@ export function leastRecentAssignment(roster: PlanRoster): RosterAssignment {
   const lastAny = lastOnLayer.map((row) => Math.max(...row));
   const runOn = members.map((_, s) => model.staff[s]!.runLimits.map((l) => l.before));
   const maxRun = members.map((_, s) => model.staff[s]!.runLimits.map((l) => l.max));
+  /** The run limit (by index) that counts shift type t for person s, or −1. */
+  const limitOf = (s: number, t: number) =>
+    model.staff[s]!.runLimits.findIndex((l) => l.shiftTypes.includes(t));
   const fixedAt = new Map(model.fixed.map((f) => [cellKey(-1, f.day, f.shift), f.staff]));
   // Weekends each person holds so far, and the weekends each cell touches (only when the plan limits weekends).
   const weekendsOf = new Map<string, number[]>();
@@ -53,6 +56,14 @@ export function leastRecentAssignment(roster: PlanRoster): RosterAssignment {
     const more = (weekendsOf.get(cellKey(-1, d, t)) ?? []).filter((k) => !heldWeekends[s]!.has(k));
     return heldWeekends[s]!.size + new Set(more).size <= max;
   };
+  // Turns that overlap a turn of an earlier period (see `RosterClash`): skipped while the earlier one is held.
+  const clashesOf = new Map<string, { day: number; shift: number }[]>();
+  for (const c of model.clashes ?? []) {
+    const key = cellKey(c.staff, c.second.day, c.second.shift);
+    clashesOf.set(key, [...(clashesOf.get(key) ?? []), c.first]);
+  }
+  const clashing = (s: number, d: number, t: number) =>
+    (clashesOf.get(cellKey(s, d, t)) ?? []).some((c) => assignment[s]![c.day] === c.shift);
   for (let d = 0; d < model.days; d++) {
     const taken = new Set<number>();
     const row = cells[d]!;
@@ -67,7 +78,7 @@ export function leastRecentAssignment(roster: PlanRoster): RosterAssignment {
     for (let t = 0; t < T; t++) {
       const cell = row[t];
       if (!cell || fixedAt.has(cellKey(-1, d, t))) continue;
-      const order = cell.layer.memberOrder;
+      const order = cell.lane.members;
       const eligible = members
         .map((m, s) => ({ m, s }))
         .filter(({ s }) => model.staff[s]!.maxShifts[t] !== 0 && !taken.has(s));
@@ -80,8 +91,11 @@ export function leastRecentAssignment(roster: PlanRoster): RosterAssignment {
         const rb = rank(b.s);
         return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2];
       };
-      const free = eligible.filter(({ s }) => !blocked.has(cellKey(s, d, t)));
-      const rested = free.filter(({ s }) => (runOn[s]![t] ?? 0) < (maxRun[s]![t] ?? Infinity));
+      const free = eligible.filter(({ s }) => !blocked.has(cellKey(s, d, t)) && !clashing(s, d, t));
+      const rested = free.filter(({ s }) => {
+        const k = limitOf(s, t);
+        return k < 0 || runOn[s]![k]! < maxRun[s]![k]!;
+      });
       const underLimit = rested.filter(({ s }) => withinWeekends(s, d, t));
       const pick = [underLimit, rested, free, eligible].find((list) => list.length > 0)?.sort(byRecency)[0];
       if (!pick) continue;
@@ -90,7 +104,9 @@ export function leastRecentAssignment(roster: PlanRoster): RosterAssignment {
     }
     for (let s = 0; s < members.length; s++) {
       const t = assignment[s]![d]!;
-      for (let u = 0; u < T; u++) runOn[s]![u] = u === t ? (runOn[s]![u] ?? 0) + 1 : 0;
+      model.staff[s]!.runLimits.forEach((l, k) => {
+        runOn[s]![k] = l.shiftTypes.includes(t) ? runOn[s]![k]! + 1 : 0;
+      });
       if (t >= 0) {
         for (const k of weekendsOf.get(cellKey(-1, d, t)) ?? []) heldWeekends[s]!.add(k);
         lastOnLayer[s]![t] = d;

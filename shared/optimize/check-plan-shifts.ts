@@ -3,6 +3,10 @@ import type { Plan, Shift } from '../plan/schema';
 import { rotationSlots } from '../rotation/generate-shifts';
 import { withoutShadows } from '../rotation/shadow-shifts';
 import { investorWeeks } from '../rotation/investor-weeks';
+import { isPlainLayer } from '../rotation/layer-rotations';
+import { isKeptShift } from '../rotation/schedule-shifts';
+import { layerTurns } from '../rotation/turns';
+import { intersectAll, mergeIntervals } from '../time/intervals';
 import { addDays, instantMs, isoWeekday, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
 import { spanIndex, type SpannedShift } from './span-index';
 
@@ -13,7 +17,7 @@ const cut = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(
 /**
  * Checks a proposed plan's shifts against every hard rule the optimiser promises, straight from the plan and
  * without the roster model: over the rotation periods that start in the window, each layer is covered exactly
- * once; nobody is on call during their time off; nobody holds two layers at once; no run of consecutive periods
+ * once (a layer of rotations within its rotations' windows), and each rotation's turns are held by its members; nobody is on call during their time off; nobody holds two layers at once; no run of consecutive periods
  * on a layer is longer than the plan allows; in a period touching an investor week the first layer is held by an
  * owner of an investor pipeline (when the plan asks); nobody holds more weekends than the plan's
  * `maxWeekendsPerMember` (or `options.maxWeekends`); every kept shift (pinned, manual, override) of `before` is
@@ -36,6 +40,8 @@ export function checkPlanShifts(
   }));
   const inWindow = allSlots.filter((s) => s.span.start >= window.startMs && s.span.start < window.endMs);
   const inWindowSet = new Set(inWindow);
+  const windowStart = inWindow[0]?.span.start ?? 0;
+  const windowEnd = inWindow[inWindow.length - 1]?.span.end ?? 0;
   const day = (ms: number) => localDate(msToInstant(ms), zone);
   const layers = after.rotation.layers.filter((l) => l.memberOrder.length > 0);
   const limits = after.coverage.limits;
@@ -46,19 +52,39 @@ export function checkPlanShifts(
 
   for (const layer of layers) {
     const index = indexOf.get(layer.id)!;
+    // A layer of rotations is on call in its rotations' windows only; a plain layer all the time.
+    const ruled = isPlainLayer(layer) ? null : layerTurns(after.rotation, layer).turns;
+    const onCall = ruled ? mergeIntervals(ruled.flatMap((t) => t.allowed)) : null;
     for (const slot of inWindow) {
       const parts = index
         .overlapping(slot.span.start, slot.span.end)
         .map((x) => ({ x, start: Math.max(x.start, slot.span.start), end: Math.min(x.end, slot.span.end) }))
         .sort((a, b) => a.start - b.start);
-      let at = slot.span.start;
-      for (const p of parts) {
-        if (p.start > at) problems.push(`${layer.id} ${day(at)}: nobody on call from ${msToInstant(at)}`);
-        if (p.start < at)
-          problems.push(`${layer.id} ${day(p.start)}: ${p.x.shift.id} overlaps another shift`);
-        at = Math.max(at, p.end);
+      const needed = onCall ? intersectAll([slot.span], onCall) : [slot.span];
+      for (const need of needed) {
+        let at = need.start;
+        for (const p of parts) {
+          const start = Math.max(p.start, need.start);
+          const end = Math.min(p.end, need.end);
+          if (end <= start) continue;
+          if (start > at) problems.push(`${layer.id} ${day(at)}: nobody on call from ${msToInstant(at)}`);
+          if (start < at) problems.push(`${layer.id} ${day(start)}: ${p.x.shift.id} overlaps another shift`);
+          at = Math.max(at, end);
+        }
+        if (at < need.end) problems.push(`${layer.id} ${day(at)}: nobody on call until the handoff`);
       }
-      if (at < slot.span.end) problems.push(`${layer.id} ${day(at)}: nobody on call until the handoff`);
+    }
+    // Each rotation's turn goes to members of that rotation only (kept shifts are a person's own decision).
+    for (const turn of ruled ?? []) {
+      if (!turn.allowed.some((a) => a.end > windowStart && a.start < windowEnd)) continue;
+      for (const a of turn.allowed) {
+        for (const x of index.overlapping(a.start, a.end)) {
+          if (turn.members.includes(x.shift.memberId) || isKeptShift(x.shift)) continue;
+          problems.push(
+            `${layer.id} ${day(Math.max(a.start, x.start))}: ${x.shift.memberId} holds a turn of ${turn.rotationId} but is not in that rotation`,
+          );
+        }
+      }
     }
     // Runs of consecutive periods held by one member (more than half of each period).
     const holder = allSlots.map((slot) => {

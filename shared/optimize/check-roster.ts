@@ -39,6 +39,12 @@ export function checkRoster(model: RosterModel, assignment: RosterAssignment): R
     if (t >= 0 && (u.shift < 0 || u.shift === t))
       v.push(`${sid(u.staff)} works day ${u.day} but is unavailable`);
   }
+  for (const c of model.clashes ?? []) {
+    if (at(c.staff, c.first.day) === c.first.shift && at(c.staff, c.second.day) === c.second.shift)
+      v.push(
+        `${sid(c.staff)} holds shift ${c.first.shift} on day ${c.first.day} and shift ${c.second.shift} on day ${c.second.day}, which overlap`,
+      );
+  }
   for (const f of model.fixed) {
     if (at(f.staff, f.day) !== f.shift)
       v.push(`${sid(f.staff)} day ${f.day}: fixed shift ${f.shift} not kept`);

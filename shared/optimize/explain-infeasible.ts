@@ -58,10 +58,10 @@ export function emptyCells(roster: PlanRoster): Conflict[] {
       out.push({
         rule: 'coverage',
         layerId: cell.layer.id,
-        start: cell.slot.start,
-        end: cell.slot.end,
+        start: cell.start,
+        end: cell.end,
         memberId: null,
-        detail: `nobody can take ${cell.layer.name} ${localDay(roster.plan, cell.slot.start)}: ${reasons.join('; ') || 'no member in its order'}`,
+        detail: `nobody can take ${cell.layer.name} ${localDay(roster.plan, cell.start)}: ${reasons.join('; ') || 'no member in its order'}`,
       });
     }),
   );
@@ -160,10 +160,10 @@ async function relaxedConflicts(
           conflicts.push({
             rule: reason.rule,
             layerId: cell.layer.id,
-            start: cell.slot.start,
-            end: cell.slot.end,
+            start: cell.start,
+            end: cell.end,
             memberId: m.id,
-            detail: `${cell.layer.name} ${localDay(plan, cell.slot.start)} – ${localDay(plan, cell.slot.end)}: ${reason.detail}`,
+            detail: `${cell.layer.name} ${localDay(plan, cell.start)} – ${localDay(plan, cell.end)}: ${reason.detail}`,
           });
         }
       });
@@ -215,19 +215,19 @@ function runConflicts(
   const out: Conflict[] = [];
   base.model.staff.forEach((staff, s) => {
     staff.runLimits.forEach((limit) => {
-      const t = limit.shiftTypes[0]!;
       let run = limit.before;
       for (let d = 0; d < roster.model.days; d++) {
-        run = assignment[s]![d] === t ? run + 1 : 0;
-        const cell = roster.cells[d]![t];
+        const t = assignment[s]![d]!;
+        run = limit.shiftTypes.includes(t) ? run + 1 : 0;
+        const cell = t >= 0 ? roster.cells[d]![t] : null;
         if (run > limit.max && cell) {
           out.push({
             rule: 'back-to-back',
             layerId: cell.layer.id,
-            start: cell.slot.start,
-            end: cell.slot.end,
+            start: cell.start,
+            end: cell.end,
             memberId: staff.id,
-            detail: `${cell.layer.name} ${localDay(roster.plan, cell.slot.start)}: ${staff.id} would hold ${run} periods in a row (limit ${limit.max})`,
+            detail: `${cell.layer.name} ${localDay(roster.plan, cell.start)}: ${staff.id} would hold ${run} periods in a row (limit ${limit.max})`,
           });
         }
       }

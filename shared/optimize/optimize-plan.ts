@@ -1,5 +1,6 @@
 import { assertNever } from '../plan/edits';
 import { buildLedger } from '../fairness/ledger';
+import { payReport } from '../pay/pay-report';
 import type { FairnessMetrics } from '../fairness/metrics';
 import type { Plan } from '../plan/schema';
 import { leastRecentAssignment, roundRobinAssignment } from './baselines';
@@ -10,7 +11,7 @@ import { checkPlanShifts } from './check-plan-shifts';
 import { checkRoster } from './check-roster';
 import { emptyCells, explainInfeasible, type Conflict } from './explain-infeasible';
 import type { MilpProgress, MilpSolver } from './milp-model';
-import { planToRoster, type PlanRosterOptions } from './plan-to-roster';
+import { planToRosterOrReason, type PlanRoster, type PlanRosterOptions } from './plan-to-roster';
 import { buildRosterMilp, decodeRosterAssignment, startColumns } from './roster-milp';
 import { rosterNeighbourhoods } from './neighbourhoods';
 import type { RosterAssignment } from './roster-model';
@@ -88,7 +89,12 @@ export type OptimizeResult = {
   fairnessBefore?: FairnessMetrics | null;
   violations: string[];
   proposal: RosterProposal | null;
+  /** On-call pay of the proposal over the window by the plan's pay rules; absent without pay rules or proposal. */
+  cost?: OptimizeCost;
 };
+
+/** What a proposal costs in on-call pay (`payReport`'s total over the window). */
+export type OptimizeCost = { currency: string; total: number };
 
 function fullStart(values: Float64Array): { indices: Int32Array; values: Float64Array } {
   return { indices: Int32Array.from(values, (_, i) => i), values };
@@ -98,10 +104,17 @@ function outcome(
   plan: Plan,
   options: OptimizeOptions,
   assignment: RosterAssignment,
-  roster: ReturnType<typeof planToRoster>,
+  roster: PlanRoster,
 ): Pick<
   OptimizeResult,
-  'members' | 'changedShifts' | 'fairness' | 'fairnessBefore' | 'violations' | 'proposal' | 'objective'
+  | 'members'
+  | 'changedShifts'
+  | 'fairness'
+  | 'fairnessBefore'
+  | 'violations'
+  | 'proposal'
+  | 'objective'
+  | 'cost'
 > {
   const proposal = rosterToShifts(roster, assignment);
   const ledger = buildLedger(proposal.plan, roster.window);
@@ -129,6 +142,9 @@ function outcome(
     // The plan-level check speaks in dates; the roster check's findings only show when it sees something more.
     violations: planProblems.length > 0 ? planProblems : check.violations.map((v) => `roster: ${v}`),
     proposal,
+    ...(plan.pay && {
+      cost: { currency: plan.pay.currency, total: payReport(proposal.plan, plan.pay, roster.window).total },
+    }),
   };
 }
 
@@ -147,10 +163,9 @@ export async function optimizePlan(
   const started = now();
   const strategy = options.strategy ?? 'optimal';
   const none = { bound: null, gap: null } as const;
-  // The roster model knows the plan-wide periods only; a layer of regional or restricted rotations would be
-  // proposed as whole plain periods, so it is refused with a reason instead.
-  const ruled = plan.rotation.layers.filter((l) => (l.rotations?.length ?? 0) > 0);
-  if (ruled.length > 0) {
+  // Rotations whose cadence is shorter than the plan's periods do not fit the model: refused with a reason.
+  const roster = planToRosterOrReason(plan, options);
+  if (typeof roster === 'string') {
     return {
       strategy,
       status: 'infeasible',
@@ -159,13 +174,12 @@ export async function optimizePlan(
       members: [],
       changedShifts: 0,
       elapsedMs: now() - started,
-      explanation: `The optimiser works on plain rotations only; ${ruled.map((l) => l.name).join(', ')} ${ruled.length === 1 ? 'has rotations of its own' : 'have rotations of their own'} (regions, windows or cadences): build the shifts with Regenerate or rotaplan generate.`,
+      explanation: roster,
       fairness: null,
       violations: [],
       proposal: null,
     };
   }
-  const roster = planToRoster(plan, options);
 
   switch (strategy) {
     case 'round-robin':

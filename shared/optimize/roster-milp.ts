@@ -116,6 +116,19 @@ export function buildRosterMilp(model: RosterModel): RosterMilp {
     }
   }
 
+  for (const c of model.clashes ?? []) {
+    const a = x[cell(c.staff, c.first.day, c.first.shift)]!;
+    const z = x[cell(c.staff, c.second.day, c.second.shift)]!;
+    if (a >= 0 && z >= 0)
+      b.addRow(
+        `clash_${c.staff}_${c.first.day}_${c.first.shift}_${c.second.day}_${c.second.shift}`,
+        [a, z],
+        [1, 1],
+        -Infinity,
+        1,
+      );
+  }
+
   for (const f of model.fixed) {
     const col = x[cell(f.staff, f.day, f.shift)]!;
     if (col >= 0) b.setLower(col, 1);

@@ -25,6 +25,11 @@ export type RosterModel = {
   /** Soft wishes to work or not to work a shift on a day. */
   requests: RosterRequest[];
   /**
+   * Hard: pairs of cells on different days that one person may not both hold (their times overlap: a regional turn
+   * that reaches into the next period). Absent: none.
+   */
+  clashes?: RosterClash[];
+  /**
    * Both minimum-run rules (consecutive working days, consecutive days off) waived for a run that touches the
    * first or the last day — the convention that reproduces the benchmark's published optima.
    */
@@ -84,6 +89,13 @@ export type RosterWeekendCell = { day: number; shift: number; weekend: number };
 
 /** One (person, day, shift) cell; shift −1 stands for every shift type. */
 export type RosterCell = { staff: number; day: number; shift: number };
+
+/** Two (day, shift) cells that `staff` may not both hold. */
+export type RosterClash = {
+  staff: number;
+  first: { day: number; shift: number };
+  second: { day: number; shift: number };
+};
 
 /** A wish: `on` pays `weight` when the shift is not worked, `off` pays it when it is; shift −1: any shift. */
 export type RosterRequest = RosterCell & { kind: 'on' | 'off'; weight: number };

@@ -2,11 +2,11 @@ import type { Plan, Shift } from '../plan/schema';
 import { slotShiftId } from '../rotation/generate-shifts';
 import { sortShifts } from '../rotation/schedule-shifts';
 import { uniqueShiftId } from '../rotation/shift-ids';
-import { msToInstant } from '../time/zoned';
+import { localDateTime, msToInstant } from '../time/zoned';
 import type { PlanRoster } from './plan-to-roster';
 import type { RosterAssignment } from './roster-model';
 
-/** One period and layer whose person changes: before (null when nobody held it) and after. */
+/** One turn of a layer (a period, or a rotation's turn between its handoffs) whose person changes: before (null when nobody held it) and after. */
 export type CellChange = {
   layerId: string;
   start: string;
@@ -25,10 +25,9 @@ export function holderOf(assignment: RosterAssignment, day: number, shift: numbe
 }
 
 /**
- * Writes an assignment back as the plan's shifts. A period keeps its existing shift (id, source, note) when the
- * same person keeps it; a changed period gets a fresh shift with source `generated` and the period's stable id
- * (`<layer>-<start date>`) when free. Kept shifts, shadows and everything outside the modelled periods stay as they
- * were.
+ * Writes an assignment back as the plan's shifts. A turn keeps its existing shifts (ids, sources, notes) when the
+ * same person keeps it; a changed turn gets fresh shifts with source `generated` and the engine's stable ids
+ * (`<layer>-<start date>` for a plain period, `<layer>-<local start>` for a rotation's on-call piece) when free. Kept shifts, shadows and everything outside the modelled periods stay as they were.
  * Why: the proposal is a diff against the current schedule that the user can apply (and undo) in one step.
  */
 export function rosterToShifts(roster: PlanRoster, assignment: RosterAssignment): RosterProposal {
@@ -45,21 +44,26 @@ export function rosterToShifts(roster: PlanRoster, assignment: RosterAssignment)
       if (memberId !== cell.currentMemberId) {
         changes.push({
           layerId: cell.layer.id,
-          start: cell.slot.start,
-          end: cell.slot.end,
+          start: cell.start,
+          end: cell.end,
           fromMemberId: cell.currentMemberId,
           toMemberId: memberId,
         });
       }
       if (memberId === null) return;
-      if (cell.currentShift && cell.currentShift.memberId === memberId) {
-        out.push(cell.currentShift);
-        taken.add(cell.currentShift.id);
+      if (cell.currentShifts.length > 0 && cell.currentShifts.every((x) => x.memberId === memberId)) {
+        for (const x of cell.currentShifts) {
+          out.push(x);
+          taken.add(x.id);
+        }
         return;
       }
       for (const piece of cell.pieces) {
         fresh.push({
-          base: slotShiftId(cell.layer.id, cell.slot),
+          // The engine's ids: a plain period's `<layer>-<start date>`, a rotation's piece `<layer>-<local start>`.
+          base: cell.turn.plain
+            ? slotShiftId(cell.layer.id, cell.slot)
+            : `${cell.layer.id}-${localDateTime(msToInstant(piece.start), plan.rotation.timeZone)}`,
           shift: {
             layerId: cell.layer.id,
             memberId,

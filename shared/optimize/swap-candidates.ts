@@ -2,9 +2,12 @@ import { buildLedger, type Ledger } from '../fairness/ledger';
 import { resolveWindow } from '../fairness/window';
 import { applyShiftEdit } from '../plan/edits/shift-edits';
 import { isRefusal } from '../plan/edits/edit-outcome';
-import type { Plan, Shift } from '../plan/schema';
+import type { Layer, LayerRotation, Plan, Shift } from '../plan/schema';
+import { isPlainLayer, layerRotations } from '../rotation/layer-rotations';
+import { layerTurns } from '../rotation/turns';
+import { overlaps } from '../time/intervals';
 import { timeOffConflicts, type TimeOffConflict } from '../rotation/availability';
-import { addDays, localDate } from '../time/zoned';
+import { addDays, instantMs, localDate } from '../time/zoned';
 import { checkPlanShifts } from './check-plan-shifts';
 
 /** A hard rule that keeps someone from taking a shift. */
@@ -54,10 +57,27 @@ export function fairnessSnapshot(ledger: Ledger): FairnessSnapshot {
 /** Which hard rule a sentence of `checkPlanShifts` is about (its wording is that module's). */
 function ruleOf(problem: string): SwapRule {
   if (problem.includes('during time off')) return 'time-off';
+  if (problem.includes('is not in that rotation')) return 'not-in-layer';
   if (problem.includes(' at once ')) return 'other-layer';
   if (problem.includes(' in a row ')) return 'back-to-back';
   if (problem.includes('investor')) return 'investor-week';
   return 'other';
+}
+
+/**
+ * The rotations of a layer with rotations of its own whose turns hold on-call time during the shift: only their
+ * members may take it. Empty for a plain layer.
+ */
+function rotationsOfShift(plan: Plan, layer: Layer, shift: Shift): LayerRotation[] {
+  if (isPlainLayer(layer)) return [];
+  const span = { start: instantMs(shift.start), end: instantMs(shift.end) };
+  const rotations = layerRotations(plan.rotation, layer);
+  const ids = new Set(
+    layerTurns(plan.rotation, layer)
+      .turns.filter((t) => t.allowed.some((a) => overlaps(a, span)))
+      .map((t) => t.rotationIndex),
+  );
+  return rotations.filter((_, i) => ids.has(i));
 }
 
 function byFairness(a: SwapCandidate, b: SwapCandidate): number {
@@ -73,7 +93,8 @@ function byFairness(a: SwapCandidate, b: SwapCandidate): number {
  * is away). Each other member is tried by really reassigning the shift: the hard rules are the optimiser's own
  * independent check (`checkPlanShifts`: time off, one layer at a time, no longer runs than the plan allows,
  * investor-week staffing), compared before and after so only what the change breaks counts; someone outside the
- * layer's rotation is not eligible either. The fairness change is the analysis ledger's over the window (default:
+ * layer's rotation is not eligible either, nor, on a layer of regional or restricted rotations, anyone outside
+ * the rotation whose turn the shift is. The fairness change is the analysis ledger's over the window (default:
  * the plan's horizon). Returns a sentence when the shift cannot be reassigned at all (unknown or pinned).
  * Why real edits: the assistant then agrees exactly with what "Give to X" will do and what the Fairness view shows.
  */
@@ -97,6 +118,7 @@ export function swapCandidates(
   };
   const existing = new Set(checkPlanShifts(plan, plan, around));
   const layer = plan.rotation.layers.find((l) => l.id === shift.layerId);
+  const rotations = layer ? rotationsOfShift(plan, layer, shift) : [];
 
   const candidates: SwapCandidate[] = [];
   for (const member of plan.members) {
@@ -111,6 +133,13 @@ export function swapCandidates(
         rule: 'not-in-layer',
         message: `${member.id} is not in the ${layer.name} rotation`,
       });
+    } else {
+      for (const r of rotations.filter((r) => !r.members.includes(member.id))) {
+        blocks.push({
+          rule: 'not-in-layer',
+          message: `${member.id} is not in the ${r.name} rotation of ${layer?.name ?? shift.layerId}`,
+        });
+      }
     }
     const afterLedger = buildLedger(changed, window);
     candidates.push({

@@ -11,7 +11,13 @@ function open(plan: Plan) {
   return render(
     <MantineProvider>
       <OptimizeSettingsBar
-        value={{ from: '2027-04-05', to: '2027-05-02', timeLimitSeconds: 10, fewestChanges: false }}
+        value={{
+          from: '2027-04-05',
+          to: '2027-05-02',
+          timeLimitSeconds: 10,
+          fewestChanges: false,
+          lowestPay: false,
+        }}
         onChange={() => {}}
         disabled={false}
       />

@@ -40,8 +40,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
   optimize: {
     usage:
       'optimize FILE [--from DATE] [--to DATE] [--strategy optimal|round-robin|least-recent|all]\n' +
-      '                  [--time-limit SECONDS] [--gap FRACTION] [--change-weight W] [--out FILE2] [--json]\n' +
-      '                             propose a fair rotation (HiGHS) or a baseline, with loads and changes',
+      '                  [--time-limit SECONDS] [--gap FRACTION] [--change-weight W] [--cost-weight W]\n' +
+      '                  [--out FILE2] [--json]\n' +
+      '                             propose a fair rotation (HiGHS) or a baseline, with loads and changes;\n' +
+      "                             --cost-weight prefers lower on-call pay (the plan's pay rules) among fair ones",
     load: async () => (await import('./optimize')).optimizeCommand,
   },
   pay: {

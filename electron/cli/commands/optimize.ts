@@ -51,6 +51,7 @@ function toJson(r: OptimizeResult) {
     },
     violations: r.violations,
     ...(r.conflicts && { conflicts: r.conflicts }),
+    ...(r.cost && { cost: r.cost }),
   };
 }
 
@@ -84,6 +85,7 @@ function render(plan: Plan, r: OptimizeResult): string {
       `Fairness: spread ${f.maxMinSpread.toFixed(1)} weighted h · Gini ${f.gini.toFixed(4)} · balance ${f.balance.toFixed(4)} · ${r.changedShifts} shift(s) change`,
     );
   }
+  if (r.cost) lines.push(`On-call pay: ${r.cost.total.toFixed(2)} ${r.cost.currency}`);
   if (r.explanation) lines.push('', r.explanation);
   for (const v of r.violations.slice(0, 20)) lines.push(`  breaks: ${v}`);
   return `${lines.join('\n')}\n`;
@@ -95,6 +97,7 @@ const fixed = (v: number | null, digits: number) => (v === null ? '—' : v.toFi
 function renderAll(plan: Plan, results: OptimizeResult[]): string {
   const deviation = (r: OptimizeResult) =>
     r.members.length === 0 ? null : Math.max(...r.members.map((m) => Math.abs(m.weightedLoad - m.fairShare)));
+  const withCost = results.some((r) => r.cost);
   const rows = [
     [
       'Strategy',
@@ -107,6 +110,7 @@ function renderAll(plan: Plan, results: OptimizeResult[]): string {
       'Max deviation',
       'Rule breaks',
       'Changes',
+      ...(withCost ? ['Cost'] : []),
       'ms',
     ],
     ...results.map((r) => [
@@ -120,6 +124,7 @@ function renderAll(plan: Plan, results: OptimizeResult[]): string {
       fixed(deviation(r), 1),
       String(r.violations.length),
       String(r.changedShifts),
+      ...(withCost ? [r.cost ? `${r.cost.total.toFixed(2)} ${r.cost.currency}` : '—'] : []),
       String(Math.round(r.elapsedMs)),
     ]),
   ];
@@ -136,6 +141,7 @@ export const optimizeCommand: Command = {
       'time-limit': { type: 'string' },
       gap: { type: 'string' },
       'change-weight': { type: 'string' },
+      'cost-weight': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
     });
@@ -157,6 +163,8 @@ export const optimizeCommand: Command = {
       values['change-weight'] === undefined
         ? 0
         : positiveNumber('change-weight', values['change-weight'], 0, 1e6);
+    const costWeight =
+      values['cost-weight'] === undefined ? 0 : positiveNumber('cost-weight', values['cost-weight'], 0, 1e6);
     const file = positionals[0]!;
     const outPath = typeof values.out === 'string' ? await checkOutPath(values.out, 'plan', [file]) : null;
     const { plan } = await loadPlanFile(file, io);
@@ -171,6 +179,7 @@ export const optimizeCommand: Command = {
             timeLimitSeconds,
             relativeGap,
             changeWeight,
+            costWeight,
             now: () => performance.now(),
           },
           solveWithHighs,

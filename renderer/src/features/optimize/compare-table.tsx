@@ -16,10 +16,20 @@ export const STRATEGY_LABEL: Record<OptimizeStrategy, { name: string; hint: stri
   },
 };
 
-/** The three strategies side by side: status, objective, bound, gap and the fairness numbers of each schedule. */
+/** What a schedule pays on call, in the plan's currency. */
+function formatMoney(cost: NonNullable<OptimizeResult['cost']>): string {
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency: cost.currency }).format(cost.total);
+}
+
+/**
+ * The three strategies side by side: status, objective, bound, gap, the fairness numbers and (with pay rules) the
+ * on-call pay of each schedule.
+ */
 export function CompareTable({ results }: { results: OptimizeResult[] }) {
   const rank = (r: OptimizeResult) => OPTIMIZE_STRATEGIES.indexOf(r.strategy);
   const sorted = [...results].sort((a, b) => rank(a) - rank(b));
+  // Plans with pay rules get a cost column: what each schedule pays on call over the window.
+  const withCost = results.some((r) => r.cost);
   return (
     <Table striped withTableBorder data-testid="compare-table" verticalSpacing={6}>
       <Table.Thead>
@@ -34,6 +44,7 @@ export function CompareTable({ results }: { results: OptimizeResult[] }) {
           <Table.Th ta="right">Max deviation</Table.Th>
           <Table.Th ta="right">Rule breaks</Table.Th>
           <Table.Th ta="right">Changes</Table.Th>
+          {withCost && <Table.Th ta="right">Cost</Table.Th>}
           <Table.Th ta="right">Time</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -70,6 +81,11 @@ export function CompareTable({ results }: { results: OptimizeResult[] }) {
               )}
             </Table.Td>
             <Table.Td ta="right">{r.changedShifts}</Table.Td>
+            {withCost && (
+              <Table.Td ta="right" data-testid="compare-cost">
+                {r.cost ? formatMoney(r.cost) : '—'}
+              </Table.Td>
+            )}
             <Table.Td ta="right">{formatSeconds(r.elapsedMs)}</Table.Td>
           </Table.Tr>
         ))}

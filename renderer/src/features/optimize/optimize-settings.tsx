@@ -4,8 +4,17 @@ import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useAppStore } from '../../store/store';
 
-/** What the user sets for a solve: the window (plan-local dates, both included), the time limit, fewest changes. */
-export type OptimizeSettings = { from: string; to: string; timeLimitSeconds: number; fewestChanges: boolean };
+/**
+ * What the user sets for a solve: the window (plan-local dates, both included), the time limit, fewest changes,
+ * and lowest on-call pay among equally fair rotations (plans with pay rules).
+ */
+export type OptimizeSettings = {
+  from: string;
+  to: string;
+  timeLimitSeconds: number;
+  fewestChanges: boolean;
+  lowestPay: boolean;
+};
 
 /** The settings row of the Optimise view. */
 export function OptimizeSettingsBar({
@@ -21,6 +30,7 @@ export function OptimizeSettingsBar({
   const [draft, setDraft] = useState<[string | null, string | null] | null>(null);
   const maxWeekends = useAppStore((s) => s.plan?.rotation.maxWeekendsPerMember);
   const wishCount = useAppStore((s) => s.plan?.wishes?.length ?? 0);
+  const hasPay = useAppStore((s) => s.plan?.pay !== undefined);
   const edit = useAppStore((s) => s.edit);
   const [weekendError, setWeekendError] = useState<string | null>(null);
   // What is typed, committed on blur or Enter: typing "12" is one undoable edit, not two.
@@ -83,6 +93,23 @@ export function OptimizeSettingsBar({
           onChange={(e) => onChange({ ...value, fewestChanges: e.currentTarget.checked })}
         />
       </Tooltip>
+      {hasPay && (
+        <Tooltip
+          label="Among equally fair rotations, prefer the one whose on-call pay (the plan's pay rules) is lowest"
+          multiline
+          w={260}
+        >
+          <Switch
+            size="sm"
+            mb={4}
+            label="Lowest pay"
+            data-testid="optimize-lowest-pay"
+            disabled={disabled}
+            checked={value.lowestPay}
+            onChange={(e) => onChange({ ...value, lowestPay: e.currentTarget.checked })}
+          />
+        </Tooltip>
+      )}
       <Tooltip
         label="At most this many weekends on call per person in the window (any part of Saturday or Sunday counts). Empty: no limit."
         multiline

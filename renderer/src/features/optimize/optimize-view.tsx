@@ -19,6 +19,11 @@ type Tab = 'propose' | 'compare' | 'swap';
 
 /** Cost per changed period (weighted hours) when "fewest changes" is on: a tie-breaker, never worth unfairness. */
 const FEWEST_CHANGES_WEIGHT = 1;
+/**
+ * Weighted hours per unit of currency when "Lowest pay" is on: 10 000 of pay weigh as much as 1 weighted hour,
+ * so pay only decides between rosters that are (almost) equally fair.
+ */
+const LOWEST_PAY_WEIGHT = 1e-4;
 
 function horizonOf(plan: Plan): { from: string; to: string } | null {
   try {
@@ -39,6 +44,7 @@ function requestFor(plan: Plan, settings: OptimizeSettings, strategy: JobRequest
     timeLimitSeconds: settings.timeLimitSeconds,
     ...(whole ? {} : { from: settings.from, to: settings.to }),
     changeWeight: settings.fewestChanges ? FEWEST_CHANGES_WEIGHT : 0,
+    costWeight: settings.lowestPay && plan.pay ? LOWEST_PAY_WEIGHT : 0,
   };
 }
 
@@ -143,6 +149,7 @@ export function OptimizeView() {
     to: horizon?.to ?? plan.rotation.endDate,
     timeLimitSeconds: 30,
     fewestChanges: false,
+    lowestPay: false,
   };
   const busy = propose.state.phase === 'starting' || propose.state.phase === 'running' || comparing;
 
