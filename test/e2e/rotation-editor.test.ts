@@ -24,7 +24,7 @@ describe('rotation editor (Chromium through the preview)', () => {
   let session: Session;
   afterEach(async () => session?.close());
 
-  it('edits a rotation, sees the preview and the coverage strip change, and applies it from a date', async () => {
+  it('edits a rotation, sees the preview and the coverage strip change, applies it from a date and undoes it', async () => {
     session = await openApp();
     const { page } = session;
     await page.getByTestId('plan-name').waitFor();
@@ -86,5 +86,13 @@ describe('rotation editor (Chromium through the preview)', () => {
       ]);
     expect(after.filter((s) => Date.parse(s.start) < CUT)).toEqual(earlier);
     expect(after.some((s) => Date.parse(s.start) >= CUT && s.memberId === 'maya')).toBe(false);
+
+    // One undoable step: undo brings every Primary shift back as it was.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => primaryShifts(session).catch(() => []), { timeout: 10_000 })
+      .toEqual(before);
   });
 });
