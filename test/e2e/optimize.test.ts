@@ -113,6 +113,12 @@ describe('Optimise view (Chromium through the preview)', () => {
     await expect(
       page.locator('[data-testid="compare-table"] tr[data-strategy="optimal"] td').nth(1).textContent(),
     ).resolves.toBe('optimal');
+    // Round-robin ignores time off: it has a schedule that breaks rules, said as such and not as "infeasible".
+    const roundRobin = page.locator('[data-testid="compare-table"] tr[data-strategy="round-robin"] td');
+    const breaks = Number(await roundRobin.nth(8).textContent());
+    expect(breaks).toBeGreaterThan(1);
+    await expect(roundRobin.nth(1).textContent()).resolves.toBe(`breaks ${breaks} rules`);
+    await expect(page.getByTestId('compare-table').textContent()).resolves.not.toMatch(/infeasible/i);
     await page.screenshot({ path: join(session.userDataDir, '..', 'rotaplan-optimize-compare.png') });
   });
 

@@ -1,6 +1,10 @@
 import { buildLedger } from '../../../shared/fairness/ledger';
 import { resolveWindow } from '../../../shared/fairness/window';
+import { isRefusal } from '../../../shared/plan/edits/edit-outcome';
+import { createFollowTheSunPlan } from '../../../shared/plan/sample-follow-the-sun';
 import type { Plan } from '../../../shared/plan/schema';
+import { planSchema } from '../../../shared/plan/validate';
+import { applyScenarioChange } from '../../../shared/scenarios/scenario-changes';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { scenarioPlan } from '../../../shared/scenarios/scenario-plan';
 import { member, planWith } from '../rotation/plan-fixtures';
@@ -148,5 +152,40 @@ describe('what-if leaves and joins take a date', () => {
     });
     expect(who(dated)).toEqual(who(undated));
     expect(who(dated).some(([, id]) => id === 'd')).toBe(false);
+  });
+});
+
+describe('dated leaves and joins on regional rotations (the follow-the-sun sample)', () => {
+  const plan = createFollowTheSunPlan('2026-11-27T00:00:00.000Z');
+  const aarav = plan.members.find((m) => m.id === 'aarav')!;
+
+  it('someone leaves on 2027-06-01: their regional rotations go on without them, earlier shifts stay', () => {
+    const after = applyScenarioChange(plan, { kind: 'member-leaves', memberId: 'aarav', from: '2027-06-01' });
+    if (isRefusal(after)) throw new Error(after.reason);
+    expect(planSchema.safeParse(after).success).toBe(true);
+    const theirs = (p: Plan) => p.shifts.filter((s) => s.memberId === 'aarav');
+    // They finish the turn running on the date (it ends by 2027-06-03); nothing of theirs starts later.
+    expect(theirs(after).filter((s) => s.start >= '2027-06-03')).toEqual([]);
+    const kept = theirs(plan).filter((s) => s.start < '2027-06-01');
+    expect(theirs(after).filter((s) => s.start < '2027-06-01')).toEqual(kept);
+    expect(theirs(after)).toHaveLength(99);
+    // Every rotation that had them ends on a handoff, and its successor runs without them.
+    for (const layer of after.rotation.layers) {
+      for (const r of layer.rotations!.filter((x) => x.until === undefined)) {
+        expect(r.members).not.toContain('aarav');
+      }
+    }
+  });
+
+  it('someone joins on 2027-06-01 in their zone’s rotation and is first on call on 2027-06-21', () => {
+    const after = applyScenarioChange(plan, {
+      kind: 'member-joins',
+      member: { ...aarav, id: 'newbie', name: 'New Person', email: 'new@example.com', timeOff: [] },
+      from: '2027-06-01',
+    });
+    if (isRefusal(after)) throw new Error(after.reason);
+    const theirs = after.shifts.filter((s) => s.memberId === 'newbie');
+    expect(theirs[0]!.start).toBe('2027-06-21T01:30:00Z');
+    expect(theirs.every((s) => s.start >= '2027-06-01')).toBe(true);
   });
 });

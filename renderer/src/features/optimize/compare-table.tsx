@@ -58,8 +58,14 @@ export function CompareTable({ results }: { results: OptimizeResult[] }) {
                 </Text>
               </Tooltip>
             </Table.Td>
-            <Table.Td>
-              <Badge color={statusLabel(r).color} variant="light" tt="none" data-status={r.status}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Badge
+                color={statusLabel(r).color}
+                variant="light"
+                tt="none"
+                data-status={r.status}
+                styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+              >
                 {statusLabel(r).text}
               </Badge>
             </Table.Td>
