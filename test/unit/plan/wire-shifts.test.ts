@@ -21,6 +21,16 @@ describe('shifts as columns on the wire', () => {
         : s,
   );
 
+  it('carries the shadow mark, true or false, only on the shifts that had one', () => {
+    const marked: Shift[] = shifts.map((s, i) =>
+      i === 1 ? { ...s, shadow: true } : i === 2 ? { ...s, shadow: false } : s,
+    );
+    const back = shiftsFromColumns(JSON.parse(JSON.stringify(shiftsToColumns(marked))) as ShiftColumns);
+    expect(back).toEqual(marked);
+    expect(back.map((s) => s.shadow).slice(0, 4)).toEqual([undefined, true, false, undefined]);
+    expect('shadow' in back[0]!).toBe(false);
+  });
+
   it('gives back exactly the shifts it was given, notes and covers only where there were some', () => {
     const back = shiftsFromColumns(JSON.parse(JSON.stringify(shiftsToColumns(shifts))) as ShiftColumns);
     expect(back).toEqual(shifts);

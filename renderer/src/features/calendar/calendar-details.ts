@@ -10,6 +10,7 @@ import { whoIsOnCallAt, type LayerOnCall } from '../../../../shared/rotation/on-
 import { calendarHolidays, type CalendarHoliday } from '../../../../shared/time/holidays';
 import { addDays, instantMs, localDate, msToInstant } from '../../../../shared/time/zoned';
 import { rotationHorizon } from '../../../../shared/rotation/generate-shifts';
+import { isShadowShift } from '../../../../shared/rotation/shadow-shifts';
 import { localDateOf, localDaySpan } from './calendar-format';
 
 /**
@@ -105,7 +106,8 @@ export function momentDetails(plan: Plan, instant: string, allDay: boolean): Mom
     dayShifts: plan.rotation.layers.map((l) => ({
       layerId: l.id,
       layerName: l.name,
-      shifts: plan.shifts.filter((s) => s.layerId === l.id && spansOverlap(s, day)),
+      // Handoffs are between people on call: a learner's shadow is not one.
+      shifts: plan.shifts.filter((s) => s.layerId === l.id && !isShadowShift(s) && spansOverlap(s, day)),
     })),
     holidays: calendarHolidays(plan, date, date),
     timeOff: timeOffDuring(plan, day.start, day.end),

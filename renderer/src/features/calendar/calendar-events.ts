@@ -397,7 +397,7 @@ export type MemberHours = { memberId: string; byLayer: Record<string, number>; t
 
 /**
  * Each member's on-call hours inside [start, end) (ISO instants), per layer: the palette's "load so far" for the
- * range the calendar shows. Exact hours, so a DST week counts 167 or 169.
+ * range the calendar shows. Exact hours, so a DST week counts 167 or 169. Shadow shifts are not on call: left out.
  */
 export function memberHoursInRange(plan: Plan, start: string, end: string): Map<string, MemberHours> {
   const from = instantMs(start);
@@ -409,7 +409,7 @@ export function memberHoursInRange(plan: Plan, start: string, end: string): Map<
     const a = Math.max(from, instantMs(s.start));
     const b = Math.min(to, instantMs(s.end));
     const entry = out.get(s.memberId);
-    if (!entry) continue;
+    if (!entry || isShadowShift(s)) continue;
     const hours = (b - a) / 3_600_000;
     entry.byLayer[s.layerId] = (entry.byLayer[s.layerId] ?? 0) + hours;
     entry.total += hours;
