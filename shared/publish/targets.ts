@@ -1,4 +1,5 @@
 import { pagerDutyTarget } from './pagerduty/pagerduty-target';
+import { terraformPagerDutyTarget } from './pagerduty/terraform-pagerduty-target';
 import { PUBLISH_TARGETS, type PublishProblem, type PublishTarget, type PublishTargetId } from './target';
 
 /**
@@ -8,6 +9,7 @@ import { PUBLISH_TARGETS, type PublishProblem, type PublishTarget, type PublishT
  */
 export const PUBLISH_TARGET_REGISTRY: Partial<Record<PublishTargetId, PublishTarget>> = {
   pagerduty: pagerDutyTarget,
+  'terraform-pagerduty': terraformPagerDutyTarget,
 };
 
 /** True when `id` names one of the paging tools Rotaplan knows (implemented or not). */

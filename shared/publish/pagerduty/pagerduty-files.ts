@@ -5,7 +5,7 @@ import type { PublishProblem } from '../target';
 import type { PdLayer, PdOverride } from './pagerduty-semantics';
 
 /** True for an ISO 8601 date-time with an offset or Z that Temporal reads. */
-function isInstant(value: string): boolean {
+export function isInstant(value: string): boolean {
   try {
     Temporal.Instant.from(value);
     return true;
@@ -61,14 +61,22 @@ export const scheduleBodySchema = z.strictObject({
   }),
 });
 
-/** The overrides file: each `POST /schedules/{id}/overrides` body with the schedule (file or resource) it is for. */
+/**
+ * The overrides file: each `POST /schedules/{id}/overrides` body with the schedule it belongs to (a schedule file,
+ * or a Terraform resource address with the user's e-mail, since Terraform looks users up by e-mail and the id may
+ * not be known yet: then it is null and `user_email` names the user).
+ */
 export const overridesFileSchema = z.strictObject({
   overrides: z.array(
     z.strictObject({
       schedule: z.string().min(1),
       user_email: z.string().optional(),
       body: z.strictObject({
-        override: z.strictObject({ start: instant, end: instant, user: userReference }),
+        override: z.strictObject({
+          start: instant,
+          end: instant,
+          user: z.object({ id: z.string().min(1).nullable(), type: z.literal('user_reference') }),
+        }),
       }),
     }),
   ),
@@ -105,15 +113,16 @@ export function restrictionBody(r: PdLayer['restrictions'][number]) {
     : { type: r.type, start_time_of_day: r.start_time_of_day, duration_seconds: r.duration_seconds };
 }
 
-/** The overrides of a parsed overrides file, with users as the file names them (ids, or e-mails when given). */
+/** The overrides of a parsed overrides file; `user` picks how an override names its user (id or e-mail). */
 export function readOverrides(
   parsed: z.infer<typeof overridesFileSchema>,
   key: (schedule: string) => string,
+  user: (o: z.infer<typeof overridesFileSchema>['overrides'][number]) => string,
 ): PdOverride[] {
   return parsed.overrides.map((o) => ({
     scheduleKey: key(o.schedule),
     start: o.body.override.start,
     end: o.body.override.end,
-    user: o.body.override.user.id,
+    user: user(o),
   }));
 }

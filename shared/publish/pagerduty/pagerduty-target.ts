@@ -151,6 +151,12 @@ function readPagerDutyFiles(files: readonly PublishFile[]) {
     return {
       message: `${OVERRIDES_PATH}: an override is for "${unknown.schedule}", which is not a schedule file here`,
     };
-  const overrides = readOverrides(parsed.data, (schedule) => SCHEDULE_PATH.exec(schedule)![1]!);
+  const noId = parsed.data.overrides.findIndex((o) => o.body.override.user.id === null);
+  if (noId >= 0) return { message: `${OVERRIDES_PATH}: overrides[${noId}] has no user id` };
+  const overrides = readOverrides(
+    parsed.data,
+    (schedule) => SCHEDULE_PATH.exec(schedule)![1]!,
+    (o) => o.body.override.user.id!,
+  );
   return { schedules, overrides };
 }
