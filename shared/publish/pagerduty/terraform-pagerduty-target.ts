@@ -1,4 +1,4 @@
-import { parseToObject } from 'hcl2-parser';
+import * as hclModule from 'hcl2-parser';
 import { z } from 'zod';
 import { isPublishProblem } from '../publish-problem';
 import type { PublishFile, PublishProblem, PublishTarget } from '../target';
@@ -15,6 +15,11 @@ import type { DraftLayer } from './pagerduty-layers';
 import { pdInstant } from './pagerduty-layers';
 import type { PdSchedule } from './pagerduty-semantics';
 import { expandToPlan } from './pagerduty-target';
+
+// hcl2-parser is CommonJS that sets its exports at run time: under Node's ES module loader (the built CLI) its
+// functions are only on the default export; bundlers and vitest give them as named exports.
+type HclParser = { parseToObject(input: string): unknown };
+const hcl = ((hclModule as unknown as { default?: HclParser }).default ?? hclModule) as HclParser;
 
 const MAIN_TF = 'main.tf';
 const OVERRIDES_JSON = 'overrides.json';
@@ -194,7 +199,7 @@ function readTerraform(
 ): { schedules: PdSchedule[]; overrides: ReturnType<typeof readOverrides> } | PublishProblem {
   const main = files.find((f) => f.path === MAIN_TF);
   if (!main) return { message: `${MAIN_TF} is missing` };
-  const [parsed, error] = parseToObject(main.text) as [unknown, unknown];
+  const [parsed, error] = hcl.parseToObject(main.text) as [unknown, unknown];
   if (error || parsed === null)
     return { message: `${MAIN_TF}: not valid HCL (the parser does not say where)` };
   const file = hclFile.safeParse(parsed);
