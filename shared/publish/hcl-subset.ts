@@ -39,11 +39,13 @@ type Token =
   | { kind: 'ident'; text: string; line: number }
   | { kind: 'string'; text: string; line: number }
   | { kind: 'number'; value: number; line: number }
+  | { kind: 'ref'; text: string; line: number }
   | { kind: 'punct'; text: string; line: number }
   | { kind: 'newline'; line: number };
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NUMBER = /-?\d+(\.\d+)?/y;
+const WHOLE_REF = /^"\$\{([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\}"/;
 
 /** Splits HCL text into tokens, refusing what the subset does not hold. */
 function tokenize(text: string): Token[] {
@@ -62,6 +64,11 @@ function tokenize(text: string): Token[] {
       while (i < text.length && text[i] !== '\n') i++;
     } else if (c === '/' && text[i + 1] === '*') {
       throw new HclError(line, 'block comments are not read by this checker; use # comments');
+    } else if (c === '"' && WHOLE_REF.test(text.slice(i, i + 400))) {
+      // The Terraform 0.11 spelling of a reference, `"${opsgenie_schedule.test.id}"`, as older provider docs write it.
+      const match = WHOLE_REF.exec(text.slice(i, i + 400))!;
+      out.push({ kind: 'ref', text: match[1]!, line });
+      i += match[0].length;
     } else if (c === '"') {
       let value = '';
       i++;
@@ -174,6 +181,7 @@ class Parser {
     if (!t) throw new HclError(this.lastLine(), 'expected a value');
     this.at++;
     if (t.kind === 'string') return t.text;
+    if (t.kind === 'ref') return { ref: t.text };
     if (t.kind === 'number') {
       // A product of whole numbers (`60 * 60 * 24`) is read too: the provider's own examples write durations so.
       let value = t.value;
