@@ -1,3 +1,5 @@
+import { pagerDutyTarget } from './pagerduty/pagerduty-target';
+import { terraformPagerDutyTarget } from './pagerduty/terraform-pagerduty-target';
 import { PUBLISH_TARGETS, type PublishProblem, type PublishTarget, type PublishTargetId } from './target';
 
 /**
@@ -5,7 +7,10 @@ import { PUBLISH_TARGETS, type PublishProblem, type PublishTarget, type PublishT
  * so by name instead of failing somewhere inside.
  * Why one entry a line: each target lives in its own module and joins the registry with one line.
  */
-export const PUBLISH_TARGET_REGISTRY: Partial<Record<PublishTargetId, PublishTarget>> = {};
+export const PUBLISH_TARGET_REGISTRY: Partial<Record<PublishTargetId, PublishTarget>> = {
+  pagerduty: pagerDutyTarget,
+  'terraform-pagerduty': terraformPagerDutyTarget,
+};
 
 /** True when `id` names one of the paging tools Rotaplan knows (implemented or not). */
 export function isPublishTargetId(id: string): id is PublishTargetId {

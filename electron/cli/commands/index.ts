@@ -76,6 +76,15 @@ export const COMMANDS: Record<string, CommandEntry> = {
       '                             conflicts recorded in the plan; merge FILE lists the conflicts FILE records',
     load: async () => (await import('./merge')).mergeCommand,
   },
+  publish: {
+    usage:
+      'publish FILE --target pagerduty|terraform-pagerduty|terraform-grafana-oncall|terraform-opsgenie|goalert\n' +
+      '             (--out DIR | --check DIR) [--from DATE] [--to DATE] [--map EMAIL=ID]... [--allow-diff] [--json]\n' +
+      "                             compile the plan to the paging tool's files, expand them by the tool's rules and\n" +
+      '                             write only when they page exactly the plan; --check verifies files in DIR (exit 1\n' +
+      '                             with the differences)',
+    load: async () => (await import('./publish')).publishCommand,
+  },
   'git-setup': {
     usage:
       'git-setup [DIR] [--command CMD]\n' +

@@ -129,6 +129,17 @@ describe('the packed and installed rotaplan', () => {
     }
   });
 
+  it('publishes to Terraform for PagerDuty and checks what it wrote (the HCL parser loads from the install)', async () => {
+    const out = join(dir, 'publish-tf');
+    const published = await cli('publish', plan, '--target', 'terraform-pagerduty', '--out', out, '--json');
+    expect(published.code).toBe(0);
+    expect(JSON.parse(published.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      verified: true,
+      differingMinutes: 0,
+    });
+    expect((await cli('publish', plan, '--target', 'terraform-pagerduty', '--check', out)).code).toBe(0);
+  });
+
   it('analyzes, and gates on errors', async () => {
     const analysis = await cli('analyze', plan, '--json');
     expect(analysis.code).toBe(0);
