@@ -1,14 +1,22 @@
+import * as hclModule from 'hcl2-parser';
+
 /**
  * A strict reader and writer of the part of HCL (HashiCorp Configuration Language) the Terraform targets write:
  * blocks with quoted labels, attributes whose values are strings, numbers (and products of numbers), booleans, lists of values and plain
  * references (`data.grafana_oncall_user.maya.id`), `#` and `//` line comments. Anything else (expressions,
  * heredocs, template interpolation, functions) is refused with its line number.
  *
- * Why not a parser from npm: the maintained ones are HashiCorp's Go parser compiled to WebAssembly behind an
- * asynchronous API (and their package is deprecated), while a target's interpreter is synchronous pure TypeScript
- * that also runs in the renderer. Reading only this subset is also a check in itself: a hand edit that uses HCL
- * beyond it is reported rather than guessed at.
+ * Two passes: HashiCorp's own HCL v2 parser (hcl2-parser, the one the PagerDuty target reads with) judges whether
+ * the text is HCL at all, then this reader reads the subset. Why both: that parser says neither where nor what is
+ * wrong and turns references into template strings, while an interpreter needs the structure and the user a line
+ * number; reading only the subset is also a check in itself: a hand edit that uses HCL beyond it is reported
+ * rather than guessed at.
  */
+
+// hcl2-parser is CommonJS that sets its exports at run time: under Node's ES module loader (the built CLI) its
+// functions are only on the default export; bundlers and vitest give them as named exports.
+type HclParser = { parseToObject(input: string): unknown };
+const hashicorp = ((hclModule as unknown as { default?: HclParser }).default ?? hclModule) as HclParser;
 
 /** A reference to another object's attribute, such as `grafana_oncall_on_call_shift.week.id`. */
 export type HclRef = { ref: string };
@@ -236,7 +244,10 @@ class Parser {
  * Throws `HclError` naming the line for anything outside the subset.
  */
 export function parseHcl(text: string): HclBody {
-  return new Parser(tokenize(text)).body(false);
+  const body = new Parser(tokenize(text)).body(false);
+  const [parsed, error] = hashicorp.parseToObject(text) as [unknown, unknown];
+  if (error || parsed === null) throw new HclError(1, "not valid HCL: HashiCorp's parser refuses the file");
+  return body;
 }
 
 /** A string in HCL quotes, with `${` and `%{` escaped so they stay literal. */

@@ -14,7 +14,7 @@ import { missingUserIds } from '../user-ids';
 import { expandGoalert, GoalertError, type GoalertOverride, type GoalertRule } from './goalert-expand';
 
 /** The file this target writes. */
-export const GOALERT_FILE = 'goalert/schedules.graphql';
+export const GOALERT_FILE = 'schedules.graphql';
 
 const isoText = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const clock = (minute: number) =>

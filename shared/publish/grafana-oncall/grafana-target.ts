@@ -6,7 +6,7 @@ import type { CompiledPublish, PublishContext, PublishFile, PublishProblem, Publ
 import { expandGrafanaText, GRAFANA_WEEKDAYS } from './grafana-expand';
 
 /** The file this target writes. */
-export const GRAFANA_FILE = 'grafana-oncall/main.tf';
+export const GRAFANA_FILE = 'main.tf';
 
 /** The level of the regular rotations; overrides go one above so they win where they overlap. */
 const ROTATION_LEVEL = 1;

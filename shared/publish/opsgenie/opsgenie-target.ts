@@ -13,8 +13,8 @@ import type {
 import { expandOpsgenie, OPSGENIE_DAYS, type OpsgenieOverride } from './opsgenie-expand';
 
 /** The files this target writes: the Terraform configuration and the override request bodies. */
-export const OPSGENIE_TF = 'opsgenie/main.tf';
-export const OPSGENIE_OVERRIDES = 'opsgenie/overrides.json';
+export const OPSGENIE_TF = 'main.tf';
+export const OPSGENIE_OVERRIDES = 'overrides.json';
 
 /** An instant as the provider's dates (yyyy-MM-dd'T'HH:mm:ssZ), in UTC. */
 const dateText = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
