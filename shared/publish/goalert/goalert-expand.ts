@@ -282,11 +282,24 @@ export function expandGoalert(
     ]
       .filter((t) => t >= window.start && t <= window.end)
       .sort((a, b) => a - b);
+    // A sweep over the edges with the pieces and overrides active at each, so two years stay linear.
+    pieces.sort((a, b) => a.start - b.start);
+    overrides.sort((a, b) => a.s - b.s);
+    let activePieces: typeof pieces = [];
+    let activeOverrides: typeof overrides = [];
+    let nextPiece = 0;
+    let nextOverride = 0;
     for (let i = 0; i + 1 < edges.length; i++) {
       const start = edges[i]!;
       const end = edges[i + 1]!;
-      const users = new Set(pieces.filter((p) => p.start <= start && p.end >= end).map((p) => p.userId));
-      const here = overrides.filter((o) => o.s <= start && o.e >= end);
+      activePieces = activePieces.filter((p) => p.end > start);
+      while (nextPiece < pieces.length && pieces[nextPiece]!.start <= start)
+        activePieces.push(pieces[nextPiece++]!);
+      activeOverrides = activeOverrides.filter((o) => o.e > start);
+      while (nextOverride < overrides.length && overrides[nextOverride]!.s <= start)
+        activeOverrides.push(overrides[nextOverride++]!);
+      const users = new Set(activePieces.filter((p) => p.end >= end).map((p) => p.userId));
+      const here = activeOverrides.filter((o) => o.e >= end);
       for (const o of here) if (o.removeUserID && !o.addUserID) users.delete(o.removeUserID);
       for (const o of here)
         if (o.removeUserID && o.addUserID && users.has(o.removeUserID)) {

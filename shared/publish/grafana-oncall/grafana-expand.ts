@@ -271,15 +271,22 @@ export function shiftEvents(shift: GrafanaShift, scheduleZone: string, until: nu
  * with higher level" (grafana.com/docs/oncall/latest/oncall-api-reference/on_call_shifts/).
  */
 export function resolveSchedule(events: readonly GrafanaEvent[]): (Interval & { users: string[] })[] {
-  const edges = [...new Set(events.flatMap((e) => [e.start, e.end]))].sort((a, b) => a - b);
+  // A sweep over the edges with the events active at each, so a two-year schedule stays linear.
+  const sorted = events
+    .filter((e) => e.users.length > 0 && e.end > e.start)
+    .sort((a, b) => a.start - b.start);
+  const edges = [...new Set(sorted.flatMap((e) => [e.start, e.end]))].sort((a, b) => a - b);
   const out: (Interval & { users: string[] })[] = [];
+  let active: GrafanaEvent[] = [];
+  let next = 0;
   for (let i = 0; i + 1 < edges.length; i++) {
     const start = edges[i]!;
     const end = edges[i + 1]!;
-    const here = events.filter((e) => e.start <= start && e.end >= end && e.users.length > 0);
-    if (here.length === 0) continue;
-    const top = Math.max(...here.map((e) => e.level));
-    const users = [...new Set(here.filter((e) => e.level === top).flatMap((e) => e.users))].sort();
+    active = active.filter((e) => e.end > start);
+    while (next < sorted.length && sorted[next]!.start <= start) active.push(sorted[next++]!);
+    if (active.length === 0) continue;
+    const top = Math.max(...active.map((e) => e.level));
+    const users = [...new Set(active.filter((e) => e.level === top).flatMap((e) => e.users))].sort();
     const last = out[out.length - 1];
     if (last && last.end === start && last.users.join() === users.join()) last.end = end;
     else out.push({ start, end, users });
