@@ -1,3 +1,6 @@
+import { goalertTarget } from './goalert/goalert-target';
+import { grafanaOncallTarget } from './grafana-oncall/grafana-target';
+import { opsgenieTarget } from './opsgenie/opsgenie-target';
 import { pagerDutyTarget } from './pagerduty/pagerduty-target';
 import { terraformPagerDutyTarget } from './pagerduty/terraform-pagerduty-target';
 import { PUBLISH_TARGETS, type PublishProblem, type PublishTarget, type PublishTargetId } from './target';
@@ -10,6 +13,9 @@ import { PUBLISH_TARGETS, type PublishProblem, type PublishTarget, type PublishT
 export const PUBLISH_TARGET_REGISTRY: Partial<Record<PublishTargetId, PublishTarget>> = {
   pagerduty: pagerDutyTarget,
   'terraform-pagerduty': terraformPagerDutyTarget,
+  'terraform-grafana-oncall': grafanaOncallTarget,
+  'terraform-opsgenie': opsgenieTarget,
+  goalert: goalertTarget,
 };
 
 /** True when `id` names one of the paging tools Rotaplan knows (implemented or not). */

@@ -39,7 +39,7 @@ async function readTargetFiles(dir: string): Promise<PublishFile[]> {
       if (entry.isDirectory()) await walk(full);
       else if (
         entry.isFile() &&
-        /\.(json|tf)$/.test(entry.name) &&
+        /\.(json|tf|graphql)$/.test(entry.name) &&
         (await stat(full)).size <= MAX_FILE_BYTES
       ) {
         out.push({ path: relative(dir, full).split(sep).join('/'), text: await readFile(full, 'utf8') });

@@ -1,0 +1,93 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, type CliIo } from '../../../electron/cli/main';
+
+// Publishes both sample plans to Grafana OnCall, Opsgenie and GoAlert through the CLI and real files, then checks
+// a hand-edited file as a CI job would.
+
+vi.setConfig({ testTimeout: 180_000 });
+
+async function run(...argv: string[]) {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    stdout: (text) => void (out.stdout += text),
+    stderr: (text) => void (out.stderr += text),
+    now: () => new Date('2026-12-06T00:00:00.000Z'),
+  };
+  const code = await runCli(argv, io);
+  return { code, ...out };
+}
+
+type Summary = {
+  target: string;
+  files: string[];
+  verified: boolean;
+  differingMinutes: number;
+  overrides: number;
+};
+const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Summary;
+
+let dir: string;
+const plans: Record<string, string> = {};
+const maps: Record<string, string[]> = {};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rotaplan-publish-more-'));
+  plans.sample = join(dir, 'weekly.rotaplan.json');
+  plans['follow-the-sun'] = join(dir, 'fts.rotaplan.json');
+  expect((await run('sample', '--out', plans.sample)).code).toBe(0);
+  expect((await run('sample', '--variant', 'follow-the-sun', '--out', plans['follow-the-sun'])).code).toBe(0);
+  for (const [name, file] of Object.entries(plans)) {
+    const members = (JSON.parse(await readFile(file, 'utf8')) as { members: { id: string; email: string }[] })
+      .members;
+    maps[name] = members.flatMap((m) => ['--map', `${m.email}=GA-${m.id}`]);
+  }
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+});
+
+const cases = [
+  ['terraform-grafana-oncall', ['main.tf'], false],
+  ['terraform-opsgenie', ['main.tf', 'overrides.json'], false],
+  ['goalert', ['schedules.graphql'], true],
+] as const;
+
+describe.each(cases)('rotaplan publish --target %s', (target, files, needsIds) => {
+  it.each(['sample', 'follow-the-sun'])(
+    'publishes the %s plan verified with 0 differing minutes',
+    async (name) => {
+      const out = join(dir, `${target}-${name}`);
+      const ids = needsIds ? maps[name]! : [];
+      const result = await run('publish', plans[name]!, '--target', target, '--out', out, ...ids, '--json');
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const summary = lastJson(result.stdout);
+      expect(summary.target).toBe(target);
+      expect(summary.verified).toBe(true);
+      expect(summary.differingMinutes).toBe(0);
+      expect(summary.files.map((f) => f.split(/[\\/]/).at(-1))).toEqual(files);
+      const check = await run('publish', plans[name]!, '--target', target, '--check', out, ...ids, '--json');
+      expect(check.code).toBe(0);
+    },
+  );
+
+  it('--check reports a hand edit that changes one user and exits 1', async () => {
+    const out = join(dir, `${target}-edit`);
+    const ids = needsIds ? maps.sample! : [];
+    expect((await run('publish', plans.sample!, '--target', target, '--out', out, ...ids)).code).toBe(0);
+    const file = join(out, files[0]);
+    const text = await readFile(file, 'utf8');
+    const edited = needsIds
+      ? text.replace('userIDs: ["GA-sam"', 'userIDs: ["GA-maya"')
+      : text.replace(/(grafana_oncall_user|opsgenie_user)\.maya\.id/, '$1.sam.id');
+    expect(edited).not.toBe(text);
+    await writeFile(file, edited);
+    const check = await run('publish', plans.sample!, '--target', target, '--check', out, ...ids, '--json');
+    expect(check.code).toBe(1);
+    const summary = lastJson(check.stdout);
+    expect(summary.verified).toBe(false);
+    expect(summary.differingMinutes).toBeGreaterThan(0);
+  });
+});
