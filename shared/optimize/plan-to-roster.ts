@@ -324,15 +324,17 @@ function buildCells(f: RosterFrame): (PlanCell | null)[][] {
 }
 
 /** A cell's piece in time, for overlap queries. */
-type CellPiece = Interval & { day: number; shift: number };
+type CellPiece = Interval & { day: number; shift: number; cell: PlanCell };
 
-/** Finds the cells whose pieces overlap a span: each (day, shift type) at most once, in day then shift order. */
-type CellFinder = (start: number, end: number, shifts?: readonly number[]) => [number, number][];
+/**
+ * Finds the cells whose pieces overlap a span: each (day, shift type, cell) at most once, in day then shift order.
+ */
+type CellFinder = (start: number, end: number, shifts?: readonly number[]) => [number, number, PlanCell][];
 
 function cellFinder(cells: (PlanCell | null)[][]): CellFinder {
   const all: CellPiece[] = [];
   cells.forEach((row, day) =>
-    row.forEach((cell, shift) => cell?.pieces.forEach((p) => all.push({ ...p, day, shift }))),
+    row.forEach((cell, shift) => cell?.pieces.forEach((p) => all.push({ ...p, day, shift, cell }))),
   );
   all.sort((a, b) => a.start - b.start);
   const longest = all.reduce((m, p) => Math.max(m, p.end - p.start), 0);
@@ -345,13 +347,13 @@ function cellFinder(cells: (PlanCell | null)[][]): CellFinder {
       else hi = mid;
     }
     const seen = new Set<number>();
-    const out: [number, number][] = [];
+    const out: [number, number, PlanCell][] = [];
     for (let i = lo; i < all.length && all[i]!.start < end; i++) {
       const p = all[i]!;
       const key = p.day * cells[0]!.length + p.shift;
       if (p.end <= start || seen.has(key) || (shifts && !shifts.includes(p.shift))) continue;
       seen.add(key);
-      out.push([p.day, p.shift]);
+      out.push([p.day, p.shift, p.cell]);
     }
     return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   };
@@ -375,7 +377,7 @@ function untouchedShifts(f: RosterFrame, cells: (PlanCell | null)[][], find: Cel
       continue;
     }
     const span = { start: instantMs(shift.start), end: instantMs(shift.end) };
-    const covered = find(span.start, span.end, f.lanesOfLayer[l]).flatMap(([d, t]) => cells[d]![t]!.pieces);
+    const covered = find(span.start, span.end, f.lanesOfLayer[l]).flatMap(([, , cell]) => cell.pieces);
     const rest = subtractIntervals(span, covered);
     if (rest.length === 1 && rest[0]!.start === span.start && rest[0]!.end === span.end)
       untouched.push(shift);
@@ -396,6 +398,8 @@ function untouchedShifts(f: RosterFrame, cells: (PlanCell | null)[][], find: Cel
 /** The hard rules on cells: who may hold each lane, the cells fixed by kept shifts, and the closed cells. */
 type HardRules = {
   eligible: Set<string>[];
+  /** True when the member may hold lane t (in its rotation, or fixed to it by a kept shift). */
+  mayHold: (t: number, memberId: string) => boolean;
   fixed: RosterCell[];
   unavailable: RosterCell[];
   blocked: Map<string, BlockReason>;
@@ -484,7 +488,8 @@ function hardRules(f: RosterFrame, cells: (PlanCell | null)[][], find: CellFinde
       }
     }
   }
-  return { eligible, fixed, unavailable, blocked };
+  const mayHold = (t: number, memberId: string) => eligible[t]?.has(memberId) ?? false;
+  return { eligible, mayHold, fixed, unavailable, blocked };
 }
 
 /**
@@ -508,7 +513,7 @@ function crossPeriodClashes(
           if (d2 <= d || seen.has(`${d2}:${t2}`)) continue;
           seen.add(`${d2}:${t2}`);
           f.members.forEach((m, s) => {
-            if (!rules.eligible[t]!.has(m.id) || !rules.eligible[t2]!.has(m.id)) return;
+            if (!rules.mayHold(t, m.id) || !rules.mayHold(t2, m.id)) return;
             if (rules.blocked.has(cellKey(s, d, t)) || rules.blocked.has(cellKey(s, d2, t2))) return;
             out.push({ staff: s, first: { day: d, shift: t }, second: { day: d2, shift: t2 } });
           });
@@ -613,7 +618,7 @@ function staffRules(f: RosterFrame, rules: HardRules, runs: RunHistory, wk: Week
   const { maxWeekends } = wk;
   return f.members.map((m, s) => ({
     id: m.id,
-    maxShifts: f.lanes.map((_, t) => (rules.eligible[t]!.has(m.id) ? null : 0)),
+    maxShifts: f.lanes.map((_, t) => (rules.mayHold(t, m.id) ? null : 0)),
     maxMinutes: null,
     minMinutes: null,
     maxConsecutive: null,
@@ -652,7 +657,7 @@ function fairnessTerms(
     const a = new Float64Array(D * T);
     cells.forEach((row, d) =>
       row.forEach((cell, t) => {
-        if (!cell || !eligible[t]!.has(m.id)) return;
+        if (!cell || !rules.mayHold(t, m.id)) return;
         let sum = 0;
         for (const p of cell.pieces) {
           const c = clip(p);
@@ -729,7 +734,7 @@ function softRequests(f: RosterFrame, cells: (PlanCell | null)[][], find: CellFi
     const s = memberIndex.get(wish.memberId);
     if (s === undefined) continue;
     const touched = find(instantMs(wish.start), instantMs(wish.end)).filter(
-      ([d, t]) => wish.layerId === undefined || wish.layerId === cells[d]![t]!.layer.id,
+      ([, , cell]) => wish.layerId === undefined || wish.layerId === cell.layer.id,
     );
     // Without a layer the wish is about being on call at all: one request per period on any shift (−1), so a wish
     // to be on call is granted by either layer instead of always paying for the layer the person cannot hold too.
@@ -756,7 +761,7 @@ function costRequests(f: RosterFrame, cells: (PlanCell | null)[][], rules: HardR
     row.forEach((cell, t) => {
       if (!cell) return;
       f.members.forEach((m, s) => {
-        if (!rules.eligible[t]!.has(m.id)) return;
+        if (!rules.mayHold(t, m.id)) return;
         const amount = cellPay(f.plan, pay, f.window, m, { layerId: cell.layer.id, pieces: cell.pieces });
         if (amount > 0) out.push({ staff: s, day: d, shift: t, kind: 'off', weight: weight * amount });
       });
