@@ -125,7 +125,8 @@ resource "grafana_oncall_on_call_shift" "weekdays" {
   });
 
   it('refuses text outside the subset it reads, naming the line', () => {
-    const text = 'resource "grafana_oncall_on_call_shift" "x" {\n  name = "a"\n  start = "${var.day}T09:00:00"\n}\n';
+    const text =
+      'resource "grafana_oncall_on_call_shift" "x" {\n  name = "a"\n  start = "${var.day}T09:00:00"\n}\n';
     expect(() => readGrafanaConfig(text)).toThrow(/line 3: template interpolation/);
   });
 });
