@@ -8,6 +8,7 @@ import { optimizeHandlers } from './optimize-handlers';
 import { planFileHandlers } from './plan-file-handlers';
 import { planHandlers } from './plan-handlers';
 import { prefsHandlers } from './prefs-handlers';
+import { publishHandlers } from './publish-handlers';
 import { refHandlers } from './ref-handlers';
 
 /** Every handler, merged from the domain groups; used by Electron main and the preview server alike. */
@@ -22,6 +23,7 @@ export function createHandlers(ctx: HandlerContext): HandlerMap {
     dialogHandlers(ctx),
     exportHandlers(ctx),
     optimizeHandlers(ctx),
+    publishHandlers(ctx),
   );
 }
 

@@ -30,6 +30,8 @@ export const CHANNELS = [
   'optimize:start',
   'optimize:status',
   'optimize:cancel',
+  'publish:targets',
+  'publish:run',
 ] as const;
 
 /** A channel name such as `plan:save`. */

@@ -4,6 +4,7 @@ import type { Plan } from '../plan/schema';
 import { preferencesSchema, type Preferences } from '../prefs/preferences';
 import type { PlanProblem } from '../plan/validate';
 import type { Channel, Domain, VerbOf } from './channels';
+import { PUBLISH_TARGETS, type PublishTargetId } from '../publish/target';
 
 const filePath = z
   .string()
@@ -129,6 +130,17 @@ export const requestSchemas = {
     .strict(),
   'optimize:status': z.object({ jobId: jobId }).strict(),
   'optimize:cancel': z.object({ jobId: jobId }).strict(),
+  'publish:targets': z.object({}).strict(),
+  'publish:run': z
+    .object({
+      plan: z.record(z.string(), z.unknown()),
+      target: z.enum(PUBLISH_TARGETS),
+      /** The tool's user id per member id (where the target needs ids); blank entries are left out by the caller. */
+      userIds: z.record(z.string().max(80), z.string().trim().min(1).max(200)),
+      /** Write the files (only when verified) into a new folder under the export folder; false only verifies. */
+      write: z.boolean(),
+    })
+    .strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 /** What a notice on load tells the user: a first start, a migrated file, or a file that could not be read. */
@@ -249,6 +261,29 @@ export type Responses = {
   'optimize:start': { jobId: string };
   'optimize:status': OptimizeJobStatus;
   'optimize:cancel': { cancelled: boolean };
+  'publish:targets': PublishTargetInfo[];
+  'publish:run': PublishRunResult;
+};
+
+/** A paging tool this build can publish to, as the Publish dialog lists it. */
+export type PublishTargetInfo = { id: PublishTargetId; label: string; needsUserIds: boolean };
+
+/**
+ * What publishing in the app found: the verification (equal, differing minutes, the first differences in words),
+ * notes on what went out as overrides, the counts, the files (relative paths), and the folder they were written to
+ * (null when only verified, or when verification failed and nothing was written).
+ */
+export type PublishRunResult = {
+  target: PublishTargetId;
+  verified: boolean;
+  differingMinutes: number;
+  differences: string[];
+  notes: string[];
+  schedules: number;
+  layers: number;
+  overrides: number;
+  files: string[];
+  folder: string | null;
 };
 
 /**

@@ -168,7 +168,7 @@ function pieceFor(
     turns.find((t) => t.start >= period.start && t.start < period.end) ??
     turns.find((t) => t.start <= period.start && t.end > period.start);
   if (!anchor) return null;
-  const anchorMs = Math.max(anchor.start, period.start);
+  const anchorMs = anchor.start;
   const anchorLocal = Temporal.Instant.fromEpochMilliseconds(anchorMs)
     .toZonedDateTimeISO(zone)
     .toPlainDateTime();

@@ -161,7 +161,9 @@ function overlay<T extends Interval>(below: T[], top: T[]): T[] {
  * its restrictions; where layers overlap the later (higher) layer wins ("in a schedule with multiple layers, the
  * lowest layer always takes precedence ... the last layer essentially acts as an override for all layers that it
  * overlaps" — PagerDuty support, Schedule Basics; layers are listed bottom first); an override replaces whoever the
- * layers have for its span (PagerDuty support, Schedule Basics: overrides), a later override over an earlier one.
+ * layers have for its span ("scheduling an override creates an override layer over the existing schedule ...
+ * the lowest layer before the Final Schedule (the lowest layer always takes precedence)" — PagerDuty support,
+ * Edit Schedules, Create and Delete Overrides), a later override over an earlier one.
  */
 export function expandSchedules(
   schedules: readonly PdSchedule[],

@@ -210,6 +210,8 @@ describe('mergeHandlers', () => {
       'plan:savePatch',
       'prefs:get',
       'prefs:set',
+      'publish:run',
+      'publish:targets',
       'ref:holidayRegions',
       'ref:zoneOffsets',
     ]);

@@ -17,6 +17,7 @@ import {
 import {
   IconAlertCircle,
   IconBraces,
+  IconBroadcast,
   IconCalendarEvent,
   IconFileText,
   IconFileTypeCsv,
@@ -34,6 +35,7 @@ import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
 import { analyse } from '../../workers/analysis-client';
 import { DEFAULT_ICS_CHOICE, type ExportKind, type IcsChoice } from './build-export';
+import { PublishDialog } from './publish-dialog';
 import { EXPORT_LABELS, useExportRunner } from './use-export-runner';
 
 const REMINDERS = [
@@ -73,6 +75,7 @@ export function ExportView() {
   const plan = useAppStore((s) => s.plan);
   const { run, busy, error, clearError } = useExportRunner();
   const [ics, setIcs] = useState<IcsChoice>(DEFAULT_ICS_CHOICE);
+  const [publishing, setPublishing] = useState(false);
   const docs = useMemo(() => {
     if (!plan) return null;
     const options = { generatedAt: new Date().toISOString() };
@@ -229,10 +232,22 @@ export function ExportView() {
               {exportButton('csv-ownership', 'Ownership matrix (.csv)', IconFileTypeCsv)}
               <Divider my={4} />
               {exportButton('json', 'Plan file (.rotaplan.json)', IconBraces)}
+              <Divider my={4} />
+              <Title order={4}>Paging tool</Title>
+              <Button
+                justify="flex-start"
+                variant="light"
+                leftSection={<IconBroadcast size={18} />}
+                data-export="publish"
+                onClick={() => setPublishing(true)}
+              >
+                Publish…
+              </Button>
             </Stack>
           </ScrollArea.Autosize>
         </Paper>
       </Group>
+      <PublishDialog plan={plan} opened={publishing} onClose={() => setPublishing(false)} />
     </Stack>
   );
 }
