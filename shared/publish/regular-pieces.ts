@@ -2,13 +2,27 @@ import type { Plan } from '../plan/schema';
 import { layerRotations } from '../rotation/layer-rotations';
 import { layerTurns } from '../rotation/turns';
 import type { Interval } from '../time/intervals';
-import { localDateTime, msToInstant } from '../time/zoned';
+import { daysBetween, localDateTime, msToInstant } from '../time/zoned';
 
 /**
  * A daily on-call window of a rotation: on these ISO weekdays (1 Monday … 7 Sunday) from `start` (HH:MM, wall time
  * in the piece's zone) for `minutes`.
  */
-export type PieceWindow = { weekdays: number[]; start: string; minutes: number };
+export type PieceWindow = { weekdays: number[]; start: string; minutes: number; split?: WindowSplit };
+
+/**
+ * How a window whose length changes can still be held exactly by a tool whose shifts each have one zone and one
+ * length (Grafana OnCall): its first `minMinutes` from the start in the rotation's zone, and a tail of
+ * `tailMinutes` ending at the window's end, which stays at one wall time in `tailZone` (the next region's), from
+ * `tailStart` there, `dayShift` local days after the window's start date. The two overlap for the same member.
+ */
+export type WindowSplit = {
+  minMinutes: number;
+  tailZone: string;
+  tailStart: string;
+  tailMinutes: number;
+  dayShift: number;
+};
 
 /**
  * The regular part of one plan rotation, as the paging tools can hold it: members in turn order (the first is on
@@ -109,18 +123,55 @@ export function regularPieces(plan: Plan, window: Interval): PieceResult {
         const minutes = mode(lengths);
         if (minutes === undefined) return;
         const varies = lengths.some((l) => l !== minutes);
+        const starting = instances.filter(
+          (i) => localDateTime(msToInstant(i.start), r.timeZone).slice(11) === w.start,
+        );
+        const split = varies
+          ? windowSplit(starting, r.timeZone, [
+              r.timeZone,
+              ...layerRotations(plan.rotation, layer).map((x) => x.timeZone),
+            ])
+          : undefined;
         if (varies)
           notes.push(
-            `${layer.name} / ${r.name}: the window from ${w.start} lasts ${minutes} minutes on most days; the days it ` +
-              `is longer or shorter (another region's clock change) are published as overrides.`,
+            `${layer.name} / ${r.name}: the window from ${w.start} lasts ${minutes} minutes on most days and ` +
+              `changes with another region's clock; where the tool cannot follow that, those days are published as overrides.`,
           );
         pieces.push({
           ...base,
           name: r.windows!.length > 1 ? `${r.name} ${index + 1}` : r.name,
-          window: { weekdays: [...w.weekdays].sort((a, b) => a - b), start: w.start, minutes },
+          window: {
+            weekdays: [...w.weekdays].sort((a, b) => a - b),
+            start: w.start,
+            minutes,
+            ...(split ? { split } : {}),
+          },
         });
       });
     }
   }
   return { pieces, notes };
+}
+
+/**
+ * The split of a window whose instances differ in length (see `WindowSplit`), when their ends keep one wall time in
+ * one of `zones` and the tail falls a constant number of days after the start; undefined otherwise.
+ */
+function windowSplit(instances: Interval[], zone: string, zones: string[]): WindowSplit | undefined {
+  const lengths = instances.map((i) => Math.round((i.end - i.start) / MINUTE));
+  const minMinutes = Math.min(...lengths);
+  const tailMinutes = Math.max(...lengths) - minMinutes;
+  if (tailMinutes > minMinutes) return undefined;
+  for (const tailZone of new Set(zones)) {
+    const tails = instances.map((i) => {
+      const at = localDateTime(msToInstant(i.end - tailMinutes * MINUTE), tailZone);
+      const startDate = localDateTime(msToInstant(i.start), zone).slice(0, 10);
+      return { time: at.slice(11), shift: daysBetween(startDate, at.slice(0, 10)) };
+    });
+    const ends = new Set(instances.map((i) => localDateTime(msToInstant(i.end), tailZone).slice(11)));
+    const first = tails[0]!;
+    if (ends.size === 1 && tails.every((t) => t.time === first.time && t.shift === first.shift))
+      return { minMinutes, tailZone, tailStart: first.time, tailMinutes, dayShift: first.shift };
+  }
+  return undefined;
 }

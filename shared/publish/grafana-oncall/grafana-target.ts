@@ -29,7 +29,7 @@ function startText(date: Temporal.PlainDate, time: string): string {
  * The shift attributes of a regular piece, or null when Grafana OnCall has no rotation for it (daily turns limited
  * to some weekdays: OnCall's daily + by_day rolling has rules of its own, so those days go out as overrides).
  */
-function pieceShift(piece: RegularPiece): HclItem[] | null {
+function pieceShift(piece: RegularPiece): HclItem[][] | null {
   const anchorDate = Temporal.PlainDate.from(piece.anchor.slice(0, 10));
   const anchorTime = piece.anchor.slice(11);
   const rolling: HclItem = ['rolling_users', piece.members.map((m) => [userRef(m)])];
@@ -43,17 +43,21 @@ function pieceShift(piece: RegularPiece): HclItem[] | null {
   if (!piece.window) {
     if (piece.unit === 'week')
       return [
-        ...common(startText(anchorDate, anchorTime), piece.every * 7 * 86_400),
-        ['frequency', 'weekly'],
-        ['interval', piece.every],
-        ['week_start', GRAFANA_WEEKDAYS[anchorDate.dayOfWeek - 1]!],
-        ...tail,
+        [
+          ...common(startText(anchorDate, anchorTime), piece.every * 7 * 86_400),
+          ['frequency', 'weekly'],
+          ['interval', piece.every],
+          ['week_start', GRAFANA_WEEKDAYS[anchorDate.dayOfWeek - 1]!],
+          ...tail,
+        ],
       ];
     return [
-      ...common(startText(anchorDate, anchorTime), piece.every * 86_400),
-      ['frequency', 'daily'],
-      ['interval', piece.every],
-      ...tail,
+      [
+        ...common(startText(anchorDate, anchorTime), piece.every * 86_400),
+        ['frequency', 'daily'],
+        ['interval', piece.every],
+        ...tail,
+      ],
     ];
   }
   const w = piece.window;
@@ -63,20 +67,32 @@ function pieceShift(piece: RegularPiece): HclItem[] | null {
   if (piece.unit === 'day') {
     if (w.weekdays.length !== 7) return null;
     return [
-      ...common(startText(date, w.start), w.minutes * 60),
-      ['frequency', 'daily'],
-      ['interval', 1],
-      ...tail,
+      [...common(startText(date, w.start), w.minutes * 60), ['frequency', 'daily'], ['interval', 1], ...tail],
     ];
   }
   const weekStart = w.start >= anchorTime ? anchorDate.dayOfWeek : (anchorDate.dayOfWeek % 7) + 1;
-  return [
-    ...common(startText(date, w.start), w.minutes * 60),
+  const weekly = (start: string, minutes: number, shift: number, zone: string): HclItem[] => [
+    ...common(start, minutes * 60),
     ['frequency', 'weekly'],
     ['interval', piece.every],
-    ['by_day', w.weekdays.map((d) => GRAFANA_WEEKDAYS[d - 1]!)],
-    ['week_start', GRAFANA_WEEKDAYS[weekStart - 1]!],
-    ...tail,
+    ['by_day', w.weekdays.map((d) => GRAFANA_WEEKDAYS[(d - 1 + shift + 7) % 7]!)],
+    ['week_start', GRAFANA_WEEKDAYS[(weekStart - 1 + shift + 7) % 7]!],
+    ['time_zone', zone],
+    ['level', ROTATION_LEVEL],
+    rolling,
+  ];
+  if (!w.split) return [weekly(startText(date, w.start), w.minutes, 0, piece.zone)];
+  // A window whose end moves with another region's clock: its shortest length from the start in this zone, and
+  // a tail that ends at the window's end in the next region's zone; both pieces page the same member.
+  const { split } = w;
+  return [
+    weekly(startText(date, w.start), split.minMinutes, 0, piece.zone),
+    weekly(
+      startText(date.add({ days: split.dayShift }), split.tailStart),
+      split.tailMinutes,
+      split.dayShift,
+      split.tailZone,
+    ),
   ];
 }
 
@@ -132,7 +148,18 @@ function compileGrafana(ctx: PublishContext): CompiledPublish | PublishProblem {
       );
       continue;
     }
-    shifts.push({ layerId: piece.layerId, label: labelFor(`${piece.layerId}_${piece.rotationId}`), items });
+    items.forEach((part, i) =>
+      shifts.push({
+        layerId: piece.layerId,
+        label: labelFor(`${piece.layerId}_${piece.rotationId}${i === 0 ? '' : '_end'}`),
+        items:
+          i === 0
+            ? part
+            : part.map((item): HclItem =>
+                Array.isArray(item) && item[0] === 'name' ? ['name', `${piece.name} (end)`] : item,
+              ),
+      }),
+    );
   }
   const members = [...new Set(ctx.plan.shifts.map((s) => s.memberId))]
     .concat(pieces.flatMap((p) => p.members))

@@ -125,7 +125,8 @@ resource "grafana_oncall_on_call_shift" "weekdays" {
   });
 
   it('refuses text outside the subset it reads, naming the line', () => {
-    const text = 'resource "grafana_oncall_on_call_shift" "x" {\n  name = "a"\n  start = "${var.day}T09:00:00"\n}\n';
+    const text =
+      'resource "grafana_oncall_on_call_shift" "x" {\n  name = "a"\n  start = "${var.day}T09:00:00"\n}\n';
     expect(() => readGrafanaConfig(text)).toThrow(/line 3: template interpolation/);
   });
 });
@@ -147,6 +148,9 @@ describe('Grafana OnCall target on the sample plans', () => {
     expect(text).toContain('resource "grafana_oncall_schedule" "primary"');
     expect(text).toContain('type          = "rolling_users"');
     expect(text).toContain('level         = 1');
+    // Follow-the-sun windows end at the next region's handoff: a tail shift in that region's zone follows its
+    // clock changes, so only the real deviations remain overrides (not one per DST-shifted day).
+    expect(outcome.overrides).toBeLessThan(60);
   });
 
   it('counts the sample plan as two weekly rotations and its swaps and DST hours as overrides', () => {
