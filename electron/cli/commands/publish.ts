@@ -29,6 +29,42 @@ type Summary = {
 // Files a target writes are small text; anything bigger in the folder is not one of them.
 const MAX_FILE_BYTES = 5_000_000;
 
+/**
+ * Beside the files of a target that needs user ids, publish writes the ids it used by e-mail, so a later
+ * `--check DIR` can read the tool's ids back to members without the `--map` flags again (`--map` still wins).
+ */
+const USERS_FILE = 'rotaplan-users.json';
+
+function usersFileText(
+  plan: { members: { id: string; email: string }[] },
+  ids: Record<string, string>,
+  target: string,
+): string {
+  const users: Record<string, string> = {};
+  for (const m of plan.members) if (ids[m.id] !== undefined) users[m.email.toLowerCase()] = ids[m.id]!;
+  const about = `${target} user ids by e-mail, as rotaplan publish used them; rotaplan publish --check reads them`;
+  return `${JSON.stringify({ about, target, users }, null, 2)}\n`;
+}
+
+/** The e-mail -> id map of DIR's users file (empty when there is none); a broken file is refused by name. */
+async function readUsersFile(dir: string, io: CliIo): Promise<Map<string, string>> {
+  const text = await readFile(join(dir, USERS_FILE), 'utf8').catch(() => null);
+  if (text === null) return new Map();
+  let users: unknown;
+  try {
+    users = (JSON.parse(text) as { users?: unknown }).users;
+  } catch (error) {
+    refuse(io, `${join(dir, USERS_FILE)}: not JSON (${(error as Error).message})`);
+  }
+  if (
+    typeof users !== 'object' ||
+    users === null ||
+    Object.values(users).some((v) => typeof v !== 'string' || v === '')
+  )
+    refuse(io, `${join(dir, USERS_FILE)}: "users" must map each e-mail to a user id`);
+  return new Map(Object.entries(users as Record<string, string>).map(([e, id]) => [e.toLowerCase(), id]));
+}
+
 /** Every .json and .tf file under `dir` (not in hidden folders such as .terraform), relative with "/". */
 async function readTargetFiles(dir: string): Promise<PublishFile[]> {
   const out: PublishFile[] = [];
@@ -39,6 +75,7 @@ async function readTargetFiles(dir: string): Promise<PublishFile[]> {
       if (entry.isDirectory()) await walk(full);
       else if (
         entry.isFile() &&
+        !(folder === dir && entry.name === USERS_FILE) &&
         /\.(json|tf|graphql)$/.test(entry.name) &&
         (await stat(full)).size <= MAX_FILE_BYTES
       ) {
@@ -134,6 +171,9 @@ export const publishCommand: Command = {
 
     const planFile = positionals[0]!;
     const { plan } = await loadPlanFile(planFile, io);
+    if (check !== undefined && target.needsUserIds) {
+      for (const [email, id] of await readUsersFile(check, io)) if (!map.has(email)) map.set(email, id);
+    }
     const userIds = resolveUserIds(plan, map, target.id);
     if (isPublishProblem(userIds)) refuse(io, userIds.message);
     const ctx: PublishContext = { plan, window: publishWindow(plan, from, to), userIds };
@@ -178,8 +218,11 @@ export const publishCommand: Command = {
     for (const note of outcome.notes) io.stdout(`Note: ${note}\n`);
     io.stdout(describeVerification(outcome, target.label));
     let written: string[] = [];
+    const files = target.needsUserIds
+      ? [...outcome.files, { path: USERS_FILE, text: usersFileText(plan, userIds, target.id) }]
+      : outcome.files;
     if (outcome.verified || values['allow-diff']) {
-      written = await writeFiles(out!, outcome.files, planFile);
+      written = await writeFiles(out!, files, planFile);
       for (const path of written) io.stdout(`Wrote ${path}\n`);
     } else {
       io.stderr(
@@ -190,7 +233,7 @@ export const publishCommand: Command = {
       io.stdout(
         `${JSON.stringify(
           summary(
-            outcome.files.map((f) => f.path),
+            files.map((f) => f.path),
             outcome,
             outcome,
           ),

@@ -51,7 +51,7 @@ afterAll(async () => {
 const cases = [
   ['terraform-grafana-oncall', ['main.tf'], false],
   ['terraform-opsgenie', ['main.tf', 'overrides.json'], false],
-  ['goalert', ['schedules.graphql'], true],
+  ['goalert', ['schedules.graphql', 'rotaplan-users.json'], true],
 ] as const;
 
 describe.each(cases)('rotaplan publish --target %s', (target, files, needsIds) => {

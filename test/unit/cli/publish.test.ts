@@ -60,7 +60,7 @@ describe('rotaplan publish --target pagerduty', () => {
     expect(result.code).toBe(0);
     expect(lastJson(result.stdout)).toEqual({
       target: 'pagerduty',
-      files: ['schedules/primary.json', 'schedules/secondary.json', 'overrides.json'],
+      files: ['schedules/primary.json', 'schedules/secondary.json', 'overrides.json', 'rotaplan-users.json'],
       schedules: 2,
       layers: 2,
       overrides: 7,
@@ -83,6 +83,28 @@ describe('rotaplan publish --target pagerduty', () => {
     const checked = await run('publish', weekly, '--target', 'pagerduty', '--check', out, ...maps, '--json');
     expect(checked.code).toBe(0);
     expect(lastJson(checked.stdout)).toMatchObject({ verified: true, differingMinutes: 0 });
+    // The ids publish used are kept beside the files, so a CI job can --check without repeating --map.
+    expect(JSON.parse(await readFile(join(out, 'rotaplan-users.json'), 'utf8')).users).toEqual({
+      'maya.chen@pacificinfra.example': 'PD-maya',
+      'diego.alvarez@pacificinfra.example': 'PD-diego',
+      'priya.raman@pacificinfra.example': 'PD-priya',
+      'sam.okafor@pacificinfra.example': 'PD-sam',
+    });
+    const bare = await run('publish', weekly, '--target', 'pagerduty', '--check', out, '--json');
+    expect(bare.code).toBe(0);
+    expect(lastJson(bare.stdout)).toEqual({
+      target: 'pagerduty',
+      files: ['overrides.json', 'schedules/primary.json', 'schedules/secondary.json'],
+      schedules: null,
+      layers: null,
+      overrides: null,
+      verified: true,
+      differingMinutes: 0,
+    });
+    await writeFile(join(out, 'rotaplan-users.json'), '{"users": {"maya.chen@pacificinfra.example": 7}}');
+    const broken = await run('publish', weekly, '--target', 'pagerduty', '--check', out);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('rotaplan-users.json: "users" must map each e-mail to a user id');
   });
 
   it('--check reports a changed layer user and a moved override, and exits 1', async () => {
