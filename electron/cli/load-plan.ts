@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plan } from '../../shared/plan/schema';
 import { validatePlanFully } from '../../shared/plan/validate-full';
-import { describeJsonError } from '../store/json-error';
+import { describeJsonError } from '../files/json-error';
 import { InputError, type CliIo } from './cli-io';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { LoadNotice } from '../../shared/ipc/contract';
 import { validatePlanFully } from '../../shared/plan/validate-full';
-import { describeJsonError } from '../store/json-error';
+import { describeJsonError } from '../files/json-error';
 import type { HandlerContext } from './context';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';

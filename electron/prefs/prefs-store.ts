@@ -3,8 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '../../shared/prefs/preferences';
 import { IpcError } from '../handlers/ipc-error';
-import { DurableJsonFile } from '../store/durable-file';
-import { fileStamp } from '../store/file-names';
+import { DurableJsonFile } from '../files/durable-file';
+import { fileStamp } from '../files/file-names';
 
 /** How many recently opened plans the File menu lists. */
 export const MAX_RECENT_FILES = 10;

@@ -11,10 +11,10 @@ import { markShiftsValidated } from '../../shared/plan/validate';
 import { validatePlanFully as validatePlan } from '../../shared/plan/validate-full';
 import { IpcError } from '../handlers/ipc-error';
 import { comparePlans, compareWithUnreadable } from './compare-plans';
-import { DurableJsonFile, FileChangedError, recoverSetAside, removeStaleTemps } from './durable-file';
-import { parseJsonBytes } from './parse-json-bytes';
-import { fileStamp, PLAN_EXTENSION, planBaseName, planDisplayName, readableStamp } from './file-names';
-import { describeJsonError } from './json-error';
+import { DurableJsonFile, FileChangedError, recoverSetAside, removeStaleTemps } from '../files/durable-file';
+import { parseJsonBytes } from '../files/parse-json-bytes';
+import { fileStamp, PLAN_EXTENSION, planBaseName, planDisplayName, readableStamp } from '../files/file-names';
+import { describeJsonError } from '../files/json-error';
 import { createTrustedRevisions } from './trusted-revisions';
 
 export type PlanStoreOptions = {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { removeStaleTemps, writeFileDurably } from './durable-file';
+import { removeStaleTemps, writeFileDurably } from '../files/durable-file';
 
 /** At most this many files are remembered; the oldest entry goes first. */
 const MAX_ENTRIES = 50;

@@ -3,7 +3,7 @@ import { ChromiumNotFoundError } from '../../export/pdf-chromium';
 import { CSV_KINDS, EXPORT_FORMATS, EXPORTERS, type CsvKind, type ExportFormat } from '../export-formats';
 import { InputError, isoDateFlag, parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
-import { writeFileDurably } from '../../store/durable-file';
+import { writeFileDurably } from '../../files/durable-file';
 import { checkOutPath, describeWriteError } from '../out-path';
 
 /**
