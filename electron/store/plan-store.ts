@@ -9,7 +9,7 @@ import { CURRENT_SCHEMA_VERSION, type Plan } from '../../shared/plan/schema';
 import { layoutPlan } from '../../shared/plan/plan-layout';
 import { markShiftsValidated } from '../../shared/plan/validate';
 import { validatePlanFully as validatePlan } from '../../shared/plan/validate-full';
-import { IpcError } from '../handlers/ipc-error';
+import { StoreError } from './store-error';
 import { comparePlans, compareWithUnreadable } from './compare-plans';
 import { DurableJsonFile, FileChangedError, recoverSetAside, removeStaleTemps } from '../files/durable-file';
 import { parseJsonBytes } from '../files/parse-json-bytes';
@@ -105,7 +105,7 @@ async function readPlanFile(
     bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new IpcError('io', `Could not read ${path}: ${(error as Error).message}`);
+    throw new StoreError('io', `Could not read ${path}: ${(error as Error).message}`);
   }
   const revision = revisionOf(bytes);
   if (trusts && (await trusts(revision))) {
@@ -348,7 +348,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   function validOrRefuse(raw: unknown): Plan {
     const result = validatePlan(raw);
     if (!result.ok) {
-      throw new IpcError(
+      throw new StoreError(
         result.kind === 'newer-version' ? 'newer-version' : 'invalid-plan',
         `The plan was not saved: ${problemSummary(result.problems)}. The file on disk is unchanged.`,
         result.problems,
@@ -378,7 +378,7 @@ export function createPlanStore(options: PlanStoreOptions) {
           ? `Rotaplan has not read ${currentPath} since it started, so it does not write over it.`
           : `${currentPath} was changed by another program since Rotaplan read it.`;
       const kept = error.keptAs ? ` The version that was on disk is kept as ${error.keptAs}.` : '';
-      throw new IpcError(
+      throw new StoreError(
         'conflict',
         `${why} Your changes were not written; reload the file or save yours as a copy.${kept}`,
       );
@@ -405,14 +405,14 @@ export function createPlanStore(options: PlanStoreOptions) {
   function savePatch(baseRevision: string, patch: PlanPatch): Promise<SaveOutcome> {
     return exclusive(async () => {
       if (!current || current.revision !== baseRevision) {
-        throw new IpcError(
+        throw new StoreError(
           'stale-base',
           `The plan's revision is ${current?.revision ?? 'unknown'}, not ${baseRevision} that the changes were made against; send the whole plan. The file on disk is unchanged.`,
         );
       }
       const applied = applyPlanPatch(current.plan, patch);
       if (!applied.ok) {
-        throw new IpcError(
+        throw new StoreError(
           'invalid-plan',
           `The plan was not saved: ${applied.reason}. The file on disk is unchanged.`,
           [{ path: '(root)', message: applied.reason }],
@@ -443,7 +443,7 @@ export function createPlanStore(options: PlanStoreOptions) {
         if (!(error instanceof FileChangedError)) throw error;
       }
     }
-    throw new IpcError('io', `Could not find a free file name for ${candidates(1)}.`);
+    throw new StoreError('io', `Could not find a free file name for ${candidates(1)}.`);
   }
 
   /** Free names beside `path`: `<name> (my copy 2027-03-01T10-00-00Z).rotaplan.json`, numbered if taken. */
@@ -495,9 +495,9 @@ export function createPlanStore(options: PlanStoreOptions) {
       await recoverSetAside(target);
       await removeStaleTemps(target);
       const read = await readPlanFile(target, trustsFile(target));
-      if (read.kind === 'missing') throw new IpcError('not-found', `There is no file at ${target}.`);
+      if (read.kind === 'missing') throw new StoreError('not-found', `There is no file at ${target}.`);
       if (read.kind === 'bad') {
-        throw new IpcError(
+        throw new StoreError(
           read.reason === 'newer-version' ? 'newer-version' : 'invalid-plan',
           `${target} could not be opened: ${problemSummary(read.problems)}. The plan you had open is unchanged.`,
           read.problems,
@@ -531,7 +531,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   /** Writes the current plan to a new file and continues there. */
   function saveAs(path: string): Promise<SaveOutcome> {
     return exclusive(async () => {
-      if (!current) throw new IpcError('not-found', 'No plan is open yet.');
+      if (!current) throw new StoreError('not-found', 'No plan is open yet.');
       let target = resolve(path);
       if (!target.toLowerCase().endsWith('.json')) target += PLAN_EXTENSION;
       const revision = await writePlan(target, current.plan, null);
@@ -573,10 +573,10 @@ export function createPlanStore(options: PlanStoreOptions) {
     return exclusive(async () => {
       const backups = await listBackupFiles();
       const found = backups.find((b) => b.id === id);
-      if (!found) throw new IpcError('not-found', `There is no backup called ${id}.`);
+      if (!found) throw new StoreError('not-found', `There is no backup called ${id}.`);
       const read = await readPlanFile(join(backupDir, found.id));
       if (read.kind !== 'ok')
-        throw new IpcError('invalid-plan', `The backup ${id} cannot be read; nothing was changed.`);
+        throw new StoreError('invalid-plan', `The backup ${id} cannot be read; nothing was changed.`);
       // Replaces exactly the bytes just backed up: a version another program writes meanwhile is not lost.
       const replaced = await backup(currentPath, true);
       let revision: string;
@@ -588,7 +588,7 @@ export function createPlanStore(options: PlanStoreOptions) {
         );
       } catch (error) {
         if (!(error instanceof FileChangedError)) throw error;
-        throw new IpcError(
+        throw new StoreError(
           'conflict',
           `${currentPath} was changed by another program while the backup was being restored; nothing was written. ${error.message}`,
         );
