@@ -68,22 +68,31 @@ const ES_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d
  * zone rules stay with Temporal.
  */
 export function instantMs(instant: string): number {
-  const known = parsedInstants.get(instant);
-  if (known !== undefined) return known;
   // The form plans are written in ("2027-03-10T17:00:00Z") is read in place; anything else by Date.parse or Temporal.
-  const ms =
-    instant.length === 20 && PLAIN_UTC.test(instant) && realFields(instant)
-      ? plainUtcMs(instant)
-      : parseInstantMs(instant);
-  // A memo, not state: the same string always gives the same number. Bounded so a long session cannot grow it
-  // without end; a plan re-sorts and sweeps the same few thousand instants on every edit.
-  if (parsedInstants.size >= MAX_PARSED_INSTANTS) parsedInstants.clear();
-  parsedInstants.set(instant, ms);
-  return ms;
+  return instant.length === 20 && PLAIN_UTC.test(instant) && realFields(instant)
+    ? plainUtcMs(instant)
+    : parseInstantMs(instant);
 }
 
-const MAX_PARSED_INSTANTS = 200_000;
-const parsedInstants = new Map<string, number>();
+/**
+ * True when `value` is a real instant by Temporal's rules (no month 13, no 30 February, no hour 24).
+ * Why here: the plan schema, the CSV import and the sweeps read instants through this module alone, so no reader
+ * accepts what another refuses.
+ */
+export function isRealInstant(value: string): boolean {
+  try {
+    instantMs(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Temporal.Instant.compare of two real instants, on epoch milliseconds unless they differ only below them. */
+export function compareInstants(a: string, b: string): number {
+  const difference = instantMs(a) - instantMs(b);
+  return difference !== 0 ? Math.sign(difference) : Temporal.Instant.compare(a, b);
+}
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
