@@ -7,7 +7,7 @@ import { applyPlanPatch, type PlanPatch } from '../../shared/plan/plan-patch';
 import type { PlanProblem } from '../../shared/plan/validate';
 import { CURRENT_SCHEMA_VERSION, type Plan } from '../../shared/plan/schema';
 import { layoutPlan } from '../../shared/plan/plan-layout';
-import { markShiftsValidated } from '../../shared/plan/validate';
+import { PlanValidator } from '../../shared/plan/plan-validator';
 import { validatePlanFully as validatePlan } from '../../shared/plan/validate-full';
 import { StoreError } from './store-error';
 import { comparePlans, compareWithUnreadable } from './compare-plans';
@@ -98,6 +98,7 @@ type ReadResult =
  */
 async function readPlanFile(
   path: string,
+  validator: PlanValidator,
   trusts?: (revision: string) => Promise<boolean>,
 ): Promise<ReadResult> {
   let bytes: Buffer;
@@ -112,7 +113,7 @@ async function readPlanFile(
     const known = parseJsonBytes(bytes) as Plan;
     // After the answer: freezing and recording 36,000 shifts took ~70 ms of a big plan's load. An edit saved before
     // then is only validated in full.
-    setImmediate(() => markShiftsValidated(known));
+    setImmediate(() => validator.markValidated(known));
     return { kind: 'ok', plan: known, bytes, revision, migratedFrom: null, trusted: true };
   }
   let raw: unknown;
@@ -122,7 +123,7 @@ async function readPlanFile(
     const problem = describeJsonError(bytes.toString('utf8'), error);
     return { kind: 'bad', reason: 'not-json', revision, problems: [problem] };
   }
-  const result = validatePlan(raw);
+  const result = validatePlan(raw, validator);
   if (!result.ok) return { kind: 'bad', reason: result.kind, revision, problems: result.problems };
   return { kind: 'ok', plan: result.plan, bytes, revision, migratedFrom: result.migratedFrom };
 }
@@ -148,6 +149,9 @@ export function createPlanStore(options: PlanStoreOptions) {
   const backupDir = join(options.userDataDir, 'backups');
   const databases = new Map<string, { db: Low<Plan>; file: DurableJsonFile<Plan> }>();
   const lastBackupAt = new Map<string, number>();
+  // Remembers the shifts of the plans this store read or validated, so a patch or a save of an edited plan judges
+  // only the shifts that changed.
+  const validator = new PlanValidator();
 
   const trusted = createTrustedRevisions(
     join(options.userDataDir, 'trusted-revisions.json'),
@@ -261,7 +265,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   async function newestGoodBackup(path: string): Promise<{ plan: Plan; savedAt: string } | null> {
     const mine = (await listBackupFiles()).filter((b) => b.name === planBaseName(path));
     for (const b of mine) {
-      const read = await readPlanFile(join(backupDir, b.id));
+      const read = await readPlanFile(join(backupDir, b.id), validator);
       if (read.kind === 'ok') return { plan: read.plan, savedAt: b.savedAt };
     }
     return null;
@@ -298,7 +302,7 @@ export function createPlanStore(options: PlanStoreOptions) {
 
   /** One try of `load`: reads the file, or writes the sample plan when there is none (and still none). */
   async function loadFrom(path: string): Promise<LoadedPlan> {
-    const read = await readPlanFile(path, trustsFile(path));
+    const read = await readPlanFile(path, validator, trustsFile(path));
     switch (read.kind) {
       case 'missing': {
         const plan = options.createDefaultPlan(now().toISOString());
@@ -346,7 +350,7 @@ export function createPlanStore(options: PlanStoreOptions) {
 
   /** The plan the app sent, validated; refused with its JSON paths when it is not a valid plan. */
   function validOrRefuse(raw: unknown): Plan {
-    const result = validatePlan(raw);
+    const result = validatePlan(raw, validator);
     if (!result.ok) {
       throw new StoreError(
         result.kind === 'newer-version' ? 'newer-version' : 'invalid-plan',
@@ -470,7 +474,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   function compareWithDisk(raw: unknown): Promise<PlanComparison> {
     return exclusive(async () => {
       const mine = validOrRefuse(raw);
-      const read = await readPlanFile(currentPath);
+      const read = await readPlanFile(currentPath, validator);
       switch (read.kind) {
         case 'missing':
           return compareWithUnreadable(currentPath, mine, 'missing', `${currentPath} no longer exists.`);
@@ -494,7 +498,7 @@ export function createPlanStore(options: PlanStoreOptions) {
       // As at load: a save of this file killed mid-swap may have left it beside its name.
       await recoverSetAside(target);
       await removeStaleTemps(target);
-      const read = await readPlanFile(target, trustsFile(target));
+      const read = await readPlanFile(target, validator, trustsFile(target));
       if (read.kind === 'missing') throw new StoreError('not-found', `There is no file at ${target}.`);
       if (read.kind === 'bad') {
         throw new StoreError(
@@ -574,7 +578,7 @@ export function createPlanStore(options: PlanStoreOptions) {
       const backups = await listBackupFiles();
       const found = backups.find((b) => b.id === id);
       if (!found) throw new StoreError('not-found', `There is no backup called ${id}.`);
-      const read = await readPlanFile(join(backupDir, found.id));
+      const read = await readPlanFile(join(backupDir, found.id), validator);
       if (read.kind !== 'ok')
         throw new StoreError('invalid-plan', `The backup ${id} cannot be read; nothing was changed.`);
       // Replaces exactly the bytes just backed up: a version another program writes meanwhile is not lost.

@@ -12,7 +12,8 @@ import { applyScenarioEdit, type ScenarioEdit } from './edits/scenario-edits';
 import { applyImportEdit, type ImportEdit } from './edits/import-edits';
 import { applyWishEdit, type WishEdit } from './edits/wish-edits';
 import { applyConflictEdit, type ConflictEdit } from './edits/conflict-edits';
-import { problemsFromZod, planSchema } from './validate';
+import { PlanValidator } from './plan-validator';
+import { problemsFromZod, type PlanParser } from './validate';
 
 export { memberReferences, type MemberFields } from './edits/member-edits';
 
@@ -82,13 +83,20 @@ function route(plan: Plan, edit: PlanEdit): EditOutcome {
 /**
  * Applies one edit: `(plan, edit) → new plan`, validated against the full schema.
  * Why: a refused or invalid edit never reaches the store, and undo/redo is just keeping the previous plans.
- * `now` (an ISO instant) stamps `meta.updatedAt`; it is passed in because shared/ has no clock.
+ * `now` (an ISO instant) stamps `meta.updatedAt`; it is passed in because shared/ has no clock. `parser` is the
+ * caller's `PlanValidator` when it edits a big plan again and again: it judges only the shifts the edit changed.
+ * Without one, every shift is judged; unchanged shifts keep their objects either way.
  */
-export function applyEdit(plan: Plan, edit: PlanEdit, now: string): EditResult {
+export function applyEdit(
+  plan: Plan,
+  edit: PlanEdit,
+  now: string,
+  parser: PlanParser = new PlanValidator(),
+): EditResult {
   const next = route(plan, edit);
   if (isRefusal(next)) return next;
   const stamped = { ...next, meta: { ...next.meta, updatedAt: now } };
-  const checked = planSchema.safeParse(stamped);
+  const checked = parser.safeParse(stamped);
   if (!checked.success) {
     const problems = problemsFromZod(checked.error);
     return refuse(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
