@@ -104,6 +104,7 @@ function buildZoneDays(zone: string, fromYear: number, toYear: number): ZoneDays
   return { zone, firstDay, length, start, morning, evening, transitions, fromYear, toYear };
 }
 
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const cache = new Map<string, ZoneDays>();
 
 function utcYear(ms: number): number {

@@ -13,6 +13,7 @@ export type HolidayStore = {
   write: (key: string, holidays: StoredHoliday[]) => void;
 };
 
+// eslint-disable-next-line no-restricted-syntax -- the installed store, still to be passed in by its callers
 let installed: HolidayStore | null = null;
 
 /** Installs (or, with null, removes) the store `publicHolidays` reads before computing and writes after. */

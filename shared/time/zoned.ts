@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 
 // Zone lookups in the Temporal polyfill cost 0.1-0.3 ms each; a rotation asks for the same few hundred local
 // handoffs and day starts again and again (every regeneration, every sample plan), so answers are remembered.
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const memo = new Map<string, string>();
 function remember(key: string, compute: () => string): string {
   let value = memo.get(key);
