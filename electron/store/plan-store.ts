@@ -14,7 +14,14 @@ import { comparePlans, compareWithUnreadable } from './compare-plans';
 import { DurableJsonFile, FileChangedError, recoverSetAside, removeStaleTemps } from '../files/durable-file';
 import { parseJsonBytes } from '../files/parse-json-bytes';
 import { fileStamp, PLAN_EXTENSION, planBaseName, planDisplayName, readableStamp } from '../files/file-names';
-import { describeJsonError } from '../files/json-error';
+import {
+  migratedNotice,
+  planRefusal,
+  planRefusalPhrase,
+  problemSummary,
+  readPlan,
+  type PlanRefusalReason,
+} from '../files/read-plan';
 import { createTrustedRevisions } from './trusted-revisions';
 
 export type PlanStoreOptions = {
@@ -87,7 +94,7 @@ type ReadResult =
     }
   | {
       kind: 'bad';
-      reason: 'not-json' | 'invalid' | 'newer-version' | 'not-a-plan';
+      reason: PlanRefusalReason;
       revision: string;
       problems: PlanProblem[];
     };
@@ -116,22 +123,9 @@ async function readPlanFile(
     setImmediate(() => validator.markValidated(known));
     return { kind: 'ok', plan: known, bytes, revision, migratedFrom: null, trusted: true };
   }
-  let raw: unknown;
-  try {
-    raw = parseJsonBytes(bytes);
-  } catch (error) {
-    const problem = describeJsonError(bytes.toString('utf8'), error);
-    return { kind: 'bad', reason: 'not-json', revision, problems: [problem] };
-  }
-  const result = validatePlan(raw, validator);
-  if (!result.ok) return { kind: 'bad', reason: result.kind, revision, problems: result.problems };
-  return { kind: 'ok', plan: result.plan, bytes, revision, migratedFrom: result.migratedFrom };
-}
-
-function problemSummary(problems: PlanProblem[]): string {
-  const shown = problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
-  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
-  return `${shown.join('; ')}${more}`;
+  const read = readPlan(bytes, validator);
+  if (!read.ok) return { kind: 'bad', reason: read.reason, revision, problems: read.problems };
+  return { kind: 'ok', plan: read.plan, bytes, revision, migratedFrom: read.migratedFrom };
 }
 
 /**
@@ -320,22 +314,14 @@ export function createPlanStore(options: PlanStoreOptions) {
         const notice: LoadNotice | null =
           read.migratedFrom === null
             ? null
-            : {
-                kind: 'migrated',
-                message: `This plan was written by an older Rotaplan (schema ${read.migratedFrom}); it was upgraded and the original kept as a backup.`,
-              };
+            : migratedNotice('This plan', read.migratedFrom, 'the original is kept as a backup');
         return loaded(read.plan, read.revision, notice);
       }
       case 'bad': {
         const keptAs = await keepAside(path);
         const fallback = await newestGoodBackup(path);
         const plan = fallback?.plan ?? options.createDefaultPlan(now().toISOString());
-        const what =
-          read.reason === 'not-json'
-            ? 'is not valid JSON'
-            : read.reason === 'newer-version'
-              ? 'comes from a newer Rotaplan'
-              : 'is not a valid plan';
+        const what = planRefusalPhrase(read.reason);
         const opened = fallback ? `the last good backup from ${fallback.savedAt}` : 'the sample plan';
         // The unreadable file's content is taken as superseded: it is kept aside, and the next save replaces it.
         return loaded(plan, read.revision, {
@@ -503,7 +489,7 @@ export function createPlanStore(options: PlanStoreOptions) {
       if (read.kind === 'bad') {
         throw new StoreError(
           read.reason === 'newer-version' ? 'newer-version' : 'invalid-plan',
-          `${target} could not be opened: ${problemSummary(read.problems)}. The plan you had open is unchanged.`,
+          `${planRefusal(target, read.reason, read.problems)}. The plan you had open is unchanged.`,
           read.problems,
         );
       }
@@ -519,10 +505,7 @@ export function createPlanStore(options: PlanStoreOptions) {
         read.revision,
         read.migratedFrom === null
           ? null
-          : {
-              kind: 'migrated',
-              message: `Upgraded from schema ${read.migratedFrom}; the original is kept as a backup.`,
-            },
+          : migratedNotice(target, read.migratedFrom, 'the original is kept as a backup'),
       );
     });
   }
