@@ -63,7 +63,7 @@ const serialise = (plan: Plan): Buffer => {
   return bytes;
 };
 // A revision is the hash of a file's bytes, read or written. Not of the text: a plan with any character beyond ASCII
-// is a two-byte string in V8, and hashing (so encoding) that took ~0.1 s for a big plan, against ~5 ms for its bytes.
+// is a two-byte string in V8, and hashing (so encoding) that is far slower for a big plan than hashing its bytes.
 const revisionOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 /** A plan name as a file name on every OS: no folder separators, reserved characters or control characters. */
@@ -118,8 +118,8 @@ async function readPlanFile(
   const revision = revisionOf(bytes);
   if (trusts && (await trusts(revision))) {
     const known = parseJsonBytes(bytes) as Plan;
-    // After the answer: freezing and recording 36,000 shifts took ~70 ms of a big plan's load. An edit saved before
-    // then is only validated in full.
+    // After the answer: recording every shift of a big plan would delay its load. An edit saved before then is
+    // only validated in full.
     setImmediate(() => validator.markValidated(known));
     return { kind: 'ok', plan: known, bytes, revision, migratedFrom: null, trusted: true };
   }
@@ -388,7 +388,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   /**
    * Saves the plan rebuilt from the store's current plan and a patch (what changed since `baseRevision`), then
    * exactly as `save`: full validation, the conflict check, backup, durable write.
-   * Why: a big plan is 8 MB; sending it whole on every save blocked the renderer for a second. Refused with
+   * Why: a big plan is megabytes; sending it whole on every save blocked the renderer. Refused with
    * `stale-base` when the current plan is not the revision the patch was made against (the renderer then sends the
    * whole plan), and with `invalid-plan` when the patch does not fit or the rebuilt plan is not valid.
    */

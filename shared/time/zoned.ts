@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 
-// Zone lookups in the Temporal polyfill cost 0.1-0.3 ms each; a rotation asks for the same few hundred local
+// Zone lookups in the Temporal polyfill are slow; a rotation asks for the same few hundred local
 // handoffs and day starts again and again (every regeneration, every sample plan), so answers are remembered.
 // eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const memo = new Map<string, string>();
@@ -59,8 +59,8 @@ export function localDate(instant: string, timeZone: string): string {
   );
 }
 
-// The ECMAScript date-time string format in UTC: Date.parse reads it as the spec defines, about 100 times faster
-// than the Temporal polyfill. Offsets and anything else go to Temporal.
+// The ECMAScript date-time string format in UTC: Date.parse reads it as the spec defines, much faster than the
+// Temporal polyfill. Offsets and anything else go to Temporal.
 const ES_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**

@@ -13,7 +13,7 @@ export type SaveConflict = { message: string };
 
 /**
  * The plan as main last stored it and that version's revision: saves send only what changed since (a patch).
- * Why: a big plan is 8 MB; serialising it whole on every save blocked input for a second. Null when unsure what
+ * Why: a big plan is megabytes; serialising it whole on every save blocked input. Null when unsure what
  * main holds: the next save then sends the whole plan.
  */
 export type SavedBase = { plan: Plan; revision: string };

@@ -10,8 +10,8 @@ let started = false;
 
 /**
  * Analyses the plan in the background worker whenever it changes, over the whole horizon, so the Fairness view opens
- * with its numbers ready. Why: the first analysis in a fresh worker loads holiday tables and takes ~0.5 s; later
- * ones take tens of milliseconds, off the UI thread. Only where a Worker exists — inline it would cost the UI
+ * with its numbers ready. Why: the first analysis in a fresh worker loads holiday tables and is slow; later
+ * ones are quick, off the UI thread. Only where a Worker exists — inline it would cost the UI
  * thread exactly what this saves.
  */
 export function startAnalysisPrefetch(): void {
