@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { compareInstants, isRealInstant } from '../time/zoned';
+import { compareInstants, isRealDate, isRealInstant } from '../time/zoned';
 
 /**
  * The plan file's current schema version.
@@ -17,16 +17,6 @@ export const CURRENT_SCHEMA_VERSION = 2;
  */
 function planObject<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
   return z.looseObject(shape) as unknown as z.ZodObject<S>;
-}
-
-/** True when `value` is a real calendar date (2027-02-30 is not), by Temporal's calendar. */
-function isRealDate(value: string): boolean {
-  try {
-    Temporal.PlainDate.from(value, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // The pattern stays for the JSON Schema; the refinement catches what a pattern cannot (Feb 30, hour 25). It passes

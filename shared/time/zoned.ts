@@ -28,6 +28,16 @@ export function zonedToInstant(date: string, time: string, timeZone: string): st
   );
 }
 
+/** True when `value` is a real calendar date (2027-02-30 is not; Date.parse would take it for 2 March), by Temporal. */
+export function isRealDate(value: string): boolean {
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The ISO date `days` days after `date` (negative goes back), in the calendar, not in hours. */
 export function addDays(date: string, days: number): string {
   return remember(`${date}+${days}`, () => Temporal.PlainDate.from(date).add({ days }).toString());
