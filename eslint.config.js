@@ -12,6 +12,25 @@ const FEATURES = readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'rend
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
+// shared/ keeps no module-level mutable state, caches included: a `let` or a collection at the top of a module
+// is state every caller shares without knowing. Pass it in, or keep it in an object the caller creates.
+const TOP = ['Program', 'Program > ExportNamedDeclaration'];
+const COLLECTIONS = '/^(Map|Set|WeakMap|WeakSet|WeakRef|Array)$/';
+const MODULE_STATE = [
+  {
+    selector: TOP.map((t) => `${t} > VariableDeclaration[kind=/^(let|var)$/]`).join(', '),
+    message:
+      'shared/ keeps no module-level mutable state: pass it in, or keep it in an object the caller creates.',
+  },
+  {
+    selector: TOP.map(
+      (t) => `${t} > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=${COLLECTIONS}]`,
+    ).join(', '),
+    message:
+      'shared/ keeps no module-level collections (caches included): pass one in, or keep it in an object the caller creates.',
+  },
+];
+
 const ELECTRON_IN_RENDERER = {
   group: ['**/electron/**', 'electron'],
   message: 'The renderer talks through api.ts only.',
@@ -55,6 +74,7 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Pass a seeded RNG in.' },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'fetch'],
+      'no-restricted-syntax': ['error', ...MODULE_STATE],
     },
   },
   {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recoverSetAside } from '../../electron/store/durable-file';
+import { recoverSetAside } from '../../electron/files/durable-file';
 import { validatePlanFully } from '../../shared/plan/validate-full';
 import { descriptionOf, versionFromName } from './versions';
 

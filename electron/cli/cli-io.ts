@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { Temporal } from 'temporal-polyfill';
+import { isRealDate } from '../../shared/time/zoned';
 
 /** Where the CLI writes; injected so tests run it in-process and read what it printed. */
 export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void; now: () => Date };
@@ -65,14 +65,4 @@ export function isoDateFlag(name: string, value: unknown): string | undefined {
     throw new UsageError(`--${name} expects an ISO date such as 2027-01-04`);
   }
   return value;
-}
-
-/** True for a date the calendar has; Date.parse would take 2027-02-30 for 2 March. */
-function isRealDate(value: string): boolean {
-  try {
-    Temporal.PlainDate.from(value, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
 }

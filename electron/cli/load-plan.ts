@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plan } from '../../shared/plan/schema';
-import { validatePlanFully } from '../../shared/plan/validate-full';
-import { describeJsonError } from '../store/json-error';
+import { planRefusalPhrase, readPlan } from '../files/read-plan';
 import { InputError, type CliIo } from './cli-io';
 
 /**
@@ -22,18 +21,10 @@ export async function loadPlanFile(
     );
     throw new InputError(`cannot read ${file}`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const problem = describeJsonError(text, error);
-    io.stderr(`${problem.path}: ${problem.message}\n`);
-    throw new InputError(`${file} is not JSON`);
+  const read = readPlan(text);
+  if (!read.ok) {
+    for (const p of read.problems) io.stderr(`${p.path}: ${p.message}\n`);
+    throw new InputError(`${file} ${planRefusalPhrase(read.reason)}`);
   }
-  const result = validatePlanFully(raw);
-  if (!result.ok) {
-    for (const p of result.problems) io.stderr(`${p.path}: ${p.message}\n`);
-    throw new InputError(`${file} is not a valid plan`);
-  }
-  return { plan: result.plan, migratedFrom: result.migratedFrom };
+  return { plan: read.plan, migratedFrom: read.migratedFrom };
 }

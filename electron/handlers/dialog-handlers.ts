@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MAX_TEXT_FILE } from '../../shared/ipc/contract';
 import { decodeIcsInput } from '../../shared/import/ics-decode';
-import { PLAN_EXTENSION, planDisplayName } from '../store/file-names';
+import { PLAN_EXTENSION, planDisplayName } from '../files/file-names';
 import type { HandlerContext, NativeDialogs } from './context';
 import { exportFolder } from './export-handlers';
 import type { HandlerGroup } from './dispatch';

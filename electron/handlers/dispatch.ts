@@ -2,7 +2,7 @@ import { requestSchemas, type IpcResult, type RequestOf, type ResponseOf } from 
 import type { Channel } from '../../shared/ipc/channels';
 import { CHANNELS } from '../../shared/ipc/channels';
 import { problemsFromZod } from '../../shared/plan/validate';
-import { IpcError } from './ipc-error';
+import { toIpcError } from './ipc-error';
 
 /** A handler for one channel: gets a validated request, returns the channel's response. */
 export type Handler<C extends Channel> = (request: RequestOf<C>) => Promise<ResponseOf<C>>;
@@ -67,7 +67,8 @@ export function createDispatcher(
       const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof IpcError) return { ok: false, error: error.toShape() };
+      const known = toIpcError(error);
+      if (known) return { ok: false, error: known.toShape() };
       onUnexpected(error, channel);
       const message = error instanceof Error ? error.message : String(error);
       return {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { HandlerContext } from './context';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
-import { removeStaleTempsIn, syncDirectory, writeFileDurably, writeTempBeside } from '../store/durable-file';
+import { removeStaleTempsIn, syncDirectory, writeFileDurably, writeTempBeside } from '../files/durable-file';
 
 /** What the save dialog offers for each extension, so the user sees only files of the kind being written. */
 const FILTERS: Record<string, string> = {

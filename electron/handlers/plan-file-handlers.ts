@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { LoadNotice } from '../../shared/ipc/contract';
-import { validatePlanFully } from '../../shared/plan/validate-full';
-import { describeJsonError } from '../store/json-error';
+import { migratedNotice, planRefusal, readPlan } from '../files/read-plan';
 import type { HandlerContext } from './context';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
@@ -15,36 +14,19 @@ export const plansFolder = (userDataDir: string) => join(userDataDir, 'plans');
  * Why it throws IpcError: the dispatcher turns it into `{ code, message, problems }` for the renderer.
  */
 export function planFromText(text: string, fileName: string): { plan: unknown; notice: LoadNotice | null } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const p = describeJsonError(text, error);
+  const read = readPlan(text);
+  if (!read.ok) {
     throw new IpcError(
-      'invalid-plan',
-      `${fileName} is not JSON (${p.path}: ${p.message}). The plan you had open is unchanged.`,
-      [p],
+      read.reason === 'newer-version' ? 'newer-version' : 'invalid-plan',
+      `${planRefusal(fileName, read.reason, read.problems)}. The plan you had open is unchanged.`,
+      read.problems,
     );
   }
-  const result = validatePlanFully(raw);
-  if (!result.ok) {
-    const shown = result.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
-    const more = result.problems.length > 3 ? ` (and ${result.problems.length - 3} more)` : '';
-    const what = result.kind === 'newer-version' ? 'comes from a newer Rotaplan' : 'is not a valid plan';
-    throw new IpcError(
-      result.kind === 'newer-version' ? 'newer-version' : 'invalid-plan',
-      `${fileName} ${what}: ${shown.join('; ')}${more}. The plan you had open is unchanged.`,
-      result.problems,
-    );
-  }
-  const notice: LoadNotice | null =
-    result.migratedFrom === null
+  const notice =
+    read.migratedFrom === null
       ? null
-      : {
-          kind: 'migrated',
-          message: `${fileName} was written by an older Rotaplan (schema ${result.migratedFrom}); this copy was upgraded, the file you picked is unchanged.`,
-        };
-  return { plan: result.plan, notice };
+      : migratedNotice(fileName, read.migratedFrom, 'the file you picked is unchanged');
+  return { plan: read.plan, notice };
 }
 
 /** `plan:new` and `plan:openText`: new plan files and copies of plans handed over as text. */

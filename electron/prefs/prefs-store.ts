@@ -2,9 +2,9 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '../../shared/prefs/preferences';
-import { IpcError } from '../handlers/ipc-error';
-import { DurableJsonFile } from '../store/durable-file';
-import { fileStamp } from '../store/file-names';
+import { StoreError } from '../store/store-error';
+import { DurableJsonFile } from '../files/durable-file';
+import { fileStamp } from '../files/file-names';
 
 /** How many recently opened plans the File menu lists. */
 export const MAX_RECENT_FILES = 10;
@@ -84,7 +84,7 @@ export function createPrefsStore(options: PrefsStoreOptions) {
         };
         return;
       }
-      throw new IpcError('io', `Could not read ${path}: ${(error as Error).message}`);
+      throw new StoreError('io', `Could not read ${path}: ${(error as Error).message}`);
     }
     const parsed = preferencesSchema.safeParse(db.data);
     if (parsed.success) {
@@ -132,8 +132,8 @@ export function createPrefsStore(options: PrefsStoreOptions) {
           path: issue.path.join('.') || '(root)',
           message: issue.message,
         }));
-        throw new IpcError(
-          'bad-payload',
+        throw new StoreError(
+          'invalid-value',
           `Preferences not saved: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.`,
           problems,
         );

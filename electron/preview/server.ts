@@ -22,7 +22,7 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-// Bodies from this size are sent gzipped to a browser that takes gzip: a big plan is 3 MB of JSON, ~0.3 MB gzipped.
+// Bodies from this size are sent gzipped to a browser that takes gzip: a big plan's JSON shrinks about tenfold.
 const GZIP_FROM_BYTES = 8 * 1024;
 // The build names its chunks after their content (`assets/index-B2kB8x1q.js`): such a file never changes.
 const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(js|css|woff2|svg|png)$/;
@@ -57,7 +57,7 @@ function cookieToken(req: IncomingMessage): string | undefined {
 
 /**
  * The body as the browser asked for it: gzipped (level 1: fast, and most of the gain) when it is big and the request
- * accepts gzip, else as it is. Why: handing a 6 MB plan from this server to the page took ~0.35 s on a busy machine.
+ * accepts gzip, else as it is. Why: handing a big plan from this server to the page uncompressed was slow (bench/ui).
  */
 function encoded(
   req: IncomingMessage,

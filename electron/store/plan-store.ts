@@ -7,14 +7,21 @@ import { applyPlanPatch, type PlanPatch } from '../../shared/plan/plan-patch';
 import type { PlanProblem } from '../../shared/plan/validate';
 import { CURRENT_SCHEMA_VERSION, type Plan } from '../../shared/plan/schema';
 import { layoutPlan } from '../../shared/plan/plan-layout';
-import { markShiftsValidated } from '../../shared/plan/validate';
+import { PlanValidator } from '../../shared/plan/plan-validator';
 import { validatePlanFully as validatePlan } from '../../shared/plan/validate-full';
-import { IpcError } from '../handlers/ipc-error';
+import { StoreError } from './store-error';
 import { comparePlans, compareWithUnreadable } from './compare-plans';
-import { DurableJsonFile, FileChangedError, recoverSetAside, removeStaleTemps } from './durable-file';
-import { parseJsonBytes } from './parse-json-bytes';
-import { fileStamp, PLAN_EXTENSION, planBaseName, planDisplayName, readableStamp } from './file-names';
-import { describeJsonError } from './json-error';
+import { DurableJsonFile, FileChangedError, recoverSetAside, removeStaleTemps } from '../files/durable-file';
+import { parseJsonBytes } from '../files/parse-json-bytes';
+import { fileStamp, PLAN_EXTENSION, planBaseName, planDisplayName, readableStamp } from '../files/file-names';
+import {
+  migratedNotice,
+  planRefusal,
+  planRefusalPhrase,
+  problemSummary,
+  readPlan,
+  type PlanRefusalReason,
+} from '../files/read-plan';
 import { createTrustedRevisions } from './trusted-revisions';
 
 export type PlanStoreOptions = {
@@ -56,7 +63,7 @@ const serialise = (plan: Plan): Buffer => {
   return bytes;
 };
 // A revision is the hash of a file's bytes, read or written. Not of the text: a plan with any character beyond ASCII
-// is a two-byte string in V8, and hashing (so encoding) that took ~0.1 s for a big plan, against ~5 ms for its bytes.
+// is a two-byte string in V8, and hashing (so encoding) that is far slower for a big plan than hashing its bytes.
 const revisionOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 /** A plan name as a file name on every OS: no folder separators, reserved characters or control characters. */
@@ -87,7 +94,7 @@ type ReadResult =
     }
   | {
       kind: 'bad';
-      reason: 'not-json' | 'invalid' | 'newer-version' | 'not-a-plan';
+      reason: PlanRefusalReason;
       revision: string;
       problems: PlanProblem[];
     };
@@ -98,6 +105,7 @@ type ReadResult =
  */
 async function readPlanFile(
   path: string,
+  validator: PlanValidator,
   trusts?: (revision: string) => Promise<boolean>,
 ): Promise<ReadResult> {
   let bytes: Buffer;
@@ -105,32 +113,19 @@ async function readPlanFile(
     bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new IpcError('io', `Could not read ${path}: ${(error as Error).message}`);
+    throw new StoreError('io', `Could not read ${path}: ${(error as Error).message}`);
   }
   const revision = revisionOf(bytes);
   if (trusts && (await trusts(revision))) {
     const known = parseJsonBytes(bytes) as Plan;
-    // After the answer: freezing and recording 36,000 shifts took ~70 ms of a big plan's load. An edit saved before
-    // then is only validated in full.
-    setImmediate(() => markShiftsValidated(known));
+    // After the answer: recording every shift of a big plan would delay its load. An edit saved before then is
+    // only validated in full.
+    setImmediate(() => validator.markValidated(known));
     return { kind: 'ok', plan: known, bytes, revision, migratedFrom: null, trusted: true };
   }
-  let raw: unknown;
-  try {
-    raw = parseJsonBytes(bytes);
-  } catch (error) {
-    const problem = describeJsonError(bytes.toString('utf8'), error);
-    return { kind: 'bad', reason: 'not-json', revision, problems: [problem] };
-  }
-  const result = validatePlan(raw);
-  if (!result.ok) return { kind: 'bad', reason: result.kind, revision, problems: result.problems };
-  return { kind: 'ok', plan: result.plan, bytes, revision, migratedFrom: result.migratedFrom };
-}
-
-function problemSummary(problems: PlanProblem[]): string {
-  const shown = problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
-  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
-  return `${shown.join('; ')}${more}`;
+  const read = readPlan(bytes, validator);
+  if (!read.ok) return { kind: 'bad', reason: read.reason, revision, problems: read.problems };
+  return { kind: 'ok', plan: read.plan, bytes, revision, migratedFrom: read.migratedFrom };
 }
 
 /**
@@ -148,6 +143,9 @@ export function createPlanStore(options: PlanStoreOptions) {
   const backupDir = join(options.userDataDir, 'backups');
   const databases = new Map<string, { db: Low<Plan>; file: DurableJsonFile<Plan> }>();
   const lastBackupAt = new Map<string, number>();
+  // Remembers the shifts of the plans this store read or validated, so a patch or a save of an edited plan judges
+  // only the shifts that changed.
+  const validator = new PlanValidator();
 
   const trusted = createTrustedRevisions(
     join(options.userDataDir, 'trusted-revisions.json'),
@@ -261,7 +259,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   async function newestGoodBackup(path: string): Promise<{ plan: Plan; savedAt: string } | null> {
     const mine = (await listBackupFiles()).filter((b) => b.name === planBaseName(path));
     for (const b of mine) {
-      const read = await readPlanFile(join(backupDir, b.id));
+      const read = await readPlanFile(join(backupDir, b.id), validator);
       if (read.kind === 'ok') return { plan: read.plan, savedAt: b.savedAt };
     }
     return null;
@@ -298,7 +296,7 @@ export function createPlanStore(options: PlanStoreOptions) {
 
   /** One try of `load`: reads the file, or writes the sample plan when there is none (and still none). */
   async function loadFrom(path: string): Promise<LoadedPlan> {
-    const read = await readPlanFile(path, trustsFile(path));
+    const read = await readPlanFile(path, validator, trustsFile(path));
     switch (read.kind) {
       case 'missing': {
         const plan = options.createDefaultPlan(now().toISOString());
@@ -316,22 +314,14 @@ export function createPlanStore(options: PlanStoreOptions) {
         const notice: LoadNotice | null =
           read.migratedFrom === null
             ? null
-            : {
-                kind: 'migrated',
-                message: `This plan was written by an older Rotaplan (schema ${read.migratedFrom}); it was upgraded and the original kept as a backup.`,
-              };
+            : migratedNotice('This plan', read.migratedFrom, 'the original is kept as a backup');
         return loaded(read.plan, read.revision, notice);
       }
       case 'bad': {
         const keptAs = await keepAside(path);
         const fallback = await newestGoodBackup(path);
         const plan = fallback?.plan ?? options.createDefaultPlan(now().toISOString());
-        const what =
-          read.reason === 'not-json'
-            ? 'is not valid JSON'
-            : read.reason === 'newer-version'
-              ? 'comes from a newer Rotaplan'
-              : 'is not a valid plan';
+        const what = planRefusalPhrase(read.reason);
         const opened = fallback ? `the last good backup from ${fallback.savedAt}` : 'the sample plan';
         // The unreadable file's content is taken as superseded: it is kept aside, and the next save replaces it.
         return loaded(plan, read.revision, {
@@ -346,9 +336,9 @@ export function createPlanStore(options: PlanStoreOptions) {
 
   /** The plan the app sent, validated; refused with its JSON paths when it is not a valid plan. */
   function validOrRefuse(raw: unknown): Plan {
-    const result = validatePlan(raw);
+    const result = validatePlan(raw, validator);
     if (!result.ok) {
-      throw new IpcError(
+      throw new StoreError(
         result.kind === 'newer-version' ? 'newer-version' : 'invalid-plan',
         `The plan was not saved: ${problemSummary(result.problems)}. The file on disk is unchanged.`,
         result.problems,
@@ -378,7 +368,7 @@ export function createPlanStore(options: PlanStoreOptions) {
           ? `Rotaplan has not read ${currentPath} since it started, so it does not write over it.`
           : `${currentPath} was changed by another program since Rotaplan read it.`;
       const kept = error.keptAs ? ` The version that was on disk is kept as ${error.keptAs}.` : '';
-      throw new IpcError(
+      throw new StoreError(
         'conflict',
         `${why} Your changes were not written; reload the file or save yours as a copy.${kept}`,
       );
@@ -398,21 +388,21 @@ export function createPlanStore(options: PlanStoreOptions) {
   /**
    * Saves the plan rebuilt from the store's current plan and a patch (what changed since `baseRevision`), then
    * exactly as `save`: full validation, the conflict check, backup, durable write.
-   * Why: a big plan is 8 MB; sending it whole on every save blocked the renderer for a second. Refused with
+   * Why: a big plan is megabytes; sending it whole on every save blocked the renderer. Refused with
    * `stale-base` when the current plan is not the revision the patch was made against (the renderer then sends the
    * whole plan), and with `invalid-plan` when the patch does not fit or the rebuilt plan is not valid.
    */
   function savePatch(baseRevision: string, patch: PlanPatch): Promise<SaveOutcome> {
     return exclusive(async () => {
       if (!current || current.revision !== baseRevision) {
-        throw new IpcError(
+        throw new StoreError(
           'stale-base',
           `The plan's revision is ${current?.revision ?? 'unknown'}, not ${baseRevision} that the changes were made against; send the whole plan. The file on disk is unchanged.`,
         );
       }
       const applied = applyPlanPatch(current.plan, patch);
       if (!applied.ok) {
-        throw new IpcError(
+        throw new StoreError(
           'invalid-plan',
           `The plan was not saved: ${applied.reason}. The file on disk is unchanged.`,
           [{ path: '(root)', message: applied.reason }],
@@ -443,7 +433,7 @@ export function createPlanStore(options: PlanStoreOptions) {
         if (!(error instanceof FileChangedError)) throw error;
       }
     }
-    throw new IpcError('io', `Could not find a free file name for ${candidates(1)}.`);
+    throw new StoreError('io', `Could not find a free file name for ${candidates(1)}.`);
   }
 
   /** Free names beside `path`: `<name> (my copy 2027-03-01T10-00-00Z).rotaplan.json`, numbered if taken. */
@@ -470,7 +460,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   function compareWithDisk(raw: unknown): Promise<PlanComparison> {
     return exclusive(async () => {
       const mine = validOrRefuse(raw);
-      const read = await readPlanFile(currentPath);
+      const read = await readPlanFile(currentPath, validator);
       switch (read.kind) {
         case 'missing':
           return compareWithUnreadable(currentPath, mine, 'missing', `${currentPath} no longer exists.`);
@@ -494,12 +484,12 @@ export function createPlanStore(options: PlanStoreOptions) {
       // As at load: a save of this file killed mid-swap may have left it beside its name.
       await recoverSetAside(target);
       await removeStaleTemps(target);
-      const read = await readPlanFile(target, trustsFile(target));
-      if (read.kind === 'missing') throw new IpcError('not-found', `There is no file at ${target}.`);
+      const read = await readPlanFile(target, validator, trustsFile(target));
+      if (read.kind === 'missing') throw new StoreError('not-found', `There is no file at ${target}.`);
       if (read.kind === 'bad') {
-        throw new IpcError(
+        throw new StoreError(
           read.reason === 'newer-version' ? 'newer-version' : 'invalid-plan',
-          `${target} could not be opened: ${problemSummary(read.problems)}. The plan you had open is unchanged.`,
+          `${planRefusal(target, read.reason, read.problems)}. The plan you had open is unchanged.`,
           read.problems,
         );
       }
@@ -515,10 +505,7 @@ export function createPlanStore(options: PlanStoreOptions) {
         read.revision,
         read.migratedFrom === null
           ? null
-          : {
-              kind: 'migrated',
-              message: `Upgraded from schema ${read.migratedFrom}; the original is kept as a backup.`,
-            },
+          : migratedNotice(target, read.migratedFrom, 'the original is kept as a backup'),
       );
     });
   }
@@ -531,7 +518,7 @@ export function createPlanStore(options: PlanStoreOptions) {
   /** Writes the current plan to a new file and continues there. */
   function saveAs(path: string): Promise<SaveOutcome> {
     return exclusive(async () => {
-      if (!current) throw new IpcError('not-found', 'No plan is open yet.');
+      if (!current) throw new StoreError('not-found', 'No plan is open yet.');
       let target = resolve(path);
       if (!target.toLowerCase().endsWith('.json')) target += PLAN_EXTENSION;
       const revision = await writePlan(target, current.plan, null);
@@ -573,10 +560,10 @@ export function createPlanStore(options: PlanStoreOptions) {
     return exclusive(async () => {
       const backups = await listBackupFiles();
       const found = backups.find((b) => b.id === id);
-      if (!found) throw new IpcError('not-found', `There is no backup called ${id}.`);
-      const read = await readPlanFile(join(backupDir, found.id));
+      if (!found) throw new StoreError('not-found', `There is no backup called ${id}.`);
+      const read = await readPlanFile(join(backupDir, found.id), validator);
       if (read.kind !== 'ok')
-        throw new IpcError('invalid-plan', `The backup ${id} cannot be read; nothing was changed.`);
+        throw new StoreError('invalid-plan', `The backup ${id} cannot be read; nothing was changed.`);
       // Replaces exactly the bytes just backed up: a version another program writes meanwhile is not lost.
       const replaced = await backup(currentPath, true);
       let revision: string;
@@ -588,7 +575,7 @@ export function createPlanStore(options: PlanStoreOptions) {
         );
       } catch (error) {
         if (!(error instanceof FileChangedError)) throw error;
-        throw new IpcError(
+        throw new StoreError(
           'conflict',
           `${currentPath} was changed by another program while the backup was being restored; nothing was written. ${error.message}`,
         );

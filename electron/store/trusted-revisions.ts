@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { removeStaleTemps, writeFileDurably } from './durable-file';
+import { removeStaleTemps, writeFileDurably } from '../files/durable-file';
 
 /** At most this many files are remembered; the oldest entry goes first. */
 const MAX_ENTRIES = 50;
@@ -7,7 +7,7 @@ const MAX_ENTRIES = 50;
 /**
  * The revisions (content hashes) of plan files this app wrote itself, or read and validated, per path, kept in a
  * small JSON file in the user-data folder under a fingerprint (app version and schema version).
- * Why: validating the 36,000 shifts of a big plan costs a quarter of a second on every start; a file whose bytes
+ * Why: validating every shift of a big plan is the slowest part of every start (bench/validate.ts); a file whose bytes
  * hash to a revision this same app version validated is that same valid plan. Any other bytes (changed by a sync
  * tool, a git checkout, an editor) are validated in full, and a new app version trusts nothing it has not judged.
  * A missing or unreadable record only means every file is validated.

@@ -2,7 +2,8 @@ import type { Plan, Shift } from '../plan/schema';
 import { isShadowShift } from '../rotation/shadow-shifts';
 import { fairnessMetrics, type FairnessMetrics } from './metrics';
 import { planContext, type Interval, type PlanContext } from './plan-context';
-import { addLoad, instantMs, shiftLoadIn, zeroLoad, type LoadBreakdown, type ShiftLoad } from './shift-load';
+import { instantMs } from '../time/zoned';
+import { addLoad, shiftLoadIn, zeroLoad, type LoadBreakdown, type ShiftLoad } from './shift-load';
 import type { AnalysisWindow } from './window';
 import { HOUR_MS } from './zone-days';
 

@@ -81,6 +81,7 @@ function memberContext(plan: Plan, member: Member): MemberContext {
   };
 }
 
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const contexts = new WeakMap<Plan, PlanContext>();
 
 /**
@@ -119,7 +120,9 @@ export function memberOf(ctx: PlanContext, memberId: string): MemberContext {
   return mc;
 }
 
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const holidayCache = new Map<string, [number, string][]>();
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const customKeys = new WeakMap<Plan, string>();
 
 /**
@@ -171,6 +174,7 @@ function widen(from: number, to: number, y0: number, y1: number): [number, numbe
   return b >= from && a <= to ? [Math.min(from, a), Math.max(to, b)] : [a, b];
 }
 
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const investorCache = new Map<string, Interval[]>();
 
 /**

@@ -1,6 +1,6 @@
-import { Temporal } from 'temporal-polyfill';
 import type { Plan } from '../plan/schema';
 import { coverMember, coverPlan, memberOf, overlapMs, planContext, type PlanContext } from './plan-context';
+import { instantMs } from '../time/zoned';
 import { dayIndexAt, HOUR_MS, weekdayOfEpochDay } from './zone-days';
 
 /**
@@ -41,16 +41,6 @@ export function addLoad(a: LoadBreakdown, b: LoadBreakdown): LoadBreakdown {
   a.investorWeekHours += b.investorWeekHours;
   a.weightedLoad += b.weightedLoad;
   return a;
-}
-
-/**
- * Epoch milliseconds of an ISO instant.
- * Why Date.parse first: it reads `2027-01-04T17:00:00Z` and offsets exactly, at a fraction of Temporal's cost;
- * anything it cannot read goes to Temporal, which throws a clear error on junk.
- */
-export function instantMs(iso: string): number {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? Temporal.Instant.from(iso).epochMilliseconds : ms;
 }
 
 /**

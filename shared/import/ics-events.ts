@@ -44,7 +44,7 @@ export const MAX_OCCURRENCES = 100_000;
 
 const YEAR_MIN = 1970;
 const YEAR_MAX = 2200;
-const SUPPORTED_FREQUENCIES = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
+const SUPPORTED_FREQUENCIES: readonly string[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 
 type Zones = Map<string, InstanceType<typeof ICAL.Timezone>>;
 type Time = InstanceType<typeof ICAL.Time>;
@@ -227,7 +227,7 @@ function readEvent(
   }
 
   const rule = master.getFirstPropertyValue('rrule') as { freq?: string } | null;
-  if (rule && !SUPPORTED_FREQUENCIES.has(String(rule.freq).toUpperCase())) {
+  if (rule && !SUPPORTED_FREQUENCIES.includes(String(rule.freq).toUpperCase())) {
     throw new ReadError(
       problem(
         'bad-recurrence',

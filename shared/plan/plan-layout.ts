@@ -65,7 +65,8 @@ function orderOf(schema: z.ZodType): Order {
   }
 }
 
-let planOrder: Order | undefined;
+/** The plan schema's key order, derived once from the schema (which never changes). */
+const PLAN_ORDER: Order = orderOf(planShapeSchema);
 
 /** An object's keys to write: the schema's keys it has first, in schema order, then its other keys as they came. */
 function orderedKeys(value: Record<string, unknown>, order: KeyOrder | undefined): string[] {
@@ -151,6 +152,5 @@ function indented(value: unknown, order: Order, indent: string, oneLinePerElemen
  * any reader (and older Rotaplan versions) loads it unchanged.
  */
 export function layoutPlan(plan: Plan): string {
-  planOrder ??= orderOf(planShapeSchema);
-  return `${indented(plan, planOrder, '', false)}\n`;
+  return `${indented(plan, PLAN_ORDER, '', false)}\n`;
 }

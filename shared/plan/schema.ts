@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { compareInstants, isRealDate, isRealInstant } from '../time/zoned';
 
 /**
  * The plan file's current schema version.
@@ -16,66 +17,6 @@ export const CURRENT_SCHEMA_VERSION = 2;
  */
 function planObject<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
   return z.looseObject(shape) as unknown as z.ZodObject<S>;
-}
-
-/** True when `value` is a real calendar date (2027-02-30 is not), by Temporal's calendar. */
-function isRealDate(value: string): boolean {
-  try {
-    Temporal.PlainDate.from(value, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// A UTC instant with at most millisecond precision: the shape every instant Rotaplan writes has.
-const plainUtcInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
-const fastInstants = new Map<string, number | null>();
-
-/**
- * Epoch milliseconds of a plain UTC instant that is certainly real, or null when Temporal must judge it.
- * Why: a big plan holds tens of thousands of shifts and Temporal's parser costs ~9 µs an instant (a second per
- * load); Date.parse is 40 times faster. Only an exact round trip counts (Date rolls Feb 30 over and reads 24:00),
- * so this never accepts what Temporal would refuse; anything else (offsets, leap seconds, nanoseconds) goes to
- * Temporal.
- */
-function fastInstantMs(value: string): number | null {
-  const known = fastInstants.get(value);
-  if (known !== undefined) return known;
-  let ms: number | null = null;
-  if (plainUtcInstant.test(value)) {
-    const parsed = Date.parse(value);
-    const compared = value[16] === ':' ? 19 : 16;
-    if (
-      !Number.isNaN(parsed) &&
-      new Date(parsed).toISOString().slice(0, compared) === value.slice(0, compared)
-    )
-      ms = parsed;
-  }
-  // Each instant is judged several times per validation (format, shift order) and a shift's end is the next
-  // one's start; a bounded memo makes that one parse.
-  if (fastInstants.size >= 250_000) fastInstants.clear();
-  fastInstants.set(value, ms);
-  return ms;
-}
-
-/** True when `value` is a real instant (no month 13, no hour 99), by Temporal's parser. */
-function isRealInstant(value: string): boolean {
-  if (fastInstantMs(value) !== null) return true;
-  try {
-    Temporal.Instant.from(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Temporal.Instant.compare of two real instants, on plain numbers when both are plain UTC instants. */
-function compareInstants(a: string, b: string): number {
-  const ma = fastInstantMs(a);
-  const mb = fastInstantMs(b);
-  if (ma !== null && mb !== null) return Math.sign(ma - mb);
-  return Temporal.Instant.compare(a, b);
 }
 
 // The pattern stays for the JSON Schema; the refinement catches what a pattern cannot (Feb 30, hour 25). It passes
@@ -100,28 +41,20 @@ const text = (max = 2000) => z.string().max(max);
 const name = z.string().trim().min(1, 'a name cannot be empty').max(120);
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
 
-// A memo, not state: whether the runtime knows a zone name never changes while it runs. Bounded, since names
-// come from untrusted files too.
-const knownZones = new Map<string, boolean>();
-
 /**
- * True when `zone` is an IANA time zone the runtime knows (ECMAScript Intl, no DOM or Node needed).
- * Why remembered: building an Intl.DateTimeFormat costs about a millisecond, and every edit validates each member's
- * and the rotation's zone again.
+ * True when `zone` is an IANA time zone the runtime knows (by Temporal, which asks ECMAScript Intl; no DOM or Node
+ * needed). A bare UTC offset such as `+05:00` is not a zone name and is refused.
+ * Why Temporal and not a new Intl.DateTimeFormat: the polyfill keeps its formatter per zone, so every edit can
+ * validate each member's and rotation's zone again cheaply without a memo here.
  */
 export function isKnownTimeZone(zone: string): boolean {
-  const known = knownZones.get(zone);
-  if (known !== undefined) return known;
-  let answer: boolean;
+  if (zone === '' || zone.startsWith('+') || zone.startsWith('-')) return false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    answer = zone.length > 0;
+    new Temporal.ZonedDateTime(0n, zone);
+    return true;
   } catch {
-    answer = false;
+    return false;
   }
-  if (knownZones.size >= 1_000) knownZones.clear();
-  knownZones.set(zone, answer);
-  return answer;
 }
 
 const timeZone = z.string().refine(isKnownTimeZone, { message: 'unknown IANA time zone' });

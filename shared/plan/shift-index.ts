@@ -15,6 +15,7 @@ type ShiftIndex = { runs: Run[] | null };
 const MAX_RUNS = 32;
 
 // One index per shifts array: plans are immutable, so an array never changes after it is indexed.
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const indexes = new WeakMap<readonly Shift[], ShiftIndex>();
 
 /**

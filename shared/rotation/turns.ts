@@ -121,6 +121,7 @@ export function layerTurns(rotation: Rotation, layer: Layer): LayerTurns {
   return known;
 }
 
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const remembered = new WeakMap<Rotation, WeakMap<Layer, LayerTurns>>();
 
 function computeLayerTurns(rotation: Rotation, layer: Layer): LayerTurns {

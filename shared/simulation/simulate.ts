@@ -1,6 +1,6 @@
 import type { Plan } from '../plan/schema';
 import { intersects, planContext, type Interval } from '../fairness/plan-context';
-import { instantMs } from '../fairness/shift-load';
+import { instantMs } from '../time/zoned';
 import { resolveWindow } from '../fairness/window';
 import { isNightAt, zoneDays, type ZoneDays } from '../fairness/zone-days';
 import { exponential, mulberry32, poisson, runSeed } from './prng';

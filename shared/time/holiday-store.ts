@@ -4,7 +4,7 @@ export type StoredHoliday = { date: string; name: string };
 /**
  * Where computed holiday lists can be kept between sessions (the renderer's localStorage), keyed by region and
  * year ("US-CA:2027"). The store owns versioning: a list must come from the same date-holidays data.
- * Why: date-holidays builds a region's rules and a year's dates in ~30 ms; a 25-person team spans several
+ * Why: date-holidays takes a while to build a region's rules and a year's dates; a 25-person team spans several
  * regions, and the calendar asked for all of them before it could paint a month. Lists do not change for one
  * version of the data, so a second start reads them back.
  */
@@ -13,6 +13,7 @@ export type HolidayStore = {
   write: (key: string, holidays: StoredHoliday[]) => void;
 };
 
+// eslint-disable-next-line no-restricted-syntax -- the installed store, still to be passed in by its callers
 let installed: HolidayStore | null = null;
 
 /** Installs (or, with null, removes) the store `publicHolidays` reads before computing and writes after. */

@@ -5,6 +5,7 @@ import { holidayStore, isStoredHolidayList } from './holiday-store';
 /** A public holiday on a local date. */
 export type Holiday = { date: string; name: string; source: 'region' | 'custom' };
 
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const cache = new Map<string, Holiday[]>();
 
 function regionKey(region: HolidayRegion): string {

@@ -10,7 +10,9 @@ export type MajorHoliday = Plan['coverage']['holidays']['majorHolidays'][number]
 export type ResolvedMajorHoliday = { date: string; via: 'fixed' | 'rule' | 'name' };
 
 const FIXED = /^(\d{2})-(\d{2})$/;
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const engines = new Map<string, Holidays | null>();
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const dates = new Map<string, { date: string; via: 'fixed' | 'rule' } | null>();
 
 /** A date-holidays engine holding just this rule, or null when it cannot read it (remembered, so it says so once). */

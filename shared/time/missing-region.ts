@@ -21,6 +21,7 @@ export type MissingRegionNotice = {
   message: string;
 };
 
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const examples = new Map<string, RegionalHoliday | null>();
 
 /**

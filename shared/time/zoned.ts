@@ -1,7 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 
-// Zone lookups in the Temporal polyfill cost 0.1-0.3 ms each; a rotation asks for the same few hundred local
+// Zone lookups in the Temporal polyfill are slow; a rotation asks for the same few hundred local
 // handoffs and day starts again and again (every regeneration, every sample plan), so answers are remembered.
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const memo = new Map<string, string>();
 function remember(key: string, compute: () => string): string {
   let value = memo.get(key);
@@ -25,6 +26,16 @@ export function zonedToInstant(date: string, time: string, timeZone: string): st
       .toInstant()
       .toString(),
   );
+}
+
+/** True when `value` is a real calendar date (2027-02-30 is not; Date.parse would take it for 2 March), by Temporal. */
+export function isRealDate(value: string): boolean {
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The ISO date `days` days after `date` (negative goes back), in the calendar, not in hours. */
@@ -58,8 +69,8 @@ export function localDate(instant: string, timeZone: string): string {
   );
 }
 
-// The ECMAScript date-time string format in UTC: Date.parse reads it as the spec defines, about 100 times faster
-// than the Temporal polyfill. Offsets and anything else go to Temporal.
+// The ECMAScript date-time string format in UTC: Date.parse reads it as the spec defines, much faster than the
+// Temporal polyfill. Offsets and anything else go to Temporal.
 const ES_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -68,22 +79,31 @@ const ES_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d
  * zone rules stay with Temporal.
  */
 export function instantMs(instant: string): number {
-  const known = parsedInstants.get(instant);
-  if (known !== undefined) return known;
   // The form plans are written in ("2027-03-10T17:00:00Z") is read in place; anything else by Date.parse or Temporal.
-  const ms =
-    instant.length === 20 && PLAIN_UTC.test(instant) && realFields(instant)
-      ? plainUtcMs(instant)
-      : parseInstantMs(instant);
-  // A memo, not state: the same string always gives the same number. Bounded so a long session cannot grow it
-  // without end; a plan re-sorts and sweeps the same few thousand instants on every edit.
-  if (parsedInstants.size >= MAX_PARSED_INSTANTS) parsedInstants.clear();
-  parsedInstants.set(instant, ms);
-  return ms;
+  return instant.length === 20 && PLAIN_UTC.test(instant) && realFields(instant)
+    ? plainUtcMs(instant)
+    : parseInstantMs(instant);
 }
 
-const MAX_PARSED_INSTANTS = 200_000;
-const parsedInstants = new Map<string, number>();
+/**
+ * True when `value` is a real instant by Temporal's rules (no month 13, no 30 February, no hour 24).
+ * Why here: the plan schema, the CSV import and the sweeps read instants through this module alone, so no reader
+ * accepts what another refuses.
+ */
+export function isRealInstant(value: string): boolean {
+  try {
+    instantMs(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Temporal.Instant.compare of two real instants, on epoch milliseconds unless they differ only below them. */
+export function compareInstants(a: string, b: string): number {
+  const difference = instantMs(a) - instantMs(b);
+  return difference !== 0 ? Math.sign(difference) : Temporal.Instant.compare(a, b);
+}
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

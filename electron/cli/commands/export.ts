@@ -3,7 +3,7 @@ import { ChromiumNotFoundError } from '../../export/pdf-chromium';
 import { CSV_KINDS, EXPORT_FORMATS, EXPORTERS, type CsvKind, type ExportFormat } from '../export-formats';
 import { InputError, isoDateFlag, parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
-import { writeFileDurably } from '../../store/durable-file';
+import { writeFileDurably } from '../../files/durable-file';
 import { checkOutPath, describeWriteError } from '../out-path';
 
 /**
@@ -38,14 +38,6 @@ function parseInclude(value: unknown): IcsExtra[] | undefined {
     throw new UsageError(`--include takes a comma-separated list of ${ICS_EXTRAS.join(', ')}`);
   }
   return [...new Set(parts)] as IcsExtra[];
-}
-
-/**
- * Writes the export durably next to its final name and renames it into place, so a failed or interrupted write
- * never leaves a half file under the name the user asked for, and what a killed export left beside it is removed.
- */
-async function writeWhole(path: string, output: string | Uint8Array): Promise<void> {
-  await writeFileDurably(path, output);
 }
 
 function refuse(io: CliIo, message: string): never {
@@ -132,7 +124,7 @@ export const exportCommand: Command = {
       throw error;
     }
     if (outPath !== null && typeof values.out === 'string') {
-      await writeWhole(outPath, output).catch((error: unknown) => {
+      await writeFileDurably(outPath, output).catch((error: unknown) => {
         throw new Error(describeWriteError(values.out!, error));
       });
       io.stderr(`Wrote ${format} to ${values.out}\n`);

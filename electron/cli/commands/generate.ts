@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { checkOutPath, describeWriteError } from '../out-path';
 import type { Plan } from '../../../shared/plan/schema';
 import { layoutPlan } from '../../../shared/plan/plan-layout';
 import { generatePlan, type GenerateResult } from '../../../shared/rotation/generate-plan';
 import { isoDateFlag, parseFlags, UsageError, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
+import { writeFileDurably } from '../../files/durable-file';
 
 /** The `generate --json` document: one line, so it can be read as the output's last line. */
 function toJson(result: GenerateResult): string {
@@ -49,7 +49,7 @@ export const generateCommand: Command = {
     if (outPath !== null && typeof values.out === 'string') {
       const out = values.out;
       const next: Plan = { ...result.plan, meta: { ...plan.meta, updatedAt: io.now().toISOString() } };
-      await writeFile(outPath, layoutPlan(next), 'utf8').catch((error: unknown) => {
+      await writeFileDurably(outPath, layoutPlan(next)).catch((error: unknown) => {
         throw new Error(describeWriteError(out, error));
       });
       wrote = out;

@@ -9,7 +9,7 @@ import { applyEdit } from '../../../shared/plan/edits';
 import { layoutPlan } from '../../../shared/plan/plan-layout';
 import type { Plan } from '../../../shared/plan/schema';
 import { localDate } from '../../../shared/time/zoned';
-import { writeFileDurably } from '../../store/durable-file';
+import { writeFileDurably } from '../../files/durable-file';
 import { InputError, parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
 import { checkOutPath, describeWriteError } from '../out-path';

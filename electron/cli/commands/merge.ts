@@ -4,7 +4,7 @@ import { mergePlans } from '../../../shared/git/plan-merge';
 import { showValue } from '../../../shared/git/plan-entities';
 import { layoutPlan } from '../../../shared/plan/plan-layout';
 import type { MergeConflict, Plan } from '../../../shared/plan/schema';
-import { writeFileDurably } from '../../store/durable-file';
+import { writeFileDurably } from '../../files/durable-file';
 import { parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
 

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import {
   DEFAULT_RELATIVE_GAP,
   OPTIMIZE_STRATEGIES,
@@ -13,6 +12,7 @@ import { isoDateFlag, parseFlags, UsageError, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
 import { checkOutPath, describeWriteError } from '../out-path';
 import { table } from './analyze';
+import { writeFileDurably } from '../../files/durable-file';
 
 const DEFAULT_TIME_LIMIT = 60;
 
@@ -210,7 +210,7 @@ export const optimizeCommand: Command = {
           ...result.proposal.plan,
           meta: { ...plan.meta, updatedAt: io.now().toISOString() },
         };
-        await writeFile(outPath, layoutPlan(next), 'utf8').catch((error: unknown) => {
+        await writeFileDurably(outPath, layoutPlan(next)).catch((error: unknown) => {
           throw new Error(describeWriteError(out, error));
         });
         io.stderr(`Wrote the plan with ${result.changedShifts} changed shift(s) to ${values.out}\n`);

@@ -5,7 +5,7 @@ import { payCsv } from '../../../shared/export/pay-csv';
 import { payReport, type PayReport } from '../../../shared/pay/pay-report';
 import { payRulesSchema, type PayRules, type Plan } from '../../../shared/plan/schema';
 import { problemsFromZod } from '../../../shared/plan/validate';
-import { describeJsonError } from '../../store/json-error';
+import { describeJsonError } from '../../files/json-error';
 import { InputError, isoDateFlag, parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
 import { table } from './analyze';

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { createFollowTheSunPlan } from '../../../shared/plan/sample-follow-the-sun';
 import { layoutPlan } from '../../../shared/plan/plan-layout';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { parseFlags, UsageError, type Command } from '../cli-io';
 import { checkOutPath, describeWriteError } from '../out-path';
+import { writeFileDurably } from '../../files/durable-file';
 
 /** The sample plans by `--variant` name; the first is the default. */
 const VARIANTS = {
@@ -30,7 +30,7 @@ export const sampleCommand: Command = {
     if (typeof values.out === 'string') {
       const out = values.out;
       const path = await checkOutPath(out, 'sample', []);
-      await writeFile(path, text, 'utf8').catch((error: unknown) => {
+      await writeFileDurably(path, text).catch((error: unknown) => {
         throw new Error(describeWriteError(out, error));
       });
       io.stderr(`Wrote ${variant.what} to ${values.out}\n`);

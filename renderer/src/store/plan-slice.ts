@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LoadedPlan, LoadNotice } from '../../../shared/ipc/contract';
 import { applyEdit, type EditResult, type PlanEdit } from '../../../shared/plan/edits';
 import type { Plan } from '../../../shared/plan/schema';
-import { markShiftsValidated } from '../../../shared/plan/validate';
+import { PlanValidator } from '../../../shared/plan/plan-validator';
 import { api, ApiError } from '../api/api';
 import { takeStartedPlanLoad } from '../api/early-plan-load';
 import type { AppState } from './store';
@@ -21,6 +21,11 @@ export type PlanSlice = {
   notice: LoadNotice | null;
   past: Plan[];
   future: Plan[];
+  /**
+   * Validates every edit of the open plan, judging again only the shifts an edit changed. Owned here: it remembers
+   * the shifts of this store's plans, and another store (a test's, say) has its own.
+   */
+  validator: PlanValidator;
   loadPlan: () => Promise<void>;
   /**
    * Applies a pure edit; on success it is recorded for undo and saved soon after. `trial` is a dry run of the same
@@ -48,13 +53,14 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
   notice: null,
   past: [],
   future: [],
+  validator: new PlanValidator(),
   async loadPlan() {
     set({ loadStatus: 'loading', loadError: null });
     try {
       // The first load was asked for as the app started (boot.ts); Try again asks anew.
       const loaded = await (takeStartedPlanLoad() ?? api.plan.load({}));
       // Main validated it before sending: the first edit then re-judges only the shifts it changes.
-      markShiftsValidated(loaded.plan);
+      get().validator.markValidated(loaded.plan);
       set({
         loadStatus: 'ready',
         plan: loaded.plan,
@@ -75,11 +81,11 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     const { plan } = get();
     if (!plan) return { ok: false, reason: 'No plan is open.', problems: [] };
     const now = new Date().toISOString();
-    // Only the stamp differs from the dry run's result; applying and validating again cost ~0.3 s on a big plan.
+    // Only the stamp differs from the dry run's result; applying and validating again is slow on a big plan.
     const result: EditResult =
       trial && trial.before === plan
         ? { ok: true, plan: { ...trial.after, meta: { ...trial.after.meta, updatedAt: now } } }
-        : applyEdit(plan, edit, now);
+        : applyEdit(plan, edit, now, get().validator);
     if (result.ok) {
       set((s) => ({ plan: result.plan, past: [...s.past, plan].slice(-HISTORY_LIMIT), future: [] }));
       get().scheduleSave();
@@ -105,7 +111,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
   },
   replacePlan(loaded) {
     const { plan } = get();
-    markShiftsValidated(loaded.plan);
+    get().validator.markValidated(loaded.plan);
     set((s) => ({
       plan: loaded.plan,
       path: loaded.path,

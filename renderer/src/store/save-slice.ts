@@ -13,7 +13,7 @@ export type SaveConflict = { message: string };
 
 /**
  * The plan as main last stored it and that version's revision: saves send only what changed since (a patch).
- * Why: a big plan is 8 MB; serialising it whole on every save blocked input for a second. Null when unsure what
+ * Why: a big plan is megabytes; serialising it whole on every save blocked input. Null when unsure what
  * main holds: the next save then sends the whole plan.
  */
 export type SavedBase = { plan: Plan; revision: string };
@@ -34,10 +34,12 @@ export type SaveSlice = {
   saveNow: () => Promise<void>;
 };
 
-let timer: ReturnType<typeof setTimeout> | null = null;
-let running: Promise<void> = Promise.resolve();
-
 export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, get) => {
+  // The debounce timer and the queue of writes belong to this store: a second store (a test's, a second window's)
+  // has its own, and never waits for or cancels another's saves.
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> = Promise.resolve();
+
   /** Sends what changed since the base; a base main no longer holds (or a main without patches) gets it whole. */
   async function send(plan: Plan, base: SavedBase | null) {
     if (base) {

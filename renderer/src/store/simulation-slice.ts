@@ -85,9 +85,9 @@ export function selectAnalysedScenarioId(
   return id !== null && state.plan?.scenarios.some((s) => s.id === id) ? id : null;
 }
 
-let handle: SimulationHandle | null = null;
-
 export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = (set, get) => {
+  // The running simulation belongs to this store, like the save timer.
+  let handle: SimulationHandle | null = null;
   const patch = (change: Partial<SimulationState>) =>
     set((s) => ({ simulation: { ...s.simulation, ...change } }));
   return {

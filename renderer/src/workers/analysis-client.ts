@@ -73,8 +73,8 @@ export function peekAnalysis(plan: Plan, range: AnalysisWindow): AnalysisOutcome
 /**
  * Analyses a plan in the analysis worker (one long-lived worker; inline where there is no Worker), memoised on
  * the plan object and the window: the store hands out a new plan object on every edit, so the same object means
- * the same numbers. Why a worker: the first analysis loads holiday tables (~0.6 s) and a year of weekly shifts
- * takes 20-60 ms after that — more than a frame.
+ * the same numbers. Why a worker: the first analysis loads holiday tables and a year of weekly shifts
+ * takes more than a frame after that (bench/analysis.ts).
  */
 export function analyse(plan: Plan, range: AnalysisWindow): Promise<AnalysisOutcome> {
   const key = keyOf(range);

@@ -18,6 +18,7 @@ import { describeMove, proposeMove } from './swap-search';
 /** An investor-report week: its local dates (plan zone) and its instants clipped to the window. */
 export type InvestorWeek = { startDate: string; endDate: string; interval: Interval };
 
+// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
 const weeksCache = new WeakMap<AnalysisContext, InvestorWeek[]>();
 
 /** The investor weeks that touch the analysis window (computed once per analysis). */

@@ -147,7 +147,7 @@ describe('single instance: a second launch opens its file in the first window', 
     const outcome = await useAppStore.getState().switchToFile(broken);
     expect(outcome.ok).toBe(false);
     const message = outcome.ok ? '' : outcome.message;
-    expect(message).toContain(`${broken} could not be opened: (root): not valid JSON`);
+    expect(message).toContain(`${broken} is not valid JSON: (root): not valid JSON`);
     expect(message).toContain('The plan you had open is unchanged.');
     expect(useAppStore.getState().path).toBe(join(elsewhere, 'team-b.rotaplan.json'));
     expect(await invoke('plan:load')).toMatchObject({

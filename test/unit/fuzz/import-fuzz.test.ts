@@ -250,7 +250,7 @@ describe('fuzz: plan:openText refuses bad plans with a message and leaves the op
         refused += 1;
         expect(['invalid-plan', 'newer-version']).toContain(result.error.code);
         expect(result.error.message).toMatch(
-          /^fuzz\.rotaplan\.json (is not JSON|is not a valid plan|comes from a newer Rotaplan)/,
+          /^fuzz\.rotaplan\.json (is not valid JSON|is not a valid plan|comes from a newer Rotaplan)/,
         );
         expect(result.error.message).toContain('The plan you had open is unchanged.');
         expect(store.currentPath).toBe(original);

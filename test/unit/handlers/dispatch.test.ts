@@ -96,6 +96,15 @@ describe('the dispatcher refuses what it cannot trust', () => {
     });
   });
 
+  it("translates a store's coded error into the contract's error, not an internal one", async () => {
+    await dispatch('plan:load', {});
+    expect(await dispatch('plan:restoreBackup', { id: 'no-such-backup.json' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'There is no backup called no-such-backup.json.' },
+    });
+    expect(unexpected).toEqual([]);
+  });
+
   it('refuses an invalid plan with its problems, and the file stays as it was', async () => {
     const { plan } = valueOf<LoadedPlan>(await dispatch('plan:load', {}));
     const before = await readFile(join(dir, 'plan.rotaplan.json'));

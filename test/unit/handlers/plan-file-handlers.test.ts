@@ -102,7 +102,7 @@ describe('plan:openText', () => {
     if (!cut.ok) {
       expect(cut.error.code).toBe('invalid-plan');
       expect(cut.error.message).toBe(
-        'cut.json is not JSON ((root): not valid JSON: the file ends too early (cut short?) after 29 characters). The plan you had open is unchanged.',
+        'cut.json is not valid JSON: (root): not valid JSON: the file ends too early (cut short?) after 29 characters. The plan you had open is unchanged.',
       );
     }
     const bad = sample();

@@ -2,25 +2,26 @@ import { applyEdit } from '../../../shared/plan/edits';
 import { checkPlanReferences } from '../../../shared/plan/references';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { planShapeSchema, type Plan } from '../../../shared/plan/schema';
-import {
-  markShiftsValidated,
-  planSchema,
-  problemsFromZod,
-  validatePlan,
-} from '../../../shared/plan/validate';
+import { PlanValidator } from '../../../shared/plan/plan-validator';
+import { problemsFromZod, validatePlan } from '../../../shared/plan/validate';
 
 const NOW = '2026-11-27T00:00:00.000Z';
 const full = planShapeSchema.superRefine(checkPlanReferences);
 
-/** A valid plan whose shifts planSchema has seen (so the next parse takes the fast path). */
+let validator = new PlanValidator();
+beforeEach(() => {
+  validator = new PlanValidator();
+});
+
+/** A valid plan whose shifts the validator has passed (so its next parse takes the fast path). */
 function known(): Plan {
-  const result = validatePlan(JSON.parse(JSON.stringify(createSamplePlan(NOW))));
+  const result = validatePlan(JSON.parse(JSON.stringify(createSamplePlan(NOW))), validator);
   if (!result.ok) throw new Error('the sample plan is invalid');
   return result.plan;
 }
 
 function problems(input: unknown) {
-  const parsed = planSchema.safeParse(input);
+  const parsed = validator.safeParse(input);
   return parsed.success ? [] : problemsFromZod(parsed.error);
 }
 
@@ -29,13 +30,14 @@ function fullProblems(input: unknown) {
   return parsed.success ? [] : problemsFromZod(parsed.error);
 }
 
-describe('planSchema re-judging only the shifts that changed', () => {
+describe('PlanValidator re-judging only the shifts that changed', () => {
   it('keeps unchanged shift objects and gives what the full schema gives', () => {
     const plan = known();
     const edited = applyEdit(
       plan,
       { kind: 'shift:reassign', shiftId: 'primary-2027-03-15', memberId: 'maya' },
       NOW,
+      validator,
     );
     if (!edited.ok) throw new Error(edited.reason);
     const index = plan.shifts.findIndex((s) => s.id === 'primary-2027-03-15');
@@ -47,16 +49,23 @@ describe('planSchema re-judging only the shifts that changed', () => {
     expect(again.success && again.data).toEqual(edited.plan);
   });
 
-  it('freezes the shifts it knows: none can be changed in place behind its back', () => {
+  it("neither freezes nor changes the caller's shifts", () => {
     const plan = known();
-    expect(Object.isFrozen(plan.shifts[3])).toBe(true);
-    expect(() => {
-      (plan.shifts[3] as { memberId: string }).memberId = 'nobody';
-    }).toThrow(TypeError);
-    expect(() => {
-      (plan.shifts[2] as Record<string, unknown>).extra = 'x';
-    }).toThrow(TypeError);
-    expect(plan.shifts[3]!.memberId).not.toBe('nobody');
+    const before = JSON.stringify(plan);
+    expect(plan.shifts.some((s) => Object.isFrozen(s))).toBe(false);
+    expect(validator.safeParse(plan).success).toBe(true);
+    expect(JSON.stringify(plan)).toBe(before);
+    expect(plan.shifts.some((s) => Object.isFrozen(s))).toBe(false);
+  });
+
+  it('keeps no memory between validators: a new one judges every shift', () => {
+    const plan = known();
+    const parsed = new PlanValidator().safeParse(plan);
+    expect(parsed.success && parsed.data.shifts[3]).toBe(plan.shifts[3]);
+    const other = new PlanValidator();
+    const copy = JSON.parse(JSON.stringify(plan)) as Plan;
+    (copy.shifts[4] as { end: string }).end = copy.shifts[4]!.start;
+    expect(other.safeParse(copy).success).toBe(false);
   });
 
   it('judges a changed copy of a known shift again: an unknown member', () => {
@@ -82,7 +91,7 @@ describe('planSchema re-judging only the shifts that changed', () => {
   it('keeps a key added to a copy of a known shift, as the full schema does (unknown keys are kept)', () => {
     const plan = known();
     const extra = { ...plan, shifts: plan.shifts.map((s, i) => (i === 2 ? { ...s, extra: 'x' } : s)) };
-    const parsed = planSchema.safeParse(extra);
+    const parsed = validator.safeParse(extra);
     expect(parsed.success).toBe(true);
     expect(parsed.success && parsed.data.shifts[2]).toEqual({ ...plan.shifts[2]!, extra: 'x' });
     expect(parsed.success && parsed.data.shifts[3]).toBe(plan.shifts[3]);
@@ -101,8 +110,8 @@ describe('planSchema re-judging only the shifts that changed', () => {
 
   it('takes plans marked as validated elsewhere as known, keeping their shifts', () => {
     const plan = JSON.parse(JSON.stringify(createSamplePlan(NOW))) as Plan;
-    markShiftsValidated(plan);
-    const parsed = planSchema.safeParse({ ...plan, meta: { ...plan.meta, name: 'Renamed' } });
+    validator.markValidated(plan);
+    const parsed = validator.safeParse({ ...plan, meta: { ...plan.meta, name: 'Renamed' } });
     expect(parsed.success && parsed.data.shifts[7]).toBe(plan.shifts[7]);
     expect(parsed.success && parsed.data.meta.name).toBe('Renamed');
   });

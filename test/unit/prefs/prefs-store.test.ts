@@ -43,7 +43,7 @@ describe('preferences store', () => {
     const prefs = createPrefsStore({ userDataDir: dir });
     await prefs.set({ theme: 'light' });
     await expect(prefs.set({ weekStart: 9 })).rejects.toMatchObject({
-      code: 'bad-payload',
+      code: 'invalid-value',
       message: expect.stringContaining('weekStart: '),
     });
     expect(JSON.parse(await readFile(join(dir, 'preferences.json'), 'utf8')).weekStart).toBe(1);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher } from '../../../electron/handlers/dispatch';
 import { createHandlers } from '../../../electron/handlers/index';
-import { IpcError } from '../../../electron/handlers/ipc-error';
+import { StoreError } from '../../../electron/store/store-error';
 import { comparePlans } from '../../../electron/store/compare-plans';
 import { createPlanStore } from '../../../electron/store/plan-store';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
@@ -41,8 +41,8 @@ async function conflicted() {
     () => null,
     (e: unknown) => e,
   );
-  expect(refused).toBeInstanceOf(IpcError);
-  expect((refused as IpcError).code).toBe('conflict');
+  expect(refused).toBeInstanceOf(StoreError);
+  expect((refused as StoreError).code).toBe('conflict');
   return { store, mine, theirs, theirsText };
 }
 
@@ -89,7 +89,7 @@ describe('the ways out of a save conflict', () => {
     bad.members[0]!.email = 'nope';
     const error = await store.keepMineAsCopy(bad).then(
       () => null,
-      (e: unknown) => e as IpcError,
+      (e: unknown) => e as StoreError,
     );
     expect(error?.code).toBe('invalid-plan');
     expect(error?.problems).toEqual([{ path: 'members[0].email', message: 'expected an e-mail address' }]);
@@ -112,7 +112,7 @@ describe('the ways out of a save conflict', () => {
     await writeFile(planPath(), '{ "schemaVersion": 1, "meta": {');
     const error = await store.reload().then(
       () => null,
-      (e: unknown) => e as IpcError,
+      (e: unknown) => e as StoreError,
     );
     expect(error?.code).toBe('invalid-plan');
     expect(error?.message).toContain('The plan you had open is unchanged.');
@@ -226,9 +226,9 @@ describe('a store that has not read the file never writes over it', () => {
       () => null,
       (error: unknown) => error,
     );
-    expect(refused).toBeInstanceOf(IpcError);
-    expect((refused as IpcError).code).toBe('conflict');
-    expect((refused as IpcError).message).toBe(
+    expect(refused).toBeInstanceOf(StoreError);
+    expect((refused as StoreError).code).toBe('conflict');
+    expect((refused as StoreError).message).toBe(
       `Rotaplan has not read ${planPath()} since it started, so it does not write over it. Your changes were not written; reload the file or save yours as a copy.`,
     );
     expect(await readFile(planPath(), 'utf8')).toBe(theirsText);

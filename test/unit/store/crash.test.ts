@@ -9,7 +9,7 @@ import {
   removeStaleTemps,
   replaceFileIfUnchanged,
   writeFileDurably,
-} from '../../../electron/store/durable-file';
+} from '../../../electron/files/durable-file';
 import { createPlanStore } from '../../../electron/store/plan-store';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IpcError } from '../../../electron/handlers/ipc-error';
+import { StoreError } from '../../../electron/store/store-error';
 import { createPlanStore } from '../../../electron/store/plan-store';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
@@ -127,7 +127,7 @@ describe('saves against another program writing the plan at the same moment', ()
         const outcome = await store.save(named(plan, `mine ${n}`)).then(
           () => 'saved' as const,
           (error: unknown) => {
-            if (error instanceof IpcError && error.code === 'conflict') return 'conflict' as const;
+            if (error instanceof StoreError && error.code === 'conflict') return 'conflict' as const;
             throw error;
           },
         );

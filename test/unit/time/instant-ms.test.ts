@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
+import { shiftLoad } from '../../../shared/fairness/shift-load';
+import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { shiftSchema } from '../../../shared/plan/schema';
 import { instantMs } from '../../../shared/time/zoned';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -35,5 +38,15 @@ describe('instantMs: the fast path for UTC instants', () => {
     expect(() => instantMs('2027-02-29T12:00:00Z')).toThrow(RangeError);
     expect(() => instantMs('2100-02-29T12:00:00Z')).toThrow(RangeError);
     expect(instantMs('2000-02-29T00:00Z')).toBe(Date.UTC(2000, 1, 29));
+  });
+});
+
+describe('one reader of instants', () => {
+  it('the schema, the fairness sweep and instantMs refuse the same impossible instant', () => {
+    const plan = createSamplePlan('2027-01-04T00:00:00Z');
+    const shift = { ...plan.shifts[0]!, start: '2027-02-30T09:00:00Z', end: '2027-03-03T09:00:00Z' };
+    expect(() => instantMs(shift.start)).toThrow(RangeError);
+    expect(() => shiftLoad(plan, shift)).toThrow(RangeError);
+    expect(shiftSchema.safeParse(shift).success).toBe(false);
   });
 });

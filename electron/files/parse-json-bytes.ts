@@ -34,8 +34,8 @@ function fixStrings(value: unknown): unknown {
 /**
  * Parses a JSON file's bytes (UTF-8) exactly as `JSON.parse(bytes.toString('utf8'))` would, errors included.
  * Why: one character beyond ASCII anywhere (a "’" in a runbook) makes V8 decode a whole 16 MB plan file into a
- * two-byte string, ~0.12 s, and parse it more slowly. Plan files have a few such characters, all inside strings
- * (JSON's own syntax is ASCII), so the bytes are read one per character (a one-byte string, ~5 ms), parsed, and only
+ * two-byte string, slowly, and parse it more slowly. Plan files have a few such characters, all inside strings
+ * (JSON's own syntax is ASCII), so the bytes are read one per character (a one-byte string, fast), parsed, and only
  * the strings holding such bytes are read again as UTF-8. A file with a BOM or any `\u` escape (which could decode
  * to a character the second reading would mistake for a byte), or that does not parse, takes the plain path.
  */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseJsonBytes } from '../../../electron/store/parse-json-bytes';
+import { parseJsonBytes } from '../../../electron/files/parse-json-bytes';
 
 /** What the fast path must always equal: decode as UTF-8, drop a BOM, parse. */
 const plainParse = (bytes: Buffer): unknown => JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));

@@ -1,4 +1,4 @@
-import { describeJsonError } from '../../../electron/store/json-error';
+import { describeJsonError } from '../../../electron/files/json-error';
 
 /** What describeJsonError says about `text`, after JSON.parse refused it (BOM stripped, as the callers do). */
 function describe_(text: string) {
