@@ -77,7 +77,9 @@ describe('Team view (jsdom)', () => {
     await user.clear(screen.getByLabelText(/^E-mail/));
     await user.type(screen.getByLabelText(/^E-mail/), 'lena.fischer@pacificinfra.example');
     await user.click(screen.getByRole('button', { name: 'Save member' }));
-    expect(await screen.findByText('Lena Fischer')).toBeInTheDocument();
+    expect(
+      await within(screen.getByRole('table', { name: 'Team members' })).findByText('Lena Fischer'),
+    ).toBeInTheDocument();
     const added = useAppStore.getState().plan!.members[4]!;
     expect(added).toMatchObject({
       name: 'Lena Fischer',
