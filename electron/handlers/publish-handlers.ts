@@ -4,7 +4,7 @@ import { validatePlan } from '../../shared/plan/validate';
 import { isPublishProblem } from '../../shared/publish/publish-problem';
 import { availablePublishTargets, publishTarget } from '../../shared/publish/targets';
 import { publishPlan, publishWindow } from '../../shared/publish/verify-publish';
-import { writeFileDurably } from '../store/durable-file';
+import { writeFileDurably } from '../files/durable-file';
 import type { HandlerContext } from './context';
 import type { HandlerGroup } from './dispatch';
 import { exportFolder } from './export-handlers';

@@ -10,7 +10,7 @@ import {
   verifyPublishFiles,
   type PublishOutcome,
 } from '../../../shared/publish/verify-publish';
-import { writeFileDurably } from '../../store/durable-file';
+import { writeFileDurably } from '../../files/durable-file';
 import { InputError, isoDateFlag, parseFlags, UsageError, type CliIo, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
 import { checkOutPath, describeWriteError } from '../out-path';
