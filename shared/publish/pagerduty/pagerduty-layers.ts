@@ -19,8 +19,11 @@ function turnSeconds(r: LayerRotation): number | null {
   return null;
 }
 
-/** The instants within `range` where any of `zones` changes its UTC offset, in order. */
-function offsetChanges(zones: readonly string[], range: Interval): number[] {
+/**
+ * The instants within `range` where any of `zones` changes its UTC offset, in order.
+ * Why exported: every target whose times are on one schedule clock cuts or notes at these instants.
+ */
+export function offsetChanges(zones: readonly string[], range: Interval): number[] {
   const out = new Set<number>();
   for (const zone of new Set(zones)) {
     let at = Temporal.Instant.fromEpochMilliseconds(range.start).toZonedDateTimeISO(zone);
