@@ -71,8 +71,9 @@ function mode(values: number[]): number | undefined {
 /**
  * The regular pieces of every layer of a plan that turn within `window`: one per rotation (per window of a
  * rotation with several), from the rotation's own turns as the engine computes them.
- * Why shared: all three calendar-style targets (Grafana OnCall, Opsgenie, GoAlert) express the same regular part;
- * only the way each writes and expands it differs. A window without an end runs until the next one of the layer,
+ * Why shared: the calendar-style targets (Grafana OnCall, GoAlert) express the same regular part; only the way each
+ * writes and expands it differs. (Opsgenie takes PagerDuty's pieces of constant offsets instead, as its rotations
+ * can be bounded by dates.) A window without an end runs until the next one of the layer,
  * so its length changes when that region changes clocks; the piece takes the most common length and the other
  * days become overrides.
  */

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Interval } from '../../time/intervals';
 import { derivedOverridesFor } from '../derive-for-target';
+import { offsetChanges } from '../pagerduty/pagerduty-layers';
 import { regularPieces, type RegularPiece } from '../regular-pieces';
 import type {
   CompiledPublish,
@@ -82,6 +83,31 @@ function creationWindow(pieces: RegularPiece[], window: Interval): Interval {
     start: Math.max(...pieces.map(before)),
     end: Math.min(...pieces.map((p) => p.anchorMs)),
   };
+}
+
+/** The UTC offset of `zone` at `ms`, in minutes. */
+const offsetAt = (ms: number, zone: string) =>
+  Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).offsetNanoseconds / 60e9;
+
+/**
+ * Why the days a window moves on the schedule's clock are overrides, when some do: GoAlert's rules are clock times
+ * in the schedule's zone with no date range, and the other mapping, a temporary schedule per stretch, replaces the
+ * whole schedule with its shifts listed one by one, so the regular rotation would no longer be seen in those months.
+ */
+function movingWindowNote(pieces: RegularPiece[], zone: string, window: Interval): string | null {
+  const moving = pieces.filter((p) => {
+    if (!p.window) return false;
+    const gap = (ms: number) => offsetAt(ms, p.zone) - offsetAt(ms, zone);
+    return offsetChanges([p.zone, zone], window).some((t) => gap(t) !== gap(window.start));
+  });
+  if (moving.length === 0) return null;
+  return (
+    `GoAlert rules are clock times in the schedule's zone (${zone}) with no date range, so on the days when ` +
+    `${[...new Set(moving.map((p) => p.zone))].join(', ')} keep another offset to it, the windows of ` +
+    `${[...new Set(moving.map((p) => p.name))].join(', ')} go out as user overrides. A temporary schedule ` +
+    `(setTemporarySchedule) for those stretches would list every shift one by one in place of the rotations, so ` +
+    `the overrides are the clearer mapping: the rotations stay and each override is the hour that moves.`
+  );
 }
 
 /** The mutation document: one createSchedule per plan layer with its rotations, rules and overrides. */
@@ -211,6 +237,12 @@ function compileGoalert(ctx: PublishContext): CompiledPublish | PublishProblem {
   if (!Array.isArray(regular)) return regular;
   const derived = derivedOverridesFor(ctx, regular, 'GoAlert');
   notes.push(...derived.notes);
+  const moving = movingWindowNote(
+    targets.map((t) => t.piece),
+    ctx.plan.rotation.timeZone,
+    ctx.window,
+  );
+  if (moving) notes.push(moving);
   const overrides = new Map<string, GoalertOverride[]>();
   for (const o of derived.overrides) {
     const list = overrides.get(o.layerId) ?? [];

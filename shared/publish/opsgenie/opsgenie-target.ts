@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { derivedOverridesFor } from '../derive-for-target';
 import { HclError, hclLabel, renderBlock, type HclItem } from '../hcl-subset';
-import { regularPieces, type RegularPiece } from '../regular-pieces';
+import { draftLayers, type DraftLayer } from '../pagerduty/pagerduty-layers';
 import type {
   CompiledPublish,
   OnCallSpan,
@@ -36,73 +36,141 @@ const hourMin = (prefix: 'start' | 'end', minute: number): HclItem[] => [
   [`${prefix}_min`, minute % 60],
 ];
 
-/**
- * The rotation block items of a piece, or the reason Opsgenie cannot hold it: start dates and restriction minutes
- * must fall on the half hour, restrictions are in the schedule's zone.
- */
-function pieceRotation(piece: RegularPiece, zone: string, schedule: string): HclItem[] | string {
-  const anchor = localMinute(piece.anchorMs, zone);
-  if (!onGrid(anchor.minute)) return `its handoff is not on Opsgenie's half-hour grid`;
-  const items: HclItem[] = [
+/** Minute of the day of a PagerDuty-style "HH:MM:SS" time. */
+const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** A piece's restrictions as a `time_restriction` block, or the reason Opsgenie cannot hold them. */
+function restrictionBlock(restrictions: DraftLayer['restrictions']): HclItem | null | string {
+  if (restrictions.length === 0) return null;
+  const spans = restrictions.map((r) => {
+    const from = minuteOf(r.start_time_of_day);
+    const to = from + Math.round(r.duration_seconds / 60);
+    return { r, from, to };
+  });
+  if (spans.some((x) => !onGrid(x.from) || !onGrid(x.to)))
+    return `its window does not start and end on Opsgenie's half-hour grid`;
+  const daily = spans.filter((x) => x.r.type === 'daily_restriction');
+  if (daily.length > 0) {
+    const d = daily[0]!;
+    if (daily.length > 1 || spans.length > 1 || d.to - d.from >= 1440) return 'its window is a day or longer';
+    return {
+      block: 'time_restriction',
+      items: [
+        ['type', 'time-of-day'],
+        { block: 'restriction', items: [...hourMin('start', d.from), ...hourMin('end', d.to % 1440)] },
+      ],
+    };
+  }
+  return {
+    block: 'time_restriction',
+    items: [
+      ['type', 'weekday-and-time-of-day'],
+      ...spans.map((x) => {
+        const startDay = x.r.start_day_of_week!;
+        const endDay = ((startDay - 1 + Math.floor(x.to / 1440)) % 7) + 1;
+        return {
+          block: 'restrictions',
+          items: [
+            ['start_day', OPSGENIE_DAYS[startDay - 1]!],
+            ...hourMin('start', x.from),
+            ['end_day', OPSGENIE_DAYS[endDay - 1]!],
+            ...hourMin('end', x.to % 1440),
+          ] as HclItem[],
+        };
+      }),
+    ],
+  };
+}
+
+/** One rotation's block items: from `startMs` to `endMs` (open when null), participants in turn order. */
+function rotationItems(
+  layer: DraftLayer,
+  schedule: string,
+  name: string,
+  startMs: number,
+  endMs: number | null,
+  participants: string[],
+  restriction: HclItem | null,
+): HclItem[] {
+  const days = layer.rotation_turn_length_seconds / 86_400;
+  const weekly = days % 7 === 0;
+  return [
     ['schedule_id', { ref: `opsgenie_schedule.${schedule}.id` }],
-    ['name', piece.name],
-    ['start_date', dateText(piece.anchorMs)],
-    ['type', piece.unit === 'week' ? 'weekly' : 'daily'],
-    ['length', piece.every],
-    ...piece.members.map((m) => ({
+    ['name', name],
+    ['start_date', dateText(startMs)],
+    ...(endMs === null ? [] : [['end_date', dateText(endMs)] as HclItem]),
+    ['type', weekly ? 'weekly' : 'daily'],
+    ['length', weekly ? days / 7 : days],
+    ...participants.map((m) => ({
       block: 'participant',
       items: [
         ['type', 'user'],
         ['id', { ref: `data.opsgenie_user.${hclLabel(m)}.id` }],
       ] as HclItem[],
     })),
+    ...(restriction ? [restriction] : []),
   ];
-  if (piece.untilMs !== null) items.splice(3, 0, ['end_date', dateText(piece.untilMs)]);
-  const w = piece.window;
-  if (!w) return items;
-  const anchorDate = Temporal.PlainDate.from(piece.anchor.slice(0, 10));
-  const occurrences = w.weekdays.map((weekday) => {
-    const date = anchorDate.add({ days: (weekday - anchorDate.dayOfWeek + 7) % 7 });
-    const start = Temporal.PlainDateTime.from(`${date.toString()}T${w.start}`).toZonedDateTime(piece.zone, {
-      disambiguation: 'compatible',
-    }).epochMilliseconds;
-    return { from: localMinute(start, zone), to: localMinute(start + w.minutes * 60_000, zone) };
+}
+
+/**
+ * The Opsgenie rotations of one piece of constant offsets (as drawn for PagerDuty's layers), or the reason
+ * Opsgenie cannot hold it. Opsgenie counts turns from `start_date`, which is also where the rotation begins, so a
+ * piece that begins between two handoffs is written as two rotations: the turn under way (its one member, until the
+ * first handoff) and the rotation from that handoff on. The first piece of a rotation that was already running
+ * when the window opens keeps its earlier handoff as start date instead, as nothing before the window is published.
+ */
+function pieceRotations(
+  layer: DraftLayer,
+  zone: string,
+  schedule: string,
+  openFrom: number | null,
+): { name: string; items: HclItem[] }[] | string {
+  const startMs = Temporal.Instant.from(layer.start).epochMilliseconds;
+  const endMs = layer.end === null ? null : Temporal.Instant.from(layer.end).epochMilliseconds;
+  const restriction = restrictionBlock(layer.restrictions);
+  if (typeof restriction === 'string') return restriction;
+  const virtual = Temporal.PlainDateTime.from(layer.rotation_virtual_start);
+  const days = layer.rotation_turn_length_seconds / 86_400;
+  const handoff = (k: number) =>
+    virtual.add({ days: days * k }).toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
+  let k = 0;
+  while (handoff(k) < startMs) k++;
+  const n = layer.users.length;
+  const order = (from: number) => [...layer.users.slice(from % n), ...layer.users.slice(0, from % n)];
+  const out: { name: string; items: HclItem[] }[] = [];
+  const first = handoff(k);
+  const onGridAt = (ms: number) => onGrid(localMinute(ms, zone).minute);
+  if (first === startMs || (k > 0 && openFrom === startMs)) {
+    const from = first === startMs ? k : k - 1;
+    const at = handoff(from);
+    if (!onGridAt(at)) return `its handoff is not on Opsgenie's half-hour grid`;
+    out.push({
+      name: layer.name,
+      items: rotationItems(layer, schedule, layer.name, at, endMs, order(from), restriction),
+    });
+    return out;
+  }
+  if (!onGridAt(startMs) || !onGridAt(first)) return `its handoff is not on Opsgenie's half-hour grid`;
+  const partEnd = endMs === null ? first : Math.min(first, endMs);
+  const partName = `${layer.name} (turn under way)`;
+  out.push({
+    name: partName,
+    items: rotationItems(
+      layer,
+      schedule,
+      partName,
+      startMs,
+      partEnd,
+      [layer.users[(k - 1 + n) % n]!],
+      restriction,
+    ),
   });
-  if (occurrences.some((o) => !onGrid(o.from.minute) || !onGrid(o.to.minute)))
-    return `its window does not start and end on Opsgenie's half-hour grid`;
-  if (w.minutes >= 1440) return 'its window is a day or longer';
-  const sameEveryDay =
-    w.weekdays.length === 7 && occurrences.every((o) => o.from.minute === occurrences[0]!.from.minute);
-  const restriction = sameEveryDay
-    ? {
-        block: 'time_restriction',
-        items: [
-          ['type', 'time-of-day'],
-          {
-            block: 'restriction',
-            items: [
-              ...hourMin('start', occurrences[0]!.from.minute),
-              ...hourMin('end', occurrences[0]!.to.minute),
-            ],
-          },
-        ] as HclItem[],
-      }
-    : {
-        block: 'time_restriction',
-        items: [
-          ['type', 'weekday-and-time-of-day'],
-          ...occurrences.map((o) => ({
-            block: 'restrictions',
-            items: [
-              ['start_day', OPSGENIE_DAYS[o.from.day - 1]!],
-              ...hourMin('start', o.from.minute),
-              ['end_day', OPSGENIE_DAYS[o.to.day - 1]!],
-              ...hourMin('end', o.to.minute),
-            ] as HclItem[],
-          })),
-        ] as HclItem[],
-      };
-  return [...items, restriction];
+  if (endMs === null || first < endMs)
+    out.push({
+      name: layer.name,
+      items: rotationItems(layer, schedule, layer.name, first, endMs, order(k), restriction),
+    });
+  return out;
 }
 
 /** The Terraform text: users, one schedule per plan layer (in the plan's zone), the rotations. */
@@ -175,28 +243,40 @@ function expandFiles(files: readonly PublishFile[], ctx: PublishContext): OnCall
   }
 }
 
-/** Compiles the plan: regular pieces as rotations, then the rest as override request bodies. */
+/** Compiles the plan: each rotation per stretch of constant offsets, then the rest as override request bodies. */
 function compileOpsgenie(ctx: PublishContext): CompiledPublish | PublishProblem {
-  const { pieces, notes } = regularPieces(ctx.plan, ctx.window);
+  const zone = ctx.plan.rotation.timeZone;
+  const notes: string[] = [];
   const rotations: { label: string; items: HclItem[] }[] = [];
   const used = new Set<string>();
-  for (const piece of pieces) {
-    const items = pieceRotation(piece, ctx.plan.rotation.timeZone, hclLabel(piece.layerId));
-    if (typeof items === 'string') {
-      notes.push(
-        `Opsgenie cannot hold ${piece.name} as a rotation (${items}): its turns are published as overrides.`,
-      );
-      continue;
+  const drafted: DraftLayer[] = [];
+  for (const layer of ctx.plan.rotation.layers) {
+    const { layers, notes: layerNotes } = draftLayers(ctx.plan, layer, ctx.window, 'Opsgenie rotations');
+    notes.push(...layerNotes);
+    const started = new Set<string>();
+    for (const piece of layers) {
+      const openFrom = started.has(piece.rotationId) ? null : ctx.window.start;
+      started.add(piece.rotationId);
+      const written = pieceRotations(piece, zone, hclLabel(layer.id), openFrom);
+      if (typeof written === 'string') {
+        notes.push(
+          `Opsgenie cannot hold ${piece.name} as a rotation (${written}): its turns are published as overrides.`,
+        );
+        continue;
+      }
+      drafted.push(piece);
+      for (const r of written) {
+        let label = hclLabel(`${layer.id}_${piece.rotationId}`);
+        for (let n = 2; used.has(label); n++) label = hclLabel(`${layer.id}_${piece.rotationId}_${n}`);
+        used.add(label);
+        rotations.push({ label, items: r.items });
+      }
     }
-    let label = hclLabel(`${piece.layerId}_${piece.rotationId}`);
-    for (let n = 2; used.has(label); n++) label = hclLabel(`${piece.layerId}_${piece.rotationId}_${n}`);
-    used.add(label);
-    rotations.push({ label, items });
   }
   const memberIds = ctx.plan.members
     .map((m) => m.id)
     .filter(
-      (id) => ctx.plan.shifts.some((s) => s.memberId === id) || pieces.some((p) => p.members.includes(id)),
+      (id) => ctx.plan.shifts.some((s) => s.memberId === id) || drafted.some((p) => p.users.includes(id)),
     );
   const tf = renderTf(ctx, rotations, memberIds);
   const regular = expandFiles([{ path: OPSGENIE_TF, text: tf }], ctx);
@@ -236,8 +316,10 @@ function compileOpsgenie(ctx: PublishContext): CompiledPublish | PublishProblem 
 
 /**
  * Opsgenie through its Terraform provider: `opsgenie_schedule` per plan layer, `opsgenie_schedule_rotation` for the
- * regular turns (start_date, type, length, participant, time_restriction), users by `data "opsgenie_user"`, and the
- * deviations as Schedule Override API request bodies beside it.
+ * regular turns (start_date, end_date, type, length, participant, time_restriction), users by
+ * `data "opsgenie_user"`, and the deviations as Schedule Override API request bodies beside it.
+ * Why rotations are bounded by dates: restrictions are on the schedule's one wall clock, so a rotation per stretch of
+ * constant UTC offsets keeps each region's local window all year, and only the real deviations become overrides.
  */
 export const opsgenieTarget: PublishTarget = {
   id: 'terraform-opsgenie',

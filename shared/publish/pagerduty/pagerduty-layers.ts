@@ -19,8 +19,11 @@ function turnSeconds(r: LayerRotation): number | null {
   return null;
 }
 
-/** The instants within `range` where any of `zones` changes its UTC offset, in order. */
-function offsetChanges(zones: readonly string[], range: Interval): number[] {
+/**
+ * The instants within `range` where any of `zones` changes its UTC offset, in order.
+ * Why exported: every target whose times are on one schedule clock cuts or notes at these instants.
+ */
+export function offsetChanges(zones: readonly string[], range: Interval): number[] {
   const out = new Set<number>();
   for (const zone of new Set(zones)) {
     let at = Temporal.Instant.fromEpochMilliseconds(range.start).toZonedDateTimeISO(zone);
@@ -94,11 +97,13 @@ export type DraftLayer = PdLayer & { rotationId: string };
  * zone stays one layer for its whole length. Each piece's virtual start lies on or before the window's start, on
  * the rotation's handoff rhythm, with its users ordered so the member whose turn it is comes round at the right
  * handoff. What still differs (covers, swaps, a turn the plan skips, a monthly cadence) is left to overrides.
+ * Opsgenie's rotations are drawn from the same pieces (`toolLayers` names the tool's layers in the notes).
  */
 export function draftLayers(
   plan: Plan,
   layer: Layer,
   window: Interval,
+  toolLayers = 'PagerDuty layers',
 ): { layers: DraftLayer[]; notes: string[] } {
   const zone = plan.rotation.timeZone;
   const rotations = layerRotations(plan.rotation, layer);
@@ -112,7 +117,7 @@ export function draftLayers(
     if (own.length === 0) return;
     if (seconds === null) {
       notes.push(
-        `${layer.name} / ${r.name}: PagerDuty layers have no monthly turns, so its turns go out as overrides`,
+        `${layer.name} / ${r.name}: ${toolLayers} have no monthly turns, so its turns go out as overrides`,
       );
       return;
     }

@@ -24,6 +24,7 @@ type Summary = {
   files: string[];
   verified: boolean;
   differingMinutes: number;
+  layers: number;
   overrides: number;
 };
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Summary;
@@ -54,6 +55,15 @@ const cases = [
   ['goalert', ['schedules.graphql', 'rotaplan-users.json'], true],
 ] as const;
 
+// [rotations, overrides] of each target: Opsgenie cuts its rotations at each offset change,
+// so a year of follow-the-sun turns stays rotations and only the real deviations become overrides.
+const figures: Record<(typeof cases)[number][0], Record<string, [number, number]>> = {
+  'terraform-grafana-oncall': { sample: [2, 11], 'follow-the-sun': [12, 35] },
+  'terraform-opsgenie': { sample: [2, 7], 'follow-the-sun': [70, 35] },
+  // GoAlert's rules have no date range yet: each day a region's window moves is an override.
+  goalert: { sample: [2, 7], 'follow-the-sun': [6, 3948] },
+};
+
 describe.each(cases)('rotaplan publish --target %s', (target, files, needsIds) => {
   it.each(['sample', 'follow-the-sun'])(
     'publishes the %s plan verified with 0 differing minutes',
@@ -67,6 +77,7 @@ describe.each(cases)('rotaplan publish --target %s', (target, files, needsIds) =
       expect(summary.target).toBe(target);
       expect(summary.verified).toBe(true);
       expect(summary.differingMinutes).toBe(0);
+      expect([summary.layers, summary.overrides]).toEqual(figures[target][name]);
       expect(summary.files.map((f) => f.split(/[\\/]/).at(-1))).toEqual(files);
       const check = await run('publish', plans[name]!, '--target', target, '--check', out, ...ids, '--json');
       expect(check.code).toBe(0);

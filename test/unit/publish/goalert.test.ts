@@ -72,20 +72,36 @@ describe('GoAlert interpreter on the vendor code and schema', () => {
 });
 
 describe('GoAlert target on the sample plans', () => {
-  const cases: [string, () => Plan][] = [
-    ['sample', () => createSamplePlan('2026-12-06T00:00:00.000Z')],
-    ['follow-the-sun', () => createFollowTheSunPlan('2026-12-06T00:00:00.000Z')],
+  // [schedules, rotations, overrides, notes on windows that move on the schedule's clock]
+  const cases: [string, () => Plan, number[]][] = [
+    ['sample', () => createSamplePlan('2026-12-06T00:00:00.000Z'), [2, 2, 7, 0]],
+    ['follow-the-sun', () => createFollowTheSunPlan('2026-12-06T00:00:00.000Z'), [2, 6, 3948, 1]],
   ];
-  it.each(cases)('publishes the %s plan verified with 0 differing minutes', (_name, make) => {
+  it.each(cases)('publishes the %s plan verified with 0 differing minutes', (_name, make, counts) => {
     const plan = make();
     const outcome = publishPlan(goalertTarget, { plan, window: publishWindow(plan), userIds: idsOf(plan) });
     if (isPublishProblem(outcome)) throw new Error(outcome.message);
     expect(outcome.verified).toBe(true);
     expect(outcome.differingMinutes).toBe(0);
+    const moving = outcome.notes.filter((n) => n.startsWith('GoAlert rules are clock times'));
+    expect([outcome.schedules, outcome.layers, outcome.overrides, moving.length]).toEqual(counts);
     const text = outcome.files[0]!.text;
     expect(text).toContain('createSchedule(');
     expect(text).toMatch(
       /newRotation: \{ name: "[^"]+", timeZone: "[^"]+", start: "[^"]+", type: weekly, shiftLength: 1, userIDs: \[/,
+    );
+  });
+
+  it('says why the follow-the-sun windows that move on the schedule clock are overrides', () => {
+    const plan = createFollowTheSunPlan('2026-12-06T00:00:00.000Z');
+    const outcome = publishPlan(goalertTarget, { plan, window: publishWindow(plan), userIds: idsOf(plan) });
+    if (isPublishProblem(outcome)) throw new Error(outcome.message);
+    expect(outcome.notes).toContain(
+      "GoAlert rules are clock times in the schedule's zone (Asia/Kolkata) with no date range, so on the days when " +
+        'Europe/Berlin, America/New_York keep another offset to it, the windows of Berlin, New York go out as user ' +
+        'overrides. A temporary schedule (setTemporarySchedule) for those stretches would list every shift one by ' +
+        'one in place of the rotations, so the overrides are the clearer mapping: the rotations stay and each ' +
+        'override is the hour that moves.',
     );
   });
 

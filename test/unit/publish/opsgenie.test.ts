@@ -123,18 +123,49 @@ resource "opsgenie_schedule_rotation" "r" {
 });
 
 describe('Opsgenie target on the sample plans', () => {
-  const cases: [string, () => Plan][] = [
-    ['sample', () => createSamplePlan('2026-12-06T00:00:00.000Z')],
-    ['follow-the-sun', () => createFollowTheSunPlan('2026-12-06T00:00:00.000Z')],
+  // [schedules, rotations, overrides]: the weekly plan is one rotation per layer and its seven swaps; the
+  // follow-the-sun plan is cut at each offset change of Kolkata, Berlin or New York (a piece that begins mid-turn
+  // adds the turn under way as its own rotation) and keeps only its real deviations as overrides.
+  const cases: [string, () => Plan, number[]][] = [
+    ['sample', () => createSamplePlan('2026-12-06T00:00:00.000Z'), [2, 2, 7]],
+    ['follow-the-sun', () => createFollowTheSunPlan('2026-12-06T00:00:00.000Z'), [2, 70, 35]],
   ];
-  it.each(cases)('publishes the %s plan verified with 0 differing minutes', (_name, make) => {
+  it.each(cases)('publishes the %s plan verified with 0 differing minutes', (_name, make, counts) => {
     const plan = make();
     const outcome = publishPlan(opsgenieTarget, { plan, window: publishWindow(plan), userIds: {} });
     if (isPublishProblem(outcome)) throw new Error(outcome.message);
     expect(outcome.verified).toBe(true);
     expect(outcome.differingMinutes).toBe(0);
+    expect([outcome.schedules, outcome.layers, outcome.overrides]).toEqual(counts);
     expect(outcome.files.map((f) => f.path)).toEqual([OPSGENIE_TF, OPSGENIE_OVERRIDES]);
     expect(outcome.files[0]!.text).toContain('resource "opsgenie_schedule_rotation"');
+  });
+
+  it('cuts a follow-the-sun rotation where a zone changes clocks, the turn under way kept as it runs', () => {
+    const plan = createFollowTheSunPlan('2026-12-06T00:00:00.000Z');
+    const compiled = opsgenieTarget.compile({
+      plan,
+      window: publishWindow(plan),
+      userIds: {},
+    }) as CompiledPublish;
+    const tf = compiled.files[0]!.text;
+    const block = (name: string) => {
+      const at = tf.indexOf(`name        = "${name}"`);
+      expect(at).toBeGreaterThan(0);
+      return tf.slice(at, tf.indexOf('\n}\n', at));
+    };
+    expect(block('Kolkata (from 2027-01-04)')).toContain(
+      'start_date  = "2027-01-04T01:30:00Z"\n  end_date    = "2027-03-28T01:00:00Z"',
+    );
+    const underWay = block('Kolkata (from 2027-03-28) (turn under way)');
+    expect(underWay).toContain(
+      'start_date  = "2027-03-28T01:00:00Z"\n  end_date    = "2027-03-29T01:30:00Z"',
+    );
+    expect(underWay.match(/participant \{/g)).toHaveLength(1);
+    expect(underWay).toContain('end_hour   = 14\n      end_min    = 30');
+    expect(block('Kolkata (from 2027-03-28)')).toContain(
+      'start_date  = "2027-03-29T01:30:00Z"\n  end_date    = "2027-10-31T01:00:00Z"',
+    );
   });
 
   it('detects a hand edit of one participant and of one override', () => {
