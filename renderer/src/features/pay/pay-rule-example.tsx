@@ -51,7 +51,6 @@ export function PayRuleExample({ plan, rules }: { plan: Plan; rules: PayRules })
           />
           <Select
             label="Layer"
-            aria-label="Example layer"
             data={plan.rotation.layers.map((l) => ({ value: l.id, label: l.name }))}
             value={layerId}
             allowDeselect={false}
@@ -59,14 +58,12 @@ export function PayRuleExample({ plan, rules }: { plan: Plan; rules: PayRules })
           />
           <DatePickerInput
             label="Date"
-            aria-label="Example date"
             valueFormat="ddd D MMM YYYY"
             value={date}
             onChange={(v) => v && setDate(v)}
           />
           <TimeInput
             label="Time"
-            aria-label="Example time"
             value={time}
             onChange={(e) => setTime(e.currentTarget.value)}
           />
