@@ -22,6 +22,37 @@ type TriState = 'any' | 'yes' | 'no';
 const triOf = (v: boolean | undefined): TriState => (v === undefined ? 'any' : v ? 'yes' : 'no');
 const boolOf = (v: TriState): boolean | undefined => (v === 'any' ? undefined : v === 'yes');
 
+/** A condition that may be required, refused or left open: any / yes / no as one segmented control. */
+function TriStateField({
+  label,
+  name,
+  value,
+  onChange,
+  words,
+}: {
+  label: string;
+  name: string;
+  value: TriState;
+  onChange: (value: TriState) => void;
+  words: [string, string, string];
+}) {
+  return (
+    <Input.Wrapper label={label}>
+      <SegmentedControl
+        fullWidth
+        aria-label={name}
+        value={value}
+        onChange={(v) => onChange(v as TriState)}
+        data={[
+          { value: 'any', label: words[0] },
+          { value: 'yes', label: words[1] },
+          { value: 'no', label: words[2] },
+        ]}
+      />
+    </Input.Wrapper>
+  );
+}
+
 /** The form's fields as typed: strings and lists, turned into a rule only on save. */
 type Draft = {
   name: string;
@@ -176,32 +207,20 @@ function PayRuleForm({
           />
         </Group>
         <Stack gap="sm">
-          <Input.Wrapper label="Public holiday (member's region)">
-            <SegmentedControl
-              fullWidth
-              aria-label="Public holiday"
-              value={draft.holiday}
-              onChange={(v) => set({ holiday: v as TriState })}
-              data={[
-                { value: 'any', label: 'Any day' },
-                { value: 'yes', label: 'Holiday' },
-                { value: 'no', label: 'Not a holiday' },
-              ]}
-            />
-          </Input.Wrapper>
-          <Input.Wrapper label="Investor-report week">
-            <SegmentedControl
-              fullWidth
-              aria-label="Investor-report week"
-              value={draft.investorWeek}
-              onChange={(v) => set({ investorWeek: v as TriState })}
-              data={[
-                { value: 'any', label: 'Any week' },
-                { value: 'yes', label: 'Investor week' },
-                { value: 'no', label: 'Other weeks' },
-              ]}
-            />
-          </Input.Wrapper>
+          <TriStateField
+            label="Public holiday (member's region)"
+            name="Public holiday"
+            value={draft.holiday}
+            onChange={(holiday) => set({ holiday })}
+            words={['Any day', 'Holiday', 'Not a holiday']}
+          />
+          <TriStateField
+            label="Investor-report week"
+            name="Investor-report week"
+            value={draft.investorWeek}
+            onChange={(investorWeek) => set({ investorWeek })}
+            words={['Any week', 'Investor week', 'Other weeks']}
+          />
         </Stack>
         <MultiSelect
           label="Layers"
