@@ -62,11 +62,7 @@ export function PayRuleExample({ plan, rules }: { plan: Plan; rules: PayRules })
             value={date}
             onChange={(v) => v && setDate(v)}
           />
-          <TimeInput
-            label="Time"
-            value={time}
-            onChange={(e) => setTime(e.currentTarget.value)}
-          />
+          <TimeInput label="Time" value={time} onChange={(e) => setTime(e.currentTarget.value)} />
         </Group>
         <Group gap="sm" data-testid="pay-rule-example-answer" aria-live="polite">
           {priced === null ? (
