@@ -332,3 +332,17 @@ export function optionalString(body: HclBody, name: string): string | undefined 
   if (typeof a.value !== 'string') throw new HclError(a.line, `"${name}" must be a string`);
   return a.value;
 }
+
+/**
+ * The label a reference `<prefix>.<label>.id` names (`data.opsgenie_user.maya.id` → `maya`), or an HclError at
+ * `line`. Why here: every Terraform target links its resources to users and schedules by such references.
+ */
+export function refLabel(value: HclValue | undefined, prefix: string, line: number): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HclError(line, `expected a reference ${prefix}.<name>.id`);
+  const parts = value.ref.split('.');
+  const wanted = prefix.split('.');
+  if (parts.length !== wanted.length + 2 || parts.at(-1) !== 'id' || wanted.some((p, i) => parts[i] !== p))
+    throw new HclError(line, `expected a reference ${prefix}.<name>.id, got ${value.ref}`);
+  return parts[wanted.length]!;
+}

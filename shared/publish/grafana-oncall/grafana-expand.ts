@@ -10,6 +10,7 @@ import {
   type HclBlock,
   type HclBody,
   type HclValue,
+  refLabel,
 } from '../hcl-subset';
 import type { OnCallSpan } from '../target';
 
@@ -54,17 +55,6 @@ export type GrafanaConfig = {
 };
 
 const START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
-
-/** The label a reference `<prefix>.<label>.id` names, or an error at `line`. */
-function refLabel(value: HclValue, prefix: string, line: number): string {
-  if (typeof value !== 'object' || Array.isArray(value))
-    throw new HclError(line, `expected a reference ${prefix}.<name>.id`);
-  const parts = value.ref.split('.');
-  const wanted = prefix.split('.');
-  if (parts.length !== wanted.length + 2 || parts.at(-1) !== 'id' || wanted.some((p, i) => parts[i] !== p))
-    throw new HclError(line, `expected a reference ${prefix}.<name>.id, got ${value.ref}`);
-  return parts[wanted.length]!;
-}
 
 /** An ISO weekday from an iCal code, or an error at `line`. */
 function weekday(code: HclValue, line: number): number {

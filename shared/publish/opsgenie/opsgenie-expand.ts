@@ -8,7 +8,7 @@ import {
   parseHcl,
   stringAttribute,
   type HclBlock,
-  type HclValue,
+  refLabel,
 } from '../hcl-subset';
 import type { OnCallSpan } from '../target';
 
@@ -79,17 +79,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})$/;
 function readDate(value: string, line: number): number {
   if (!DATE.test(value)) throw new HclError(line, `"${value}" is not a date as yyyy-MM-ddTHH:mm:ssZ`);
   return Temporal.Instant.from(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).epochMilliseconds;
-}
-
-/** The label a reference `<prefix>.<label>.id` names. */
-function refLabel(value: HclValue | undefined, prefix: string, line: number): string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new HclError(line, `expected a reference ${prefix}.<name>.id`);
-  const parts = value.ref.split('.');
-  const wanted = prefix.split('.');
-  if (parts.length !== wanted.length + 2 || parts.at(-1) !== 'id' || wanted.some((p, i) => parts[i] !== p))
-    throw new HclError(line, `expected a reference ${prefix}.<name>.id, got ${value.ref}`);
-  return parts[wanted.length]!;
 }
 
 /** Reads a restriction block's hours and minutes (and days for weekday-and-time-of-day). */
