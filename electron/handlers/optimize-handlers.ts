@@ -4,13 +4,17 @@ import type { HandlerContext } from './context';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
 
+/** How long after start the desktop app readies its optimiser worker: after the window, before a user's first click. */
+const WARM_AFTER_MS = 3_000;
+
 /**
  * `optimize:*`: optimiser jobs. A start validates the plan (the same door as a save, so a bad plan is refused with
- * its JSON paths) and hands it to a worker thread; the renderer polls the status and may cancel.
+ * its JSON paths) and hands it to a worker thread; the renderer polls the status and may cancel. In the desktop
+ * app a worker is readied shortly after start, so the first proposal does not wait for HiGHS to load.
  */
 export function optimizeHandlers(
-  _ctx: HandlerContext,
-  jobs: OptimizeJobs = createOptimizeJobs(),
+  ctx: HandlerContext,
+  jobs: OptimizeJobs = createOptimizeJobs(ctx.mode === 'electron' ? { warmAfterMs: WARM_AFTER_MS } : {}),
 ): HandlerGroup {
   return {
     'optimize:start': async ({

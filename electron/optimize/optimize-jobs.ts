@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { OptimizeJobStatus } from '../../shared/ipc/contract';
 import type {
   OptimizeJobRequest,
-  OptimizeWorkerData,
+  OptimizeWorkerCommand,
   OptimizeWorkerMessage,
 } from './optimize-worker-protocol';
 
@@ -15,6 +15,8 @@ import type {
 export const FINISHED_JOB_TTL_MS = 5 * 60_000;
 /** How long a cancelled worker may take to post its best schedule before it is terminated. */
 const CANCEL_GRACE_MS = 5_000;
+/** Finished workers kept alive (with HiGHS loaded and warm) for the next job. */
+const IDLE_WORKERS = 1;
 
 /**
  * How to start the worker: the built `.js` file, or (from source) a small ES module script that registers tsx
@@ -49,12 +51,15 @@ export function resolveWorkerEntry(moduleUrl: string = import.meta.url): WorkerE
   return { kind: 'file', path: found };
 }
 
+/** One worker thread: idle (`jobId` null) or solving one job; `ready` once it has loaded and warmed up HiGHS. */
+type Slot = { worker: Worker; jobId: string | null; ready: boolean };
+
 type Job = {
   id: string;
   planKey: string;
   status: OptimizeJobStatus;
   startedAt: number;
-  worker: Worker | null;
+  slot: Slot | null;
   cancelFlag: Int32Array;
   cancelRequested: boolean;
   finishedAt: number | null;
@@ -71,6 +76,13 @@ export type OptimizeJobs = {
   cancel(jobId: string): boolean;
   /** Resolves when the job has left `running`; for tests and the CLI. */
   settled(jobId: string): Promise<OptimizeJobStatus | null>;
+  /**
+   * Starts a worker ahead of the first job (it loads and warms up HiGHS) unless one is idle already; resolves when
+   * an idle worker is ready.
+   */
+  warm(): Promise<void>;
+  /** Workers alive: busy and idle (for tests). */
+  workers(): { busy: number; idle: number };
   /** Stops every worker (app quit). */
   dispose(): Promise<void>;
 };
@@ -83,15 +95,20 @@ function planKeyOf(request: OptimizeJobRequest): string {
 /**
  * Creates the registry. Each job runs `optimizePlan` + HiGHS in a worker thread; progress messages (objective,
  * bound, gap) update its status, a cancel stops the solver at its next check and keeps the best schedule so far.
+ * A worker that finished its job stays alive for the next one (`IDLE_WORKERS` of them, not holding the process
+ * open): starting a thread, loading the wasm and V8's first compilation cost more than a small solve itself.
+ * With `warmAfterMs`, one worker is started that long after creation, so even the first proposal finds one warm.
  * Finished jobs are kept for `ttlMs` so a renderer that polls a little late still gets the result.
  */
 export function createOptimizeJobs(
-  options: { entry?: WorkerEntry; ttlMs?: number; now?: () => number } = {},
+  options: { entry?: WorkerEntry; ttlMs?: number; now?: () => number; warmAfterMs?: number } = {},
 ): OptimizeJobs {
   const now = options.now ?? (() => performance.now());
   const ttlMs = options.ttlMs ?? FINISHED_JOB_TTL_MS;
   const jobs = new Map<string, Job>();
   const waiters = new Map<string, ((s: OptimizeJobStatus) => void)[]>();
+  const slots = new Set<Slot>();
+  const readyWaiters = new Map<Slot, (() => void)[]>();
   let entry = options.entry ?? null;
 
   const prune = () => {
@@ -106,27 +123,106 @@ export function createOptimizeJobs(
     job.status = { ...job.status, ...patch, elapsedMs: now() - job.startedAt };
     job.finishedAt = now();
     if (job.killTimer) clearTimeout(job.killTimer);
-    const worker = job.worker;
-    job.worker = null;
-    if (worker) void worker.terminate();
+    job.slot = null;
     for (const resolve of waiters.get(job.id) ?? []) resolve(job.status);
     waiters.delete(job.id);
   };
 
+  const drop = (slot: Slot) => {
+    slots.delete(slot);
+    slot.jobId = null;
+    for (const resolve of readyWaiters.get(slot) ?? []) resolve();
+    readyWaiters.delete(slot);
+    void slot.worker.terminate();
+  };
+
+  const idleSlots = () => [...slots].filter((s) => s.jobId === null);
+
+  /** A worker whose job has ended: kept idle (not holding the process open) or, with enough idle, stopped. */
+  const release = (slot: Slot) => {
+    slot.jobId = null;
+    if (idleSlots().length > IDLE_WORKERS) drop(slot);
+    else slot.worker.unref();
+  };
+
+  const spawn = (): Slot => {
+    entry ??= resolveWorkerEntry();
+    const worker = entry.kind === 'file' ? new Worker(entry.path) : new Worker(entry.script, { eval: true });
+    const slot: Slot = { worker, jobId: null, ready: false };
+    slots.add(slot);
+    const jobOf = (jobId: string): Job | undefined => {
+      const job = jobs.get(jobId);
+      return job && job.slot === slot ? job : undefined;
+    };
+    worker.on('message', (message: OptimizeWorkerMessage) => {
+      if (message.type === 'ready') {
+        slot.ready = true;
+        for (const resolve of readyWaiters.get(slot) ?? []) resolve();
+        readyWaiters.delete(slot);
+        return;
+      }
+      const job = jobOf(message.jobId);
+      switch (message.type) {
+        case 'progress':
+          if (job && job.status.state === 'running') {
+            const { objective, bound, gap } = message;
+            job.status = { ...job.status, progress: { objective, bound, gap } };
+          }
+          return;
+        case 'result':
+          if (job) {
+            finish(job, {
+              state: job.cancelRequested || message.cancelled ? 'cancelled' : 'done',
+              result: message.result,
+              error: null,
+            });
+          }
+          if (slot.jobId === message.jobId) release(slot);
+          return;
+        case 'error':
+          if (job) finish(job, { state: 'failed', error: `The optimiser failed: ${message.message}` });
+          if (slot.jobId === message.jobId) release(slot);
+          return;
+      }
+    });
+    const lost = (why: string) => {
+      const job = slot.jobId === null ? undefined : jobOf(slot.jobId);
+      drop(slot);
+      if (!job) return;
+      if (job.cancelRequested) finish(job, { state: 'cancelled', error: null });
+      else finish(job, { state: 'failed', error: why });
+    };
+    worker.on('error', (error) => lost(`The optimiser worker crashed: ${error.message}`));
+    worker.on('exit', (code) => lost(`The optimiser worker stopped (exit code ${code}) without a result.`));
+    worker.unref();
+    return slot;
+  };
+
   const cancel = (jobId: string): boolean => {
     const job = jobs.get(jobId);
-    if (!job || job.status.state !== 'running' || !job.worker) return false;
+    if (!job || job.status.state !== 'running' || !job.slot) return false;
     job.cancelRequested = true;
     Atomics.store(job.cancelFlag, 0, 1);
-    job.worker.postMessage({ type: 'cancel' });
+    const slot = job.slot;
     // A worker busy before HiGHS starts (model building, local search) cannot look at the flag; do not wait
-    // for it forever.
-    job.killTimer = setTimeout(
-      () => finish(job, { state: 'cancelled', error: null, result: null }),
-      CANCEL_GRACE_MS,
-    );
+    // for it forever: past the grace time the job ends without a result and its worker is stopped.
+    job.killTimer = setTimeout(() => {
+      finish(job, { state: 'cancelled', error: null, result: null });
+      if (slot.jobId === job.id) drop(slot);
+    }, CANCEL_GRACE_MS);
     return true;
   };
+
+  const warm = (): Promise<void> => {
+    const idle = idleSlots();
+    const slot = idle.find((s) => s.ready) ?? idle[0] ?? spawn();
+    if (slot.ready) return Promise.resolve();
+    return new Promise((resolve) => readyWaiters.set(slot, [...(readyWaiters.get(slot) ?? []), resolve]));
+  };
+
+  if (options.warmAfterMs !== undefined) {
+    setTimeout(() => void warm().catch(() => undefined), options.warmAfterMs).unref();
+  }
 
   return {
     start(request) {
@@ -135,19 +231,17 @@ export function createOptimizeJobs(
       for (const job of jobs.values()) {
         if (job.planKey === planKey && job.status.state === 'running') cancel(job.id);
       }
-      entry ??= resolveWorkerEntry();
       const id = randomUUID();
+      const idle = idleSlots();
+      const slot = idle.find((s) => s.ready) ?? idle[0] ?? spawn();
+      slot.jobId = id;
+      slot.worker.ref();
       const cancelFlag = new SharedArrayBuffer(4);
-      const data: OptimizeWorkerData = { request, cancelFlag };
-      const worker =
-        entry.kind === 'file'
-          ? new Worker(entry.path, { workerData: data })
-          : new Worker(entry.script, { eval: true, workerData: data });
       const job: Job = {
         id,
         planKey,
         startedAt: now(),
-        worker,
+        slot,
         cancelFlag: new Int32Array(cancelFlag),
         cancelRequested: false,
         finishedAt: null,
@@ -155,37 +249,8 @@ export function createOptimizeJobs(
         status: { jobId: id, state: 'running', elapsedMs: 0, progress: null, result: null, error: null },
       };
       jobs.set(id, job);
-      worker.on('message', (message: OptimizeWorkerMessage) => {
-        switch (message.type) {
-          case 'progress':
-            if (job.status.state === 'running') {
-              const { objective, bound, gap } = message;
-              job.status = { ...job.status, progress: { objective, bound, gap } };
-            }
-            return;
-          case 'result':
-            finish(job, {
-              state: job.cancelRequested || message.cancelled ? 'cancelled' : 'done',
-              result: message.result,
-              error: null,
-            });
-            return;
-          case 'error':
-            finish(job, { state: 'failed', error: `The optimiser failed: ${message.message}` });
-            return;
-        }
-      });
-      worker.on('error', (error) =>
-        finish(job, { state: 'failed', error: `The optimiser worker crashed: ${error.message}` }),
-      );
-      worker.on('exit', (code) => {
-        if (job.cancelRequested) finish(job, { state: 'cancelled', error: null });
-        else
-          finish(job, {
-            state: 'failed',
-            error: `The optimiser worker stopped (exit code ${code}) without a result.`,
-          });
-      });
+      const command: OptimizeWorkerCommand = { type: 'job', jobId: id, request, cancelFlag };
+      slot.worker.postMessage(command);
       return id;
     },
     status(jobId) {
@@ -203,13 +268,27 @@ export function createOptimizeJobs(
       if (job.status.state !== 'running') return Promise.resolve(job.status);
       return new Promise((resolve) => waiters.set(jobId, [...(waiters.get(jobId) ?? []), resolve]));
     },
+    warm,
+    workers() {
+      const idle = idleSlots().length;
+      return { busy: slots.size - idle, idle };
+    },
     async dispose() {
-      const running = [...jobs.values()].filter((j) => j.worker);
-      for (const job of running) {
-        job.cancelRequested = true;
-        finish(job, { state: 'cancelled', error: null });
+      for (const job of jobs.values()) {
+        if (job.status.state === 'running') {
+          job.cancelRequested = true;
+          finish(job, { state: 'cancelled', error: null });
+        }
       }
+      const stopping = [...slots].map((slot) => {
+        slots.delete(slot);
+        slot.jobId = null;
+        return slot.worker.terminate();
+      });
+      for (const list of readyWaiters.values()) for (const resolve of list) resolve();
+      readyWaiters.clear();
       jobs.clear();
+      await Promise.all(stopping);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { assertNever } from '../plan/edits';
-import { buildLedger } from '../fairness/ledger';
+import { buildLedger, type Ledger } from '../fairness/ledger';
 import { payReport } from '../pay/pay-report';
 import type { FairnessMetrics } from '../fairness/metrics';
 import type { Plan } from '../plan/schema';
@@ -53,7 +53,69 @@ export type OptimizeOptions = PlanRosterOptions & {
   seed?: number;
   /** A monotonic clock in milliseconds (shared/ has none of its own). */
   now?: () => number;
+  /** Keeps the roster and the current schedule's ledger between calls on the same plan (see `createOptimizeMemo`). */
+  memo?: OptimizeMemo;
 };
+
+/**
+ * The last plan's roster and current-schedule ledger, kept by whoever calls `optimizePlan` repeatedly (the app's
+ * worker). Why: "Compare strategies" runs three strategies on one plan and window, and a user proposes again after
+ * changing only the time limit; the roster build is the same each time. Keyed by the plan and every option the
+ * roster depends on, so any change to either builds afresh.
+ */
+export type OptimizeMemo = {
+  key: string | null;
+  roster: PlanRoster | string | null;
+  ledgerBefore: Ledger | null;
+};
+
+/** An empty memo for `OptimizeOptions.memo`. */
+export function createOptimizeMemo(): OptimizeMemo {
+  return { key: null, roster: null, ledgerBefore: null };
+}
+
+/**
+ * The options the roster (and so the memo) depends on: all of `PlanRosterOptions`, nothing of the solve. The type
+ * names every key, so a new roster option cannot be left out of the memo's key.
+ */
+function rosterOptionsOf(options: OptimizeOptions): {
+  [K in keyof Required<PlanRosterOptions>]: PlanRosterOptions[K];
+} {
+  const { from, to, deviationWeight, spreadWeight, holidayRepeatWeight, changeWeight, costWeight } = options;
+  const { wishes, maxWeekends, relax } = options;
+  return {
+    from,
+    to,
+    deviationWeight,
+    spreadWeight,
+    holidayRepeatWeight,
+    changeWeight,
+    costWeight,
+    wishes,
+    maxWeekends,
+    relax,
+  };
+}
+
+/** The plan's roster for these options, from the memo when it was built for the same plan and options. */
+function rosterFor(plan: Plan, options: OptimizeOptions): PlanRoster | string {
+  const memo = options.memo;
+  if (!memo) return planToRosterOrReason(plan, options);
+  const key = JSON.stringify([plan, rosterOptionsOf(options)]);
+  if (memo.key !== key || memo.roster === null) {
+    memo.key = key;
+    memo.roster = planToRosterOrReason(plan, options);
+    memo.ledgerBefore = null;
+  }
+  return memo.roster;
+}
+
+/** The current schedule's ledger over the roster's window, from the memo when it has one for this roster. */
+function ledgerBeforeFor(plan: Plan, options: OptimizeOptions, roster: PlanRoster): Ledger {
+  const memo = options.memo;
+  if (memo && memo.roster === roster) return (memo.ledgerBefore ??= buildLedger(plan, roster.window));
+  return buildLedger(plan, roster.window);
+}
 
 /** One member's outcome: the weighted load and the fair share the analysis ledger gives the new schedule. */
 export type MemberOutcome = {
@@ -118,7 +180,7 @@ function outcome(
 > {
   const proposal = rosterToShifts(roster, assignment);
   const ledger = buildLedger(proposal.plan, roster.window);
-  const ledgerBefore = buildLedger(plan, roster.window);
+  const ledgerBefore = ledgerBeforeFor(plan, options, roster);
   const before = new Map(ledgerBefore.members.map((m) => [m.id, m.weightedLoad]));
   const check = checkRoster(roster.model, assignment);
   const planProblems = checkPlanShifts(plan, proposal.plan, {
@@ -164,7 +226,7 @@ export async function optimizePlan(
   const strategy = options.strategy ?? 'optimal';
   const none = { bound: null, gap: null } as const;
   // Rotations whose cadence is shorter than the plan's periods do not fit the model: refused with a reason.
-  const roster = planToRosterOrReason(plan, options);
+  const roster = rosterFor(plan, options);
   if (typeof roster === 'string') {
     return {
       strategy,

@@ -86,6 +86,33 @@ describe('createOptimizeJobs (real worker thread)', () => {
     }
   }, 180_000);
 
+  it('keeps the worker warm between jobs: one thread serves a proposal, then a comparison of three', async () => {
+    const jobs = createOptimizeJobs();
+    try {
+      await jobs.warm();
+      expect(jobs.workers()).toEqual({ busy: 0, idle: 1 });
+      const first = jobs.start({ plan: sample(), strategy: 'optimal', timeLimitSeconds: 30 });
+      expect(jobs.workers()).toEqual({ busy: 1, idle: 0 });
+      expect((await jobs.settled(first))?.result?.status).toBe('optimal');
+      expect(jobs.workers()).toEqual({ busy: 0, idle: 1 });
+      const results = [];
+      for (const strategy of ['least-recent', 'round-robin', 'optimal'] as const) {
+        const id = jobs.start({ plan: sample(), strategy, timeLimitSeconds: 30 });
+        expect(jobs.workers()).toEqual({ busy: 1, idle: 0 });
+        results.push((await jobs.settled(id))?.result);
+      }
+      expect(results.map((r) => [r?.strategy, r?.status])).toEqual([
+        ['least-recent', 'feasible'],
+        ['round-robin', 'infeasible'],
+        ['optimal', 'optimal'],
+      ]);
+      expect(jobs.workers()).toEqual({ busy: 0, idle: 1 });
+    } finally {
+      await jobs.dispose();
+    }
+    expect(jobs.workers()).toEqual({ busy: 0, idle: 0 });
+  }, 120_000);
+
   it('keeps at most one running job per plan and forgets finished jobs after the time to live', async () => {
     let clock = 0;
     const jobs = createOptimizeJobs({ ttlMs: 1000, now: () => clock });

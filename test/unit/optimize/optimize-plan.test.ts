@@ -2,7 +2,11 @@ import { solveWithHighs } from '../../../electron/optimize/highs-solver';
 import { analyzePlan } from '../../../shared/fairness/analyze';
 import { checkPlanShifts } from '../../../shared/optimize/check-plan-shifts';
 import { checkRoster } from '../../../shared/optimize/check-roster';
-import { optimizePlan, type OptimizeOptions } from '../../../shared/optimize/optimize-plan';
+import {
+  createOptimizeMemo,
+  optimizePlan,
+  type OptimizeOptions,
+} from '../../../shared/optimize/optimize-plan';
 import { planToRoster } from '../../../shared/optimize/plan-to-roster';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
@@ -165,6 +169,33 @@ describe('baselines', () => {
     expect(lr.violations).toEqual([]);
     // History before the window is empty, so a (first in order) starts; b is away in week 2, c takes it; then b.
     expect(primaryOrder(lr.proposal!.plan)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('the memo kept between calls', () => {
+  it('reuses the roster for every strategy on one plan and window, and rebuilds when the window changes', async () => {
+    const plan = hoursPlan(['a', 'b', 'c'], 3, { b: [['2027-04-13', '2027-04-14']] });
+    const memo = createOptimizeMemo();
+    const rr = await run(plan, { strategy: 'round-robin', memo });
+    const roster = memo.roster;
+    expect(roster).toEqual(expect.objectContaining({ members: expect.any(Array) }));
+    const lr = await run(plan, { strategy: 'least-recent', memo });
+    const optimal = await run(plan, { memo });
+    expect(memo.roster).toBe(roster);
+    // The same results as without the memo.
+    expect(rr).toEqual({ ...(await run(plan, { strategy: 'round-robin' })), elapsedMs: rr.elapsedMs });
+    expect(primaryOrder(lr.proposal!.plan)).toEqual(['a', 'c', 'b']);
+    expect(optimal.status).toBe('optimal');
+    expect(optimal.violations).toEqual([]);
+    expect(optimal.members.map((m) => m.weightedLoadBefore)).toEqual(
+      rr.members.map((m) => m.weightedLoadBefore),
+    );
+    // Another window (or weight) is another roster.
+    await run(plan, { strategy: 'round-robin', memo, from: '2027-04-19' });
+    expect(memo.roster).not.toBe(roster);
+    const shorter = memo.roster;
+    await run(plan, { strategy: 'round-robin', memo, from: '2027-04-19', changeWeight: 1 });
+    expect(memo.roster).not.toBe(shorter);
   });
 });
 
