@@ -157,6 +157,7 @@ export function createOptimizeJobs(
     worker.on('message', (message: OptimizeWorkerMessage) => {
       if (message.type === 'ready') {
         slot.ready = true;
+        if (slot.jobId === null) slot.worker.unref();
         for (const resolve of readyWaiters.get(slot) ?? []) resolve();
         readyWaiters.delete(slot);
         return;
@@ -217,6 +218,8 @@ export function createOptimizeJobs(
     const idle = idleSlots();
     const slot = idle.find((s) => s.ready) ?? idle[0] ?? spawn();
     if (slot.ready) return Promise.resolve();
+    // Held open until ready, so a caller awaiting the warm-up is not left behind by an exiting process.
+    slot.worker.ref();
     return new Promise((resolve) => readyWaiters.set(slot, [...(readyWaiters.get(slot) ?? []), resolve]));
   };
 
