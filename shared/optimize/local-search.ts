@@ -1,6 +1,6 @@
 import { mulberry32 } from '../simulation/prng';
 import type { RosterAssignment, RosterModel } from './roster-model';
-import { giveCell, swapWindow, tradeCells } from './search-moves';
+import { balanceTrade, giveCell, swapWindow, tradeCells } from './search-moves';
 import { SearchState, searchModel, type Score } from './search-state';
 
 /** How long to search and from which seed (same seed, same model → same result). */
@@ -70,6 +70,9 @@ export function improveRoster(
   });
 }
 
+/** The share of the annealing's moves that are balancing trades (see `balanceTrade`) when balance is scored. */
+const BALANCE_SHARE = 0.1;
+
 /**
  * Simulated annealing over the moves of `search-moves.ts` on one objective plus a small RMS-deviation term (which
  * walks the flat stretches of a min-max objective); returns the best assignment seen by (objective, squares).
@@ -110,9 +113,28 @@ function anneal(
     return false;
   };
   const pick = <X>(list: readonly X[]) => list[Math.floor(rng() * list.length)]!;
+  // Balancing trades only where balance is scored, and only when there is someone to balance against.
+  const balancing =
+    (model.fairness!.deviationWeight > 0 || model.fairness!.spreadWeight > 0) && st.who.length > 1;
+  const devs = new Float64Array(S);
 
   for (let it = 0; it < options.iterations; it++) {
     temperature = schedule.hot * Math.pow(schedule.cold / schedule.hot, it / options.iterations);
+    if (balancing && rng() < BALANCE_SHARE) {
+      // The most loaded against anyone below them, or the least loaded against anyone above.
+      st.deviations(devs);
+      let hi = st.who[0]!;
+      let lo = st.who[0]!;
+      for (const s of st.who) {
+        if (devs[s]! > devs[hi]!) hi = s;
+        if (devs[s]! < devs[lo]!) lo = s;
+      }
+      const other = pick(st.who);
+      const [a, b] = rng() < 0.5 ? [hi, other] : [other, lo];
+      if (a !== b && devs[a]! > devs[b]!)
+        balanceTrade(st, a, Math.floor(rng() * D), b, devs[a]! - devs[b]!, keep);
+      continue;
+    }
     const kind = rng();
     if (kind < 0.3 && S > 1) {
       const a = Math.floor(rng() * S);

@@ -209,6 +209,24 @@ export class SearchState {
     return [objective, sq];
   }
 
+  /** Each person's deviation from fair share (load − share × totals), into `out` by person; 0 for non-participants. */
+  deviations(out: Float64Array): Float64Array {
+    const share = this.fairness.share;
+    const T = this.T;
+    out.fill(0);
+    for (const s of this.who) {
+      let fair = 0;
+      for (let t = 0; t < T; t++) fair += share[s]![t]! * this.total[t]!;
+      out[s] = this.load[s]! - fair;
+    }
+    return out;
+  }
+
+  /** Person s's load of cell (d, t). */
+  cellLoad(s: number, d: number, t: number): number {
+    return this.weights[s]![d * this.T + t]!;
+  }
+
   /** True when s holding t on day d keeps the run limit that counts t (days d's neighbours as they are). */
   runOk(s: number, d: number, t: number): boolean {
     const limits = this.runLimits[s]!;
