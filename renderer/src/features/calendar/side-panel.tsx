@@ -431,7 +431,7 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
           </ActionIcon>
         </Tooltip>
       </Group>
-      {locked && (
+      {shift.pinned && (
         <Text size="xs" c="dimmed">
           Pinned shifts keep their person and times; unpin to change them.
         </Text>
