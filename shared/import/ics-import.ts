@@ -17,6 +17,11 @@ export type ImportEntry = {
   layerId: string;
   /** The member this entry belongs to; null while the person is unknown. */
   memberId: string | null;
+  /**
+   * A learner's shadow shift, not on call: the summary ends in "(shadow)", as Rotaplan's iCalendar export marks
+   * them. Imported as a shadow shift, never as coverage.
+   */
+  shadow: boolean;
 };
 
 /** A person the file names, with how many entries they hold and the member they were matched to. */
@@ -99,6 +104,9 @@ export function importIcs(
   }
 }
 
+/** How Rotaplan's iCalendar export ends the summary of a shadow shift ("On call (Primary): Dana (shadow)"). */
+const SHADOW_MARK = /\s*\(shadow\)\s*$/i;
+
 function importUnsafe(input: string | Uint8Array, plan: Plan, options: IcsImportOptions): IcsImportResult {
   const decoded = decodeIcsInput(input);
   if (!decoded.ok) return failed([decoded.problem]);
@@ -126,7 +134,10 @@ function importUnsafe(input: string | Uint8Array, plan: Plan, options: IcsImport
   const people = new Map<string, ImportPerson>();
   const entries: ImportEntry[] = [];
   for (const o of reading.occurrences) {
-    const { person, layerText } = readOnCall(vendor, o, reading.calendar);
+    const shadow = SHADOW_MARK.test(o.summary);
+    // The mark is no part of the person's name.
+    const read = shadow ? { ...o, summary: o.summary.replace(SHADOW_MARK, '') } : o;
+    const { person, layerText } = readOnCall(vendor, read, reading.calendar);
     const key = personKey(person);
     let known = people.get(key);
     if (!known) {
@@ -142,6 +153,7 @@ function importUnsafe(input: string | Uint8Array, plan: Plan, options: IcsImport
       personKey: key,
       layerId: guessLayer(plan.rotation.layers, `${layerText} ${o.summary}`),
       memberId: known.memberId,
+      shadow,
     });
   }
   entries.sort((a, b) => Temporal.Instant.compare(a.start, b.start) || a.layerId.localeCompare(b.layerId));

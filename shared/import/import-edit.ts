@@ -7,7 +7,7 @@ import { VENDOR_NAMES } from './vendors';
 /**
  * The mapped entries as shifts, with overlaps on a layer trimmed (see `trimLayerOverlaps`): a calendar often holds
  * entries that overlap (a daily repeating event a week long, two people at a hand-over), but a layer holds one
- * person at a time.
+ * person at a time. Shadow entries stay shadows, beside whoever holds the layer, and are never trimmed.
  */
 function importedShifts(result: IcsImportResult): TrimmedOverlaps<ImportedShift> {
   const from = VENDOR_NAMES[result.vendor];
@@ -21,6 +21,7 @@ function importedShifts(result: IcsImportResult): TrimmedOverlaps<ImportedShift>
             start: e.start,
             end: e.end,
             note: `Imported from ${from}: ${e.summary}`.slice(0, 500),
+            ...(e.shadow ? { shadow: true } : {}),
           },
         ],
   );
@@ -55,4 +56,17 @@ export function importOverlapNote(result: IcsImportResult, plan: Plan): string |
   ].filter(Boolean);
   const total = trim.trimmed + trim.removed;
   return `${total} ${total === 1 ? 'entry overlaps' : 'entries overlap'} others on their layer (${layers}), and a layer holds one person at a time: ${parts.join(' and ')}.`;
+}
+
+/**
+ * What the import does with entries marked "(shadow)", as one sentence for the import summary, or null when the
+ * mapped entries have none.
+ * Why say it: a learner's shadow in the file would otherwise read as a second person on call; the user sees that
+ * they come in as shadows, not coverage.
+ */
+export function importShadowNote(result: IcsImportResult): string | null {
+  if (!result.ok) return null;
+  const shadows = result.entries.filter((e) => e.shadow && e.memberId !== null).length;
+  if (shadows === 0) return null;
+  return `${shadows} ${shadows === 1 ? 'entry is' : 'entries are'} marked "(shadow)": imported as shadow shifts, learners beside whoever is on call, not coverage.`;
 }

@@ -4,6 +4,8 @@ import { applyShiftEdit } from '../plan/edits/shift-edits';
 import { isRefusal } from '../plan/edits/edit-outcome';
 import type { Layer, LayerRotation, Plan, Shift } from '../plan/schema';
 import { isPlainLayer, layerRotations } from '../rotation/layer-rotations';
+import { isShadowShift } from '../rotation/shadow-shifts';
+import { shadowShiftRefusal } from '../rotation/shift-adjust';
 import { layerTurns } from '../rotation/turns';
 import { overlaps } from '../time/intervals';
 import { timeOffConflicts, type TimeOffConflict } from '../rotation/availability';
@@ -95,7 +97,8 @@ function byFairness(a: SwapCandidate, b: SwapCandidate): number {
  * investor-week staffing), compared before and after so only what the change breaks counts; someone outside the
  * layer's rotation is not eligible either, nor, on a layer of regional or restricted rotations, anyone outside
  * the rotation whose turn the shift is. The fairness change is the analysis ledger's over the window (default:
- * the plan's horizon). Returns a sentence when the shift cannot be reassigned at all (unknown or pinned).
+ * the plan's horizon). Returns a sentence when the shift cannot be reassigned at all (unknown, pinned, or a
+ * learner's shadow, which is not on call and so has no turn to hand over).
  * Why real edits: the assistant then agrees exactly with what "Give to X" will do and what the Fairness view shows.
  */
 export function swapCandidates(
@@ -106,6 +109,7 @@ export function swapCandidates(
   const shift = plan.shifts.find((s) => s.id === shiftId);
   if (!shift) return `no shift has id "${shiftId}"`;
   if (shift.pinned) return `the shift ${shiftId} is pinned; unpin it before giving it to someone else`;
+  if (isShadowShift(shift)) return shadowShiftRefusal(plan, shift);
   const window = resolveWindow(plan, options);
   const beforeLedger = buildLedger(plan, window);
   const before = fairnessSnapshot(beforeLedger);

@@ -3,6 +3,7 @@ import { shiftsOverlapping } from '../plan/shift-index';
 import { overlaps, subtractIntervals } from '../time/intervals';
 import { endKeepingLocalLength, instantMs, localDateTime, msToInstant } from '../time/zoned';
 import { describeShift, planLocal } from './describe-shift';
+import { isShadowShift } from './shadow-shifts';
 import { uniqueShiftId } from './shift-ids';
 
 /** New shifts for the plan, or a sentence saying why the change cannot be made. */
@@ -36,18 +37,32 @@ function isValidInstant(value: string): boolean {
   }
 }
 
-/** Finds a shift and checks it may be changed; a refusal names why not. */
+/**
+ * Why a shadow shift cannot be given away, swapped, moved or resized as a shift, in words.
+ * Why refuse: a shadow follows the on-call shift it shadows and holds no turn of its own, so any of these would
+ * either turn a learner's shadow into an on-call turn or move who is on call beside it; the learner's dates are
+ * changed through their shadow pairing.
+ */
+export function shadowShiftRefusal(plan: Plan, shift: Shift): string {
+  return `${describeShift(plan, shift)} is a shadow (learning, not on call): it cannot be given away, swapped or moved like an on-call shift; change the learner's shadow pairing in the Team view instead`;
+}
+
+/** Finds a shift and checks it may be changed as on-call time (not pinned, not a shadow); a refusal names why not. */
 export function editableShift(plan: Plan, shiftId: string): Shift | string {
   const shift = plan.shifts.find((s) => s.id === shiftId);
   if (!shift) return `no shift has id "${shiftId}"`;
   if (shift.pinned) return `${describeShift(plan, shift)} is pinned; unpin it first`;
+  if (isShadowShift(shift)) return shadowShiftRefusal(plan, shift);
   return shift;
 }
 
-/** The other shifts of `shift`'s layer that overlap [fromMs, toMs), in the plan's order, found by the shift index. */
+/**
+ * The other on-call shifts of `shift`'s layer that overlap [fromMs, toMs), in the plan's order, found by the shift
+ * index. Shadows are left out: a handoff that moves, or a trade of places, is between people on call.
+ */
 function layerOverlapping(plan: Plan, shift: Shift, fromMs: number, toMs: number): Shift[] {
   return shiftsOverlapping(plan.shifts, fromMs, toMs).filter(
-    (s) => s.layerId === shift.layerId && s.id !== shift.id,
+    (s) => s.layerId === shift.layerId && s.id !== shift.id && !isShadowShift(s),
   );
 }
 
@@ -235,8 +250,8 @@ export type ManualShiftDraft = {
 
 /**
  * Adds a manual shift and cuts the layer's other shifts around it (trimmed, split in two, or replaced when it
- * covers them), so the layer stays covered exactly once. Refused when that would change a pinned shift or
- * replace a whole manual or override shift, which a person made.
+ * covers them), so the layer stays covered exactly once; shadow shifts stay as they are. Refused when that would
+ * change a pinned shift or replace a whole manual or override shift, which a person made.
  */
 export function insertManualShift(plan: Plan, draft: ManualShiftDraft): Adjusted {
   if (!plan.rotation.layers.some((l) => l.id === draft.layerId))
@@ -258,7 +273,8 @@ export function insertManualShift(plan: Plan, draft: ManualShiftDraft): Adjusted
   const zone = plan.rotation.timeZone;
   const out: Shift[] = [];
   for (const s of plan.shifts) {
-    if (s.layerId !== draft.layerId || !overlaps(span(s), target)) {
+    // A learner's shadow stays beside whoever now holds the time.
+    if (s.layerId !== draft.layerId || isShadowShift(s) || !overlaps(span(s), target)) {
       out.push(s);
       continue;
     }

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { SidePanel, type CalendarSelection } from '../../renderer/src/features/calendar/side-panel';
 import { useGuardedEdit } from '../../renderer/src/hooks/use-edit-runner';
 import { useAppStore } from '../../renderer/src/store/store';
+import { applyEdit } from '../../shared/plan/edits';
 import { removeBridge, useSamplePlanWithBridge } from './sample-store';
 
 function Panel({ selection }: { selection: CalendarSelection }) {
@@ -175,6 +176,37 @@ describe('calendar side panel (jsdom)', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Swap' }));
     expect(shift('primary-2027-01-04')).toMatchObject({ memberId: 'sam', source: 'swap' });
     expect(shift('primary-2027-02-08')).toMatchObject({ memberId: 'maya', source: 'swap' });
+  });
+
+  it('never offers a shadow as the shift to swap with, and locks a shadow itself', async () => {
+    // Sam shadows Diego's primary week of 2027-01-11 (until his Martin Luther King Jr. Day off).
+    const paired = applyEdit(
+      useAppStore.getState().plan!,
+      { kind: 'shadow:add', layerId: 'primary', memberId: 'sam', from: '2027-01-11', until: '2027-01-18' },
+      '2026-11-28T00:00:00.000Z',
+    );
+    if (!paired.ok) throw new Error(paired.reason);
+    useAppStore.setState({ plan: paired.plan });
+    const user = userEvent.setup({ delay: null });
+    const view = renderPanel({ kind: 'shift', shiftId: 'primary-2027-01-04' });
+    await user.click(screen.getByRole('button', { name: 'Swap with…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Swap with another shift' });
+    await user.type(within(dialog).getByLabelText('The shift to swap with'), 'Sam Okafor · Primary');
+    const options = (await screen.findAllByRole('option', { hidden: true })).map((o) => o.textContent);
+    expect(options).toContain('Sam Okafor · Primary · Mon, Feb 8, 09:00 → Mon, Feb 15, 09:00');
+    expect(options.filter((o) => o?.includes('Jan 11'))).toEqual([]);
+    view.unmount();
+
+    renderPanel({ kind: 'shift', shiftId: 'primary-shadow-sam-2027-01-11T09:00' });
+    expect(screen.getByTestId('shadow-locked')).toBeInTheDocument();
+    for (const name of [
+      'Reassign…',
+      'Swap with…',
+      'Find a swap',
+      'Move one day earlier',
+      'End one day later',
+    ])
+      expect(screen.getByRole('button', { name })).toBeDisabled();
   });
 
   it("finds a swap with the assistant's rules and gives the shift to the one eligible teammate", async () => {

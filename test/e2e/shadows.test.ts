@@ -76,4 +76,40 @@ describe('shadow shifts (Chromium through the preview)', () => {
     await page.getByTestId('shadows-editor').getByText('Nobody is shadowing yet.').waitFor();
     await waitForShifts(session, (shifts) => shifts.length > 0 && !shifts.some((s) => s.shadow));
   });
+
+  it('refuses a member dropped onto a shadow and locks the shadow in the side panel; the shadow stays', async () => {
+    session = await openApp();
+    const { page } = session;
+    const editor = page.getByTestId('shadows-editor');
+    await editor.getByRole('combobox', { name: 'Learner' }).click();
+    await page.getByRole('option', { name: 'Sam Okafor' }).click();
+    await editor.getByLabel('From').fill('2027-01-11');
+    await editor.getByLabel('Until (not included)').fill('2027-01-18');
+    await editor.getByRole('button', { name: 'Add shadow' }).click();
+    const paired = await waitForShifts(session, (shifts) => shifts.some((s) => s.shadow));
+
+    await page.click('[data-view="calendar"]');
+    await page.getByLabel('Go to date').fill('2027-01-11');
+    const shadow = page.locator('[data-shift-id="primary-shadow-sam-2027-01-11T09:00"][data-shadow]').first();
+    await shadow.waitFor();
+
+    // Maya's chip dropped on Sam's shadow would make her a second person on call that week: refused, in words.
+    await page.locator('[data-member-chip="maya"]').dragTo(shadow);
+    await page
+      .getByText(
+        "Sam Okafor's Primary shadow shift 2027-01-11 09:00 – 2027-01-17 23:00 is a shadow (learning, not on call)",
+        { exact: false },
+      )
+      .waitFor();
+    await expect(shadow.textContent()).resolves.toContain('Sam Okafor');
+    const after = await waitForShifts(session, (shifts) => shifts.some((s) => s.shadow));
+    expect(after).toEqual(paired);
+
+    await shadow.click();
+    const panel = page.getByTestId('shift-panel');
+    await panel.getByTestId('shadow-locked').waitFor();
+    for (const name of ['Reassign…', 'Swap with…', 'Find a swap', 'Move one day later']) {
+      await expect(panel.getByRole('button', { name }).isDisabled()).resolves.toBe(true);
+    }
+  });
 });

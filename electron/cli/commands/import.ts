@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { analyzePlan } from '../../../shared/fairness/analyze';
-import { importEditOf, importOverlapNote } from '../../../shared/import/import-edit';
+import { importEditOf, importOverlapNote, importShadowNote } from '../../../shared/import/import-edit';
 import { importIcs, type ImportPerson } from '../../../shared/import/ics-import';
 import { VENDOR_NAMES } from '../../../shared/import/vendors';
 import { applyEdit } from '../../../shared/plan/edits';
@@ -95,6 +95,8 @@ export const importCommand: Command = {
     for (const w of result.warnings) lines.push(`Note: ${w.message}`);
     const overlapNote = importOverlapNote(result, plan);
     if (overlapNote) lines.push(`Note: ${overlapNote}`);
+    const shadowNote = importShadowNote(result);
+    if (shadowNote) lines.push(`Note: ${shadowNote}`);
     io.stdout(`${lines.join('\n')}\n`);
 
     const edit = importEditOf(result);
@@ -112,6 +114,10 @@ export const importCommand: Command = {
       throw new InputError('import refused');
     }
     const zone = plan.rotation.timeZone;
+    const shadows = edit.shifts.filter((s) => s.shadow === true).length;
+    const imported =
+      plural(edit.shifts.length - shadows, 'imported shift') +
+      (shadows > 0 ? ` and ${plural(shadows, 'shadow shift')} (not on call)` : '');
     const lastMoment = Temporal.Instant.from(edit.to).subtract({ milliseconds: 1 }).toString();
     const from = localDate(edit.from, zone);
     const to = localDate(lastMoment, zone);
@@ -119,9 +125,7 @@ export const importCommand: Command = {
       `\nReplaced ${plan.rotation.layers
         .filter((l) => edit.shifts.some((s) => s.layerId === l.id))
         .map((l) => l.name)
-        .join(
-          ' and ',
-        )} shifts from ${from} to ${to} with ${plural(edit.shifts.length, 'imported shift')}.\n\n`,
+        .join(' and ')} shifts from ${from} to ${to} with ${imported}.\n\n`,
     );
     io.stdout(render(applied.plan, analyzePlan(applied.plan, { from, to })));
 

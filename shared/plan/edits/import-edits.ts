@@ -3,8 +3,18 @@ import { sortShifts } from '../../rotation/schedule-shifts';
 import type { Plan, Shift } from '../schema';
 import { refuse, type EditOutcome } from './edit-outcome';
 
-/** One imported shift: who, on which layer, from when to when (UTC instants), and a note saying where it came from. */
-export type ImportedShift = { layerId: string; memberId: string; start: string; end: string; note?: string };
+/**
+ * One imported shift: who, on which layer, from when to when (UTC instants), a note saying where it came from, and
+ * whether it is a learner's shadow (never coverage).
+ */
+export type ImportedShift = {
+  layerId: string;
+  memberId: string;
+  start: string;
+  end: string;
+  note?: string;
+  shadow?: boolean;
+};
 
 /**
  * Edits that bring an outside schedule in.
@@ -84,6 +94,7 @@ function replaceWindow(plan: Plan, edit: ImportEdit): EditOutcome {
     source: 'manual',
     pinned: false,
     ...(s.note ? { note: s.note.slice(0, 500) } : {}),
+    ...(s.shadow === true ? { shadow: true } : {}),
   }));
   return { ...plan, shifts: sortShifts(plan, [...kept, ...imported]) };
 }

@@ -4,6 +4,15 @@ import type { Plan } from '../../plan/schema';
 import { mergeIntervals, type Interval } from '../../time/intervals';
 import type { OnCallSpan } from '../target';
 
+/**
+ * Between a layer's name and a time zone in the name of each of the schedules a layer with rotations in several
+ * zones is written as ("Primary — Europe/Berlin").
+ */
+export const SCHEDULE_ZONE_SEPARATOR = ' — ';
+
+/** A span of a plan layer and the index of the schedule in the document that pages it. */
+export type ScheduledSpan = OnCallSpan & { schedule: number };
+
 /** A problem in a GoAlert document, with its line. */
 export class GoalertError extends Error {
   constructor(
@@ -236,17 +245,29 @@ export function ruleIntervals(rule: GoalertRule, zone: string, from: number, unt
 }
 
 /**
+ * The plan layer a schedule belongs to: the layer named (or with the id) as the schedule, or the one whose name and
+ * `SCHEDULE_ZONE_SEPARATOR` start the schedule's name (the longest such name).
+ */
+function layerOfSchedule(plan: Plan, name: string) {
+  const exact = plan.rotation.layers.find((l) => l.name === name || l.id === name);
+  if (exact) return exact;
+  const prefixed = plan.rotation.layers.filter((l) => name.startsWith(l.name + SCHEDULE_ZONE_SEPARATOR));
+  return prefixed.sort((a, b) => b.name.length - a.name.length)[0];
+}
+
+/**
  * Expands the document into spans of plan layers: a schedule's on-call users are those of every target whose rules
  * are active, then its user overrides apply — remove (removeUserID alone), replace (both: only where the removed
  * user is on call) and add (addUserID alone), as GoAlert's schedule overrides are documented ("Add, remove or
- * replace a user on the schedule for a period").
+ * replace a user on the schedule for a period"). Each override acts on its own schedule's users only; a layer
+ * written as several schedules (one per zone) is on call wherever any of them is.
  */
 export function expandGoalert(
   text: string,
   plan: Plan,
   window: Interval,
   userIds: Readonly<Record<string, string>>,
-): OnCallSpan[] {
+): ScheduledSpan[] {
   const { schedules, createdAt } = readGoalertDocument(text);
   if (createdAt === null)
     throw new GoalertError(
@@ -254,9 +275,9 @@ export function expandGoalert(
       'the "# rotaplan: create between START and END" line is missing (it fixes when the rotations start)',
     );
   const memberOf = new Map(Object.entries(userIds).map(([member, user]) => [user, member]));
-  const out: OnCallSpan[] = [];
-  for (const schedule of schedules) {
-    const layer = plan.rotation.layers.find((l) => l.name === schedule.name || l.id === schedule.name);
+  const out: ScheduledSpan[] = [];
+  for (const [index, schedule] of schedules.entries()) {
+    const layer = layerOfSchedule(plan, schedule.name);
     if (!layer)
       throw new GoalertError(schedule.line, `schedule "${schedule.name}" matches no layer of the plan`);
     const pieces: (Interval & { userId: string })[] = [];
@@ -311,7 +332,7 @@ export function expandGoalert(
         const memberId = memberOf.get(user);
         if (memberId === undefined)
           throw new GoalertError(schedule.line, `user id "${user}" is no member of the plan (--map)`);
-        out.push({ layerId: layer.id, memberId, start, end });
+        out.push({ layerId: layer.id, memberId, start, end, schedule: index });
       }
     }
   }

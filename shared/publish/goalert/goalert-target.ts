@@ -1,7 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import type { Interval } from '../../time/intervals';
+import { mergeIntervals, type Interval } from '../../time/intervals';
 import { derivedOverridesFor } from '../derive-for-target';
-import { offsetChanges } from '../pagerduty/pagerduty-layers';
 import { regularPieces, type RegularPiece } from '../regular-pieces';
 import type {
   CompiledPublish,
@@ -12,7 +11,14 @@ import type {
   PublishTarget,
 } from '../target';
 import { missingUserIds } from '../user-ids';
-import { expandGoalert, GoalertError, type GoalertOverride, type GoalertRule } from './goalert-expand';
+import {
+  expandGoalert,
+  GoalertError,
+  SCHEDULE_ZONE_SEPARATOR,
+  type GoalertOverride,
+  type GoalertRule,
+  type ScheduledSpan,
+} from './goalert-expand';
 
 /** The file this target writes. */
 export const GOALERT_FILE = 'schedules.graphql';
@@ -39,18 +45,26 @@ function local(ms: number, zone: string): { day: number; minute: number } {
   return { day: zdt.dayOfWeek % 7, minute: zdt.hour * 60 + zdt.minute };
 }
 
-/** The rules of a piece in the schedule's zone: always (00:00-00:00 every day) or its window's days and times. */
-function pieceRules(piece: RegularPiece, zone: string): GoalertRule[] | string {
-  const w = piece.window;
-  if (!w) return [{ start: '00:00', end: '00:00', weekdayFilter: Array<boolean>(7).fill(true) }];
-  if (w.minutes >= 1440) return 'its window is a day or longer';
-  const anchorDate = Temporal.PlainDate.from(piece.anchor.slice(0, 10));
-  const occurrences = w.weekdays.map((weekday) => {
-    const date = anchorDate.add({ days: (weekday - anchorDate.dayOfWeek + 7) % 7 });
-    const start = Temporal.PlainDateTime.from(`${date.toString()}T${w.start}`).toZonedDateTime(piece.zone, {
+/**
+ * The rules of one daily window in a schedule's zone: on each of `weekdays` (ISO, 1 Monday … 7 Sunday) of the week
+ * of `anchorDate`, `dayShift` days later, from `start` on the clock of `zone` for `minutes`, as clock times and
+ * weekdays of `scheduleZone` (the same when the schedule keeps the window's own zone).
+ */
+function windowRules(
+  anchorDate: Temporal.PlainDate,
+  weekdays: readonly number[],
+  start: string,
+  zone: string,
+  minutes: number,
+  dayShift: number,
+  scheduleZone: string,
+): GoalertRule[] {
+  const occurrences = weekdays.map((weekday) => {
+    const date = anchorDate.add({ days: ((weekday - anchorDate.dayOfWeek + 7) % 7) + dayShift });
+    const at = Temporal.PlainDateTime.from(`${date.toString()}T${start}`).toZonedDateTime(zone, {
       disambiguation: 'compatible',
     }).epochMilliseconds;
-    return { from: local(start, zone), to: local(start + w.minutes * 60_000, zone) };
+    return { from: local(at, scheduleZone), to: local(at + minutes * 60_000, scheduleZone) };
   });
   const byTimes = new Map<string, GoalertRule>();
   for (const o of occurrences) {
@@ -64,6 +78,83 @@ function pieceRules(piece: RegularPiece, zone: string): GoalertRule[] | string {
     byTimes.set(key, rule);
   }
   return [...byTimes.values()];
+}
+
+/** A rotation of the document: the piece it copies, the zone of the schedule holding it and its rules there. */
+type RotationTarget = { piece: RegularPiece; zone: string; tail: boolean; rules: GoalertRule[] };
+
+/**
+ * The rotation targets of a piece, each in the schedule of its own zone: always (00:00-00:00 every day); or its
+ * window from the start in the piece's zone; or, for a window whose end keeps the next region's clock (see
+ * `WindowSplit`), its shortest length there and a copy of the rotation in the next region's schedule for the tail
+ * ending at that region's handoff (the copy hands over with the rotation, so both page the same member).
+ */
+function pieceTargets(piece: RegularPiece): RotationTarget[] | string {
+  const w = piece.window;
+  if (!w)
+    return [
+      {
+        piece,
+        zone: piece.zone,
+        tail: false,
+        rules: [{ start: '00:00', end: '00:00', weekdayFilter: Array<boolean>(7).fill(true) }],
+      },
+    ];
+  if (w.minutes >= 1440) return 'its window is a day or longer';
+  const anchorDate = Temporal.PlainDate.from(piece.anchor.slice(0, 10));
+  const head = w.split?.minMinutes ?? w.minutes;
+  const out: RotationTarget[] = [
+    {
+      piece,
+      zone: piece.zone,
+      tail: false,
+      rules: windowRules(anchorDate, w.weekdays, w.start, piece.zone, head, 0, piece.zone),
+    },
+  ];
+  const split = w.split;
+  if (split)
+    out.push({
+      piece,
+      zone: split.tailZone,
+      tail: true,
+      rules: windowRules(
+        anchorDate,
+        w.weekdays,
+        split.tailStart,
+        split.tailZone,
+        split.tailMinutes,
+        split.dayShift,
+        split.tailZone,
+      ),
+    });
+  return out;
+}
+
+/** One GoAlert schedule of the document: a plan layer's rotations in one time zone. */
+type ScheduleOut = { layerId: string; name: string; zone: string; targets: RotationTarget[] };
+
+/**
+ * The schedules of the document: per plan layer, one schedule per time zone its rotations hand over in (named
+ * "<layer> — <zone>" when there are several), or one named as the layer.
+ * Why per zone: GoAlert's rules are clock times in their schedule's zone with no date range, so a region's window
+ * only keeps its hours through every clock change in a schedule of that region's zone; in one shared schedule the
+ * days another region's offset differs would each be overrides.
+ */
+function layoutSchedules(ctx: PublishContext, targets: readonly RotationTarget[]): ScheduleOut[] {
+  return ctx.plan.rotation.layers.flatMap((layer) => {
+    const own = targets.filter((t) => t.piece.layerId === layer.id);
+    const zones = [...new Set(own.map((t) => t.zone))];
+    if (zones.length <= 1)
+      return [
+        { layerId: layer.id, name: layer.name, zone: zones[0] ?? ctx.plan.rotation.timeZone, targets: own },
+      ];
+    return zones.map((zone) => ({
+      layerId: layer.id,
+      name: `${layer.name}${SCHEDULE_ZONE_SEPARATOR}${zone}`,
+      zone,
+      targets: own.filter((t) => t.zone === zone),
+    }));
+  });
 }
 
 /**
@@ -85,51 +176,25 @@ function creationWindow(pieces: RegularPiece[], window: Interval): Interval {
   };
 }
 
-/** The UTC offset of `zone` at `ms`, in minutes. */
-const offsetAt = (ms: number, zone: string) =>
-  Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).offsetNanoseconds / 60e9;
-
-/**
- * Why the days a window moves on the schedule's clock are overrides, when some do: GoAlert's rules are clock times
- * in the schedule's zone with no date range, and the other mapping, a temporary schedule per stretch, replaces the
- * whole schedule with its shifts listed one by one, so the regular rotation would no longer be seen in those months.
- */
-function movingWindowNote(pieces: RegularPiece[], zone: string, window: Interval): string | null {
-  const moving = pieces.filter((p) => {
-    if (!p.window) return false;
-    const gap = (ms: number) => offsetAt(ms, p.zone) - offsetAt(ms, zone);
-    return offsetChanges([p.zone, zone], window).some((t) => gap(t) !== gap(window.start));
-  });
-  if (moving.length === 0) return null;
-  return (
-    `GoAlert rules are clock times in the schedule's zone (${zone}) with no date range, so on the days when ` +
-    `${[...new Set(moving.map((p) => p.zone))].join(', ')} keep another offset to it, the windows of ` +
-    `${[...new Set(moving.map((p) => p.name))].join(', ')} go out as user overrides. A temporary schedule ` +
-    `(setTemporarySchedule) for those stretches would list every shift one by one in place of the rotations, so ` +
-    `the overrides are the clearer mapping: the rotations stay and each override is the hour that moves.`
-  );
-}
-
-/** The mutation document: one createSchedule per plan layer with its rotations, rules and overrides. */
+/** The mutation document: one createSchedule per schedule with its rotations, rules and overrides. */
 function render(
   ctx: PublishContext,
-  targets: { piece: RegularPiece; rules: GoalertRule[] }[],
-  overrides: Map<string, GoalertOverride[]>,
+  schedules: readonly ScheduleOut[],
+  overrides: ReadonlyMap<number, GoalertOverride[]>,
   created: Interval,
 ): string {
-  const zone = ctx.plan.rotation.timeZone;
   const lines = [
     "# Written by Rotaplan: the plan's rotations as GoAlert rotations with schedule rules, the deviations as user",
     '# overrides. A new rotation has its first user on call from the moment it is created, so apply this document',
     "# in the window below (each rotation then hands over to the plan's first turn at its first handoff).",
     `# rotaplan: create between ${isoText(created.start)} and ${isoText(created.end)}`,
   ];
-  ctx.plan.rotation.layers.forEach((layer, index) => {
-    const own = targets.filter((t) => t.piece.layerId === layer.id);
+  schedules.forEach((schedule, index) => {
+    const layer = ctx.plan.rotation.layers.find((l) => l.id === schedule.layerId)!;
     const input: { [key: string]: Literal } = {
-      name: layer.name,
+      name: schedule.name,
       description: `${layer.name} layer of ${ctx.plan.meta.name}, published by Rotaplan`,
-      timeZone: zone,
+      timeZone: schedule.zone,
     };
     lines.push(
       '',
@@ -139,11 +204,11 @@ function render(
     );
     for (const [k, v] of Object.entries(input)) lines.push(`      ${k}: ${literal(v)}`);
     lines.push('      targets: [');
-    for (const t of own) {
+    for (const t of schedule.targets) {
       const p = t.piece;
       const users = p.members.map((m) => ctx.userIds[m]!);
       const rotation: { [key: string]: Literal } = {
-        name: `${layer.name} ${p.name}`,
+        name: `${layer.name} ${p.name}${t.tail ? ` until the ${schedule.zone} handoff` : ''}`,
         timeZone: p.zone,
         start: isoText(p.anchorMs),
         type: { enum: p.unit === 'week' ? 'weekly' : 'daily' },
@@ -155,41 +220,56 @@ function render(
       lines.push(`          rules: ${literal(t.rules as unknown as Literal[])}`, '        }');
     }
     lines.push('      ]', '      newUserOverrides: [');
-    for (const o of overrides.get(layer.id) ?? []) lines.push(`        ${literal(o as unknown as Literal)}`);
+    for (const o of overrides.get(index) ?? []) lines.push(`        ${literal(o as unknown as Literal)}`);
     lines.push('      ]', '    }', '  ) {', '    id', '  }', '}');
   });
   return lines.join('\n') + '\n';
 }
 
-/** The GoAlert overrides for one derived override: replace the one regular user, or remove them all and add. */
+/**
+ * The GoAlert overrides for one derived override, each with the index of the schedule it belongs to, as an override
+ * acts only on its own schedule's users: in each schedule paging one other user there, replace that user for the
+ * part they are paged; in a schedule paging several, remove each; then add the member (in the layer's first
+ * schedule when nobody is paged) unless the replacements already page them throughout.
+ */
 function toGoalertOverrides(
   o: OnCallSpan,
-  regular: readonly OnCallSpan[],
+  regular: readonly ScheduledSpan[],
   userIds: Readonly<Record<string, string>>,
-): GoalertOverride[] {
-  const start = isoText(o.start);
-  const end = isoText(o.end);
+  layerSchedule: number,
+): { schedule: number; override: GoalertOverride }[] {
   const add = userIds[o.memberId]!;
   const others = regular.filter(
     (r) => r.layerId === o.layerId && r.start < o.end && r.end > o.start && r.memberId !== o.memberId,
   );
-  const covering = others.filter((r) => r.start <= o.start && r.end >= o.end);
-  if (others.length === 1 && covering.length === 1)
-    return [{ start, end, addUserID: add, removeUserID: userIds[covering[0]!.memberId]! }];
-  const out: GoalertOverride[] = others.map((r) => ({
-    start: isoText(Math.max(r.start, o.start)),
-    end: isoText(Math.min(r.end, o.end)),
-    removeUserID: userIds[r.memberId]!,
-  }));
+  const out: { schedule: number; override: GoalertOverride }[] = [];
+  const replaced: Interval[] = [];
+  for (const schedule of [...new Set(others.map((r) => r.schedule))]) {
+    const here = others.filter((r) => r.schedule === schedule);
+    for (const r of here) {
+      const part = { start: Math.max(r.start, o.start), end: Math.min(r.end, o.end) };
+      const span = { start: isoText(part.start), end: isoText(part.end) };
+      const removeUserID = userIds[r.memberId]!;
+      if (here.length === 1) {
+        out.push({ schedule, override: { ...span, addUserID: add, removeUserID } });
+        replaced.push(part);
+      } else out.push({ schedule, override: { ...span, removeUserID } });
+    }
+  }
+  const covered = mergeIntervals(replaced).some((i) => i.start <= o.start && i.end >= o.end);
   const already = regular.some(
     (r) => r.layerId === o.layerId && r.memberId === o.memberId && r.start <= o.start && r.end >= o.end,
   );
-  if (!already) out.push({ start, end, addUserID: add });
+  if (!covered && !already)
+    out.push({
+      schedule: others[0]?.schedule ?? layerSchedule,
+      override: { start: isoText(o.start), end: isoText(o.end), addUserID: add },
+    });
   return out;
 }
 
 /** Expands the written document (perhaps edited by hand). */
-function expandFiles(files: readonly PublishFile[], ctx: PublishContext): OnCallSpan[] | PublishProblem {
+function expandFiles(files: readonly PublishFile[], ctx: PublishContext): ScheduledSpan[] | PublishProblem {
   const file = files.find((f) => f.path === GOALERT_FILE);
   if (!file) return { message: `${GOALERT_FILE} is missing` };
   try {
@@ -200,7 +280,7 @@ function expandFiles(files: readonly PublishFile[], ctx: PublishContext): OnCall
   }
 }
 
-/** Compiles the plan: regular pieces as rotation targets with rules, then the rest as user overrides. */
+/** Compiles the plan: regular pieces as rotation targets with rules, a schedule per zone, the rest as overrides. */
 function compileGoalert(ctx: PublishContext): CompiledPublish | PublishProblem {
   const { pieces, notes } = regularPieces(ctx.plan, ctx.window);
   const inWindow = ctx.plan.shifts.filter(
@@ -213,49 +293,53 @@ function compileGoalert(ctx: PublishContext): CompiledPublish | PublishProblem {
     'GoAlert',
   );
   if (missing) return missing;
-  const targets: { piece: RegularPiece; rules: GoalertRule[] }[] = [];
+  const targets: RotationTarget[] = [];
   for (const piece of pieces) {
-    const rules = pieceRules(piece, ctx.plan.rotation.timeZone);
-    if (typeof rules === 'string') {
+    const own = pieceTargets(piece);
+    if (typeof own === 'string') {
       notes.push(
-        `GoAlert cannot hold ${piece.name} as a rotation (${rules}): its turns are published as overrides.`,
+        `GoAlert cannot hold ${piece.name} as a rotation (${own}): its turns are published as overrides.`,
       );
       continue;
     }
-    targets.push({ piece, rules });
+    targets.push(...own);
   }
-  const created = creationWindow(
-    targets.map((t) => t.piece),
-    ctx.window,
-  );
+  const created = creationWindow([...new Set(targets.map((t) => t.piece))], ctx.window);
   if (created.end <= created.start)
     return {
       message: 'GoAlert: the rotations have no common moment to be created in before their first turns',
     };
-  const regularText = render(ctx, targets, new Map(), created);
+  const schedules = layoutSchedules(ctx, targets);
+  const regularText = render(ctx, schedules, new Map(), created);
   const regular = expandFiles([{ path: GOALERT_FILE, text: regularText }], ctx);
   if (!Array.isArray(regular)) return regular;
   const derived = derivedOverridesFor(ctx, regular, 'GoAlert');
   notes.push(...derived.notes);
-  const moving = movingWindowNote(
-    targets.map((t) => t.piece),
-    ctx.plan.rotation.timeZone,
-    ctx.window,
-  );
-  if (moving) notes.push(moving);
-  const overrides = new Map<string, GoalertOverride[]>();
+  const overrides = new Map<number, GoalertOverride[]>();
   for (const o of derived.overrides) {
-    const list = overrides.get(o.layerId) ?? [];
-    list.push(...toGoalertOverrides(o, regular, ctx.userIds));
-    overrides.set(o.layerId, list);
+    const first = schedules.findIndex((s) => s.layerId === o.layerId);
+    for (const { schedule, override } of toGoalertOverrides(o, regular, ctx.userIds, first)) {
+      const list = overrides.get(schedule) ?? [];
+      list.push(override);
+      overrides.set(schedule, list);
+    }
+  }
+  for (const layer of ctx.plan.rotation.layers) {
+    const own = schedules.filter((s) => s.layerId === layer.id);
+    if (own.length > 1)
+      notes.push(
+        `GoAlert: ${layer.name} is ${own.length} schedules, one per time zone its rotations hand over in ` +
+          `(${own.map((s) => s.zone).join(', ')}), as a schedule's rules are clock times in its own zone; ` +
+          `put all of them in the same escalation step, which pages everyone on call in any of them.`,
+      );
   }
   notes.push(
     `Apply the GoAlert document between ${isoText(created.start)} and ${isoText(created.end)}: a new rotation puts its first user on call when it is created.`,
   );
   const count = [...overrides.values()].reduce((n, list) => n + list.length, 0);
   return {
-    files: [{ path: GOALERT_FILE, text: render(ctx, targets, overrides, created) }],
-    schedules: ctx.plan.rotation.layers.length,
+    files: [{ path: GOALERT_FILE, text: render(ctx, schedules, overrides, created) }],
+    schedules: schedules.length,
     layers: targets.length,
     overrides: count,
     notes,

@@ -2,7 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../../../electron/cli/main';
+import { exportIcs } from '../../../shared/export/ics-export';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
+import { shadowPlan } from '../rotation/shadow-fixture';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -146,6 +149,36 @@ describe('rotaplan import', () => {
     const r = await run('import', plan, '--ics', 'x.ics', '--map', 'nobody');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--map expects EMAIL_OR_NAME=MEMBER_ID, got "nobody"');
+  });
+
+  it('an export with a shadow imports the "(shadow)" events as shadow shifts, not on call', async () => {
+    const shadows = { ...shadowPlan(), shifts: scheduleShifts(shadowPlan()).shifts };
+    const file = join(dir, 'shadows.rotaplan.json');
+    const ics = join(dir, 'shadows.ics');
+    const out = join(dir, 'round-trip.rotaplan.json');
+    await writeFile(file, JSON.stringify(shadows, null, 2));
+    await writeFile(ics, exportIcs(shadows, { now: '2026-12-01T00:00:00Z' }));
+    const r = await run('import', file, '--ics', ics, '--out', out);
+    expect(r.stderr).not.toContain('do not fit');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Note: 3 entries are marked "(shadow)": imported as shadow shifts, learners beside whoever is on call, not coverage.',
+    );
+    expect(r.stdout).toContain(
+      'Replaced Primary shifts from 2027-01-04 to 2027-02-01 with 4 imported shifts and 3 shadow shifts (not on call).',
+    );
+    const written = JSON.parse(await readFile(out, 'utf8')) as {
+      shifts: { memberId: string; shadow?: boolean }[];
+    };
+    expect(written.shifts.map((s) => [s.memberId, s.shadow === true])).toEqual([
+      ['a', false],
+      ['b', false],
+      ['d', true],
+      ['d', true],
+      ['c', false],
+      ['d', true],
+      ['a', false],
+    ]);
   });
 
   it('the help text says that FILE is never overwritten without --out', async () => {

@@ -72,10 +72,13 @@ describe('GoAlert interpreter on the vendor code and schema', () => {
 });
 
 describe('GoAlert target on the sample plans', () => {
-  // [schedules, rotations, overrides, notes on windows that move on the schedule's clock]
+  // [schedules, rotations, overrides, notes on a layer written as one schedule per zone]
   const cases: [string, () => Plan, number[]][] = [
     ['sample', () => createSamplePlan('2026-12-06T00:00:00.000Z'), [2, 2, 7, 0]],
-    ['follow-the-sun', () => createFollowTheSunPlan('2026-12-06T00:00:00.000Z'), [2, 6, 3948, 1]],
+    // Three regions' schedules per layer; each window whose end keeps the next region's clock is a rotation in its
+    // own zone plus a copy for the tail in the next region's schedule. The 70 overrides are the plan's swapped
+    // weeks: 35 days, each replaced in the two schedules that page the window's head and tail.
+    ['follow-the-sun', () => createFollowTheSunPlan('2026-12-06T00:00:00.000Z'), [6, 12, 70, 2]],
   ];
   it.each(cases)('publishes the %s plan verified with 0 differing minutes', (_name, make, counts) => {
     const plan = make();
@@ -83,8 +86,8 @@ describe('GoAlert target on the sample plans', () => {
     if (isPublishProblem(outcome)) throw new Error(outcome.message);
     expect(outcome.verified).toBe(true);
     expect(outcome.differingMinutes).toBe(0);
-    const moving = outcome.notes.filter((n) => n.startsWith('GoAlert rules are clock times'));
-    expect([outcome.schedules, outcome.layers, outcome.overrides, moving.length]).toEqual(counts);
+    const perZone = outcome.notes.filter((n) => n.includes('one per time zone its rotations hand over in'));
+    expect([outcome.schedules, outcome.layers, outcome.overrides, perZone.length]).toEqual(counts);
     const text = outcome.files[0]!.text;
     expect(text).toContain('createSchedule(');
     expect(text).toMatch(
@@ -92,17 +95,56 @@ describe('GoAlert target on the sample plans', () => {
     );
   });
 
-  it('says why the follow-the-sun windows that move on the schedule clock are overrides', () => {
+  it('writes each follow-the-sun region as a schedule in its own zone whose rules keep local hours', () => {
     const plan = createFollowTheSunPlan('2026-12-06T00:00:00.000Z');
     const outcome = publishPlan(goalertTarget, { plan, window: publishWindow(plan), userIds: idsOf(plan) });
     if (isPublishProblem(outcome)) throw new Error(outcome.message);
     expect(outcome.notes).toContain(
-      "GoAlert rules are clock times in the schedule's zone (Asia/Kolkata) with no date range, so on the days when " +
-        'Europe/Berlin, America/New_York keep another offset to it, the windows of Berlin, New York go out as user ' +
-        'overrides. A temporary schedule (setTemporarySchedule) for those stretches would list every shift one by ' +
-        'one in place of the rotations, so the overrides are the clearer mapping: the rotations stay and each ' +
-        'override is the hour that moves.',
+      'GoAlert: Primary is 3 schedules, one per time zone its rotations hand over in (Asia/Kolkata, Europe/Berlin, ' +
+        "America/New_York), as a schedule's rules are clock times in its own zone; put all of them in the same " +
+        'escalation step, which pages everyone on call in any of them.',
     );
+    const { schedules } = readGoalertDocument(outcome.files[0]!.text);
+    const everyDay = [true, true, true, true, true, true, true];
+    expect(
+      schedules
+        .filter((s) => s.name.startsWith('Primary'))
+        .map((s) => [s.name, s.timeZone, s.targets.map((t) => [t.newRotation.name, t.rules])]),
+    ).toEqual([
+      [
+        'Primary — Asia/Kolkata',
+        'Asia/Kolkata',
+        [
+          ['Primary Kolkata', [{ start: '07:00', end: '14:30', weekdayFilter: everyDay }]],
+          [
+            'Primary New York until the Asia/Kolkata handoff',
+            [{ start: '06:00', end: '07:00', weekdayFilter: everyDay }],
+          ],
+        ],
+      ],
+      [
+        'Primary — Europe/Berlin',
+        'Europe/Berlin',
+        [
+          [
+            'Primary Kolkata until the Europe/Berlin handoff',
+            [{ start: '10:00', end: '11:00', weekdayFilter: everyDay }],
+          ],
+          ['Primary Berlin', [{ start: '11:00', end: '17:00', weekdayFilter: everyDay }]],
+        ],
+      ],
+      [
+        'Primary — America/New_York',
+        'America/New_York',
+        [
+          [
+            'Primary Berlin until the America/New_York handoff',
+            [{ start: '11:00', end: '12:00', weekdayFilter: everyDay }],
+          ],
+          ['Primary New York', [{ start: '12:00', end: '20:30', weekdayFilter: everyDay }]],
+        ],
+      ],
+    ]);
   });
 
   it('names the members without a GoAlert user id', () => {

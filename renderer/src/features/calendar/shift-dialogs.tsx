@@ -2,6 +2,7 @@ import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
+import { isShadowShift } from '../../../../shared/rotation/shadow-shifts';
 import { swapChoices } from './calendar-details';
 import { formatSpan } from '../../components/wall-clock-format';
 
@@ -74,9 +75,10 @@ export function SwapDialog({
   const zone = plan.rotation.timeZone;
   const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
   const layerName = (id: string) => plan.rotation.layers.find((l) => l.id === id)?.name ?? id;
-  // Same layer first, then by time; shifts of the same person or pinned ones cannot be swapped.
+  // Same layer first, then by time; shifts of the same person, pinned ones and shadows (not on call) cannot be
+  // swapped.
   const options = plan.shifts
-    .filter((s) => s.id !== shift.id && s.memberId !== shift.memberId && !s.pinned)
+    .filter((s) => s.id !== shift.id && s.memberId !== shift.memberId && !s.pinned && !isShadowShift(s))
     .sort((a, b) => Number(a.layerId !== shift.layerId) - Number(b.layerId !== shift.layerId))
     .map((s) => ({
       value: s.id,

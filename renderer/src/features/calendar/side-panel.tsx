@@ -242,7 +242,8 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
   const previous = layerShifts.find((s) => instantMs(s.end) === instantMs(shift.start));
   const next = layerShifts.find((s) => instantMs(s.start) === instantMs(shift.end));
   const what = describeShift(plan, shift);
-  const locked = shift.pinned;
+  // A shadow follows the on-call shift it shadows: giving it away, swapping or moving it is refused by the edits.
+  const locked = shift.pinned || shadow;
 
   const move = (start: string, end: string | undefined, label: string) =>
     run(
@@ -300,6 +301,12 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
         )}
       </Group>
       <CoverLine plan={plan} shift={shift} />
+      {shadow && (
+        <Text size="xs" c="dimmed" data-testid="shadow-locked">
+          A shadow follows the on-call shift it shadows: it cannot be reassigned, swapped or moved. To change
+          the learner&apos;s dates, edit their shadow pairing in the Team view.
+        </Text>
+      )}
       {shift.note && (
         <Text size="xs" c="dimmed" fs="italic">
           {shift.note}
@@ -346,6 +353,7 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
           size="xs"
           variant={finding ? 'filled' : 'light'}
           color="grape"
+          disabled={shadow}
           leftSection={<IconSearch size={14} />}
           onClick={() => setFinding((f) => !f)}
           aria-expanded={finding}
@@ -423,7 +431,7 @@ function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEd
           </ActionIcon>
         </Tooltip>
       </Group>
-      {locked && (
+      {shift.pinned && (
         <Text size="xs" c="dimmed">
           Pinned shifts keep their person and times; unpin to change them.
         </Text>

@@ -17,7 +17,7 @@ import {
 import { IconCalendarUp, IconFileImport } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { MAX_TEXT_FILE } from '../../../../shared/ipc/contract';
-import { importEditOf, importOverlapNote } from '../../../../shared/import/import-edit';
+import { importEditOf, importOverlapNote, importShadowNote } from '../../../../shared/import/import-edit';
 import { importIcs, remapImport, type IcsImportResult } from '../../../../shared/import/ics-import';
 import { VENDOR_NAMES } from '../../../../shared/import/vendors';
 import type { Plan } from '../../../../shared/plan/schema';
@@ -186,6 +186,7 @@ function ReviewStep({ plan, result }: { plan: Plan; result: IcsImportResult }) {
   const mapped = result.entries.filter((e) => e.memberId !== null);
   const skipped = result.entries.length - mapped.length;
   const overlapNote = importOverlapNote(result, plan);
+  const shadowNote = importShadowNote(result);
   const spans = plan.rotation.layers.flatMap((l) => {
     const own = mapped.filter((e) => e.layerId === l.id);
     if (own.length === 0) return [];
@@ -224,6 +225,11 @@ function ReviewStep({ plan, result }: { plan: Plan; result: IcsImportResult }) {
           {overlapNote}
         </Text>
       )}
+      {shadowNote && (
+        <Text size="sm" data-testid="import-shadow-note">
+          {shadowNote}
+        </Text>
+      )}
       {result.warnings.map((w) => (
         <Text key={w.message} size="xs" c="dimmed">
           Note: {w.message}
@@ -245,7 +251,10 @@ function ReviewStep({ plan, result }: { plan: Plan; result: IcsImportResult }) {
                 <Table.Tr key={`${e.uid}-${e.start}-${i}`}>
                   <Table.Td>{formatSpan(e.start, e.end, zone)}</Table.Td>
                   <Table.Td>{layers.get(e.layerId) ?? e.layerId}</Table.Td>
-                  <Table.Td>{member ? <MemberChip member={member} size="sm" /> : e.memberId}</Table.Td>
+                  <Table.Td>
+                    {member ? <MemberChip member={member} size="sm" /> : e.memberId}
+                    {e.shadow && ' (shadow)'}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { swapCandidates, type SwapSuggestions } from '../../../../shared/optimize/swap-candidates';
 import type { Plan } from '../../../../shared/plan/schema';
 import { timeOffConflicts } from '../../../../shared/rotation/availability';
+import { onCallShifts } from '../../../../shared/rotation/shadow-shifts';
 import { MemberChip } from '../../components/member-chip';
 import { formatSpan } from '../../components/wall-clock-format';
 import { formatDelta } from '../../components/fairness-format';
@@ -11,7 +12,7 @@ import { formatLoad } from './optimize-format';
 
 /** Shifts whose holder is away during them: the conflicts the assistant is most often asked to solve. */
 function awayShifts(plan: Plan): string[] {
-  return plan.shifts
+  return onCallShifts(plan.shifts)
     .filter((s) => timeOffConflicts(plan, s.memberId, s.start, s.end).length > 0)
     .map((s) => s.id);
 }
@@ -49,7 +50,8 @@ export function SwapAssistant({
   const away = useMemo(() => new Set(awayShifts(plan)), [plan]);
   const options = useMemo(
     () =>
-      plan.shifts.map((s) => ({
+      // A learner's shadow is not on call: it has no turn to hand over, so it is never offered.
+      onCallShifts(plan.shifts).map((s) => ({
         value: s.id,
         label: `${layerName(s.layerId)} · ${formatSpan(s.start, s.end, zone)} · ${name(s.memberId)}${away.has(s.id) ? ' (away)' : ''}`,
       })),
