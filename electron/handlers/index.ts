@@ -5,6 +5,7 @@ import { dialogHandlers } from './dialog-handlers';
 import { mergeHandlers, type HandlerMap } from './dispatch';
 import { exportHandlers } from './export-handlers';
 import { optimizeHandlers } from './optimize-handlers';
+import { payHandlers } from './pay-handlers';
 import { planFileHandlers } from './plan-file-handlers';
 import { planHandlers } from './plan-handlers';
 import { prefsHandlers } from './prefs-handlers';
@@ -24,6 +25,7 @@ export function createHandlers(ctx: HandlerContext): HandlerMap {
     exportHandlers(ctx),
     optimizeHandlers(ctx),
     publishHandlers(ctx),
+    payHandlers(),
   );
 }
 

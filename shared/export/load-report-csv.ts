@@ -1,6 +1,6 @@
 import { analyzePlan, type Analysis } from '../fairness/analyze';
 import { resolveWindow } from '../fairness/window';
-import { payReport } from '../pay/pay-report';
+import { payReport, type PayReport } from '../pay/pay-report';
 import type { Plan } from '../plan/schema';
 import { toSafeCsv } from './csv-safe';
 
@@ -41,13 +41,14 @@ export function exportLoadReportCsv(plan: Plan, options: LoadReportOptions = {})
 }
 
 /**
- * The load report from an analysis already made (the renderer has one from its worker).
+ * The load report from an analysis already made (the renderer has one from its worker), and optionally the pay
+ * report over its window priced elsewhere (the app asks main, whose zone data is the CLI's).
  * Why: analysing a year of shifts takes a moment; the report must not make the user wait twice.
  */
-export function loadReportCsvFromAnalysis(plan: Plan, analysis: Analysis): string {
+export function loadReportCsvFromAnalysis(plan: Plan, analysis: Analysis, priced?: PayReport): string {
   const layers = plan.rotation.layers;
   const pay = plan.pay
-    ? payReport(plan, plan.pay, resolveWindow(plan, { from: analysis.from, to: analysis.to }))
+    ? (priced ?? payReport(plan, plan.pay, resolveWindow(plan, { from: analysis.from, to: analysis.to })))
     : null;
   const header = [
     ...LOAD_REPORT_LEADING,

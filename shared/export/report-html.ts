@@ -2,7 +2,7 @@ import { planToHtml } from '../document/export-plan-document';
 import { escapeHtml } from '../document/render-html';
 import { analyzePlan, type Analysis } from '../fairness/analyze';
 import { resolveWindow } from '../fairness/window';
-import { payReport } from '../pay/pay-report';
+import { payReport, type PayReport } from '../pay/pay-report';
 import type { Plan } from '../plan/schema';
 import { memberChipHtml, reportCalendarHtml } from './report-calendar';
 import { hoursByCategorySvg, hoursByLayerSvg, loadVsFairShareSvg } from './report-charts';
@@ -11,7 +11,17 @@ import { hoursByCategorySvg, hoursByLayerSvg, loadVsFairShareSvg } from './repor
  * Options of the plan report: when it was generated (ISO instant), an optional window (plan-local ISO dates), and
  * an analysis of that window already made (the renderer has one from its worker; otherwise it is computed here).
  */
-export type ReportOptions = { generatedAt: string; from?: string; to?: string; analysis?: Analysis };
+/**
+ * `pay`: the pay report over the analysis window when it was priced elsewhere (the app asks main, whose zone data
+ * is the CLI's); absent, it is priced here.
+ */
+export type ReportOptions = {
+  generatedAt: string;
+  from?: string;
+  to?: string;
+  analysis?: Analysis;
+  pay?: PayReport;
+};
 
 /** What the report adds to the plan document's stylesheet: month tables, charts and page breaks for print. */
 const REPORT_CSS = `
@@ -72,9 +82,10 @@ const money = (v: number) =>
  * The on-call pay section: per member the hours, the amount per rule (in the rules' order) and the total, over the
  * analysis window — the figures of `rotaplan pay --from --to`. Empty when the plan has no pay rules.
  */
-function payHtml(plan: Plan, analysis: Analysis): string {
+function payHtml(plan: Plan, analysis: Analysis, priced?: PayReport): string {
   if (!plan.pay) return '';
-  const report = payReport(plan, plan.pay, resolveWindow(plan, { from: analysis.from, to: analysis.to }));
+  const report =
+    priced ?? payReport(plan, plan.pay, resolveWindow(plan, { from: analysis.from, to: analysis.to }));
   const colors = new Map(plan.members.map((m) => [m.id, m.color]));
   const names = [...new Set(report.members.flatMap((m) => m.byRule.map((r) => r.name)))];
   const head = names.map((n) => `<th scope="col" class="num">${escapeHtml(n)}</th>`).join('');
@@ -119,7 +130,7 @@ export function planReportHtml(plan: Plan, options: ReportOptions): string {
   const from = options.from ?? plan.rotation.startDate;
   const to = options.to ?? plan.rotation.endDate;
   const page = planToHtml(plan, { generatedAt: options.generatedAt, from: options.from, to: options.to });
-  const extra = `${reportCalendarHtml(plan, from, to)}\n${fairnessHtml(plan, analysis)}\n${payHtml(plan, analysis)}\n`;
+  const extra = `${reportCalendarHtml(plan, from, to)}\n${fairnessHtml(plan, analysis)}\n${payHtml(plan, analysis, options.pay)}\n`;
   const withCss = insertBefore(page, '</style>', REPORT_CSS);
   const withTitle = withCss.replace(
     `<title>${escapeHtml(plan.meta.name)}</title>`,

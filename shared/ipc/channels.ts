@@ -32,6 +32,9 @@ export const CHANNELS = [
   'optimize:cancel',
   'publish:targets',
   'publish:run',
+  'pay:report',
+  'pay:priceAt',
+  'pay:compare',
 ] as const;
 
 /** A channel name such as `plan:save`. */

@@ -3,6 +3,9 @@ import type { OptimizeResult } from '../optimize/optimize-plan';
 import type { Plan } from '../plan/schema';
 import { preferencesSchema, type Preferences } from '../prefs/preferences';
 import type { PlanProblem } from '../plan/validate';
+import type { PayReport } from '../pay/pay-report';
+import type { PricedMinute } from '../pay/rule-at';
+import type { PayComparison } from '../scenarios/compare-pay';
 import type { Channel, Domain, VerbOf } from './channels';
 import { PUBLISH_TARGETS, type PublishTargetId } from '../publish/target';
 
@@ -27,6 +30,15 @@ const fileName = z
   .regex(/^[^/\\\0:*?"<>|]+$/, 'a file name cannot contain a folder separator or any of : * ? " < > |')
   .refine((n) => n !== '.' && n !== '..', 'not a file name');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2027-01-31');
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time like 23:30');
+const entityId = z.string().min(1, 'an id cannot be empty').max(200);
+/** Optional plan-zone dates (inclusive) of a pay window; absent sides take the rotation's horizon, as the CLI does. */
+const payRange = {
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+/** Most plans one `pay:compare` prices (the live plan and its scenarios). */
+export const MAX_PAY_COMPARE = 12;
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a job id');
 /** An IANA zone name's shape (`America/Vancouver`, `Etc/GMT+8`); whether the runtime knows it is the answer's job. */
 const zoneName = z
@@ -141,6 +153,32 @@ export const requestSchemas = {
       userIds: z.record(z.string().max(80), z.string().trim().min(1).max(200)),
       /** Write the files (only when verified) into a new folder under the export folder; false only verifies. */
       write: z.boolean(),
+    })
+    .strict(),
+  // Pay is priced in main, where the CLI prices it, so both read the same time-zone data (a browser engine may ship
+  // other zone rules than Node). The plan is checked by the same validator as a save.
+  'pay:report': z.object({ plan: z.record(z.string(), z.unknown()), ...payRange }).strict(),
+  'pay:priceAt': z
+    .object({
+      plan: z.record(z.string(), z.unknown()),
+      memberId: entityId,
+      layerId: entityId,
+      date: isoDate,
+      time: localTime,
+    })
+    .strict(),
+  'pay:compare': z
+    .object({
+      /** The live plan first (its pay rules price every column), then the scenarios. */
+      plans: z
+        .array(
+          z
+            .object({ id: entityId, name: z.string().max(200), plan: z.record(z.string(), z.unknown()) })
+            .strict(),
+        )
+        .min(1, 'name at least one plan')
+        .max(MAX_PAY_COMPARE, `compare at most ${MAX_PAY_COMPARE} plans`),
+      ...payRange,
     })
     .strict(),
 } satisfies Record<Channel, z.ZodType>;
@@ -265,6 +303,12 @@ export type Responses = {
   'optimize:cancel': { cancelled: boolean };
   'publish:targets': PublishTargetInfo[];
   'publish:run': PublishRunResult;
+  /** The plan's pay by its own rules over the window: what `rotaplan pay --json` prints, plus the member-months. */
+  'pay:report': PayReport;
+  /** Which rule prices the minute at a member's local date and time on a layer (the rules editor's example). */
+  'pay:priceAt': PricedMinute;
+  /** The plans' pay side by side, all priced by the first plan's rules (the what-if cost comparison). */
+  'pay:compare': PayComparison;
 };
 
 /** A paging tool this build can publish to, as the Publish dialog lists it. */

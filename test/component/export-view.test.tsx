@@ -7,8 +7,18 @@ import { runCommand } from '../../renderer/src/hooks/command-bus';
 import { ExportCommands } from '../../renderer/src/features/export/export-commands';
 import { ExportView } from '../../renderer/src/features/export/export-view';
 import { removeBridge, useSamplePlanWithBridge } from './sample-store';
+import { payHandlers } from '../../electron/handlers/pay-handlers';
+import type { RequestOf } from '../../shared/ipc/contract';
 
 type Saved = { channel: string; request: Record<string, string> };
+
+// The report's pay section is priced by main: here by main's real handler, run in the test's Node.
+const pay = {
+  report: async (request: RequestOf<'pay:report'>) => ({
+    ok: true,
+    value: await payHandlers()['pay:report']!(request),
+  }),
+};
 
 function open(saved: Saved[], fail = false) {
   const answer = (channel: string) => async (request: Record<string, string>) => {
@@ -16,7 +26,7 @@ function open(saved: Saved[], fail = false) {
     if (fail) return { ok: false, error: { code: 'io', message: 'Could not write /x: the disk is full.' } };
     return { ok: true, value: { path: `/exports/${request.fileName}` } };
   };
-  useSamplePlanWithBridge({ export: { save: answer('export:save'), pdf: answer('export:pdf') } });
+  useSamplePlanWithBridge({ pay, export: { save: answer('export:save'), pdf: answer('export:pdf') } });
   return render(
     <MantineProvider>
       <Notifications />

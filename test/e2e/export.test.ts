@@ -89,10 +89,19 @@ describe('Export view writes each format into the export folder (Chromium throug
       ['priya', '4861.25'],
       ['sam', '5151'],
     ]);
+    // Pay is main's (Node's zone rules, as rotaplan pay): Priya in Vancouver is owed 22,475.00, not the 22,484.00
+    // this Chromium's zone rules would give.
+    expect(load.data.map((r) => [r.member_id, r.pay_amount])).toEqual([
+      ['maya', '22426.5'],
+      ['diego', '20788'],
+      ['priya', '22475'],
+      ['sam', '24680'],
+    ]);
     const pdf = await readFile(join(folder, 'data-pipeline-coverage-2027-report.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const html = await readFile(join(folder, 'data-pipeline-coverage-2027-report.html'), 'utf8');
     expect(html.match(/<table class="month-table">/g)!.length).toBe(13);
+    expect(html.slice(html.indexOf('<section id="pay"'))).toContain('<strong>90,369.50</strong>');
     const json = JSON.parse(
       await readFile(join(folder, 'data-pipeline-coverage-2027.rotaplan.json'), 'utf8'),
     );

@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../electron/cli/main';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs/preferences';
-import { openApp, type Session } from './harness';
+import { animationsDone, openApp, type Session } from './harness';
 
-type CliPay = { members: { id: string; amount: number }[]; total: number };
+type CliPay = { currency: string; members: { id: string; amount: number }[]; total: number };
 
 async function cli(...argv: string[]): Promise<string> {
   let stdout = '';
@@ -29,41 +29,102 @@ describe('Pay view (Chromium through the preview)', () => {
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
-  it('shows the same per-member amounts and total as rotaplan pay on the sample', async () => {
-    // The sample as `rotaplan sample` writes it, with one change: Priya works from Los Angeles instead of
-    // Vancouver. Why: this Chromium's time-zone data has America/Vancouver on UTC−7 all of 2027 while Node's keeps
-    // the DST changes, so the two runtimes disagree about that zone's local hours, not about pay.
+  it('shows the total of rotaplan pay --json on the unmodified sample, priced in main', async () => {
+    // The sample exactly as `rotaplan sample` writes it. Priya works from America/Vancouver, where this machine's
+    // Chromium keeps UTC−7 all of 2027 while Node keeps the DST changes: priced in the page, her weekends, holidays
+    // and year-end hours fell an hour apart and the view showed USD 90,378.50.
     const userDataDir = join(dir, 'user-data');
-    await cli('sample', '--out', join(dir, 'sample.json'));
-    const plan = JSON.parse(await readFile(join(dir, 'sample.json'), 'utf8'));
-    plan.members.find((m: { id: string }) => m.id === 'priya').timeZone = 'America/Los_Angeles';
     await mkdir(userDataDir);
-    await writeFile(join(userDataDir, 'plan.rotaplan.json'), JSON.stringify(plan));
+    const file = join(userDataDir, 'plan.rotaplan.json');
+    await cli('sample', '--out', file);
     await writeFile(
       join(userDataDir, 'preferences.json'),
       JSON.stringify({ ...DEFAULT_PREFERENCES, tourDismissed: true }),
     );
-    const expected = JSON.parse(
-      (await cli('pay', join(userDataDir, 'plan.rotaplan.json'), '--json')).trimEnd().split('\n').at(-1)!,
-    ) as CliPay;
-    expect(expected.total).toBe(90369.5);
+    const expected = JSON.parse((await cli('pay', file, '--json')).trimEnd().split('\n').at(-1)!) as CliPay;
+    const expectedText = `${expected.currency} ${expected.total.toLocaleString('en-US', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    })}`;
+    expect(expectedText).toBe('USD 90,369.50');
 
     session = await openApp({ userDataDir });
     const { page } = session;
     await page.click('[data-view="pay"]');
-    const total = page.getByTestId('pay-total');
-    await total.waitFor({ timeout: 30_000 });
-    await expect(total.getAttribute('data-amount')).resolves.toBe(String(expected.total));
-    await expect(total.textContent()).resolves.toBe('USD 90,369.50');
+    const report = page.locator('[data-testid="pay-report"][data-state="ready"]');
+    await report.waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('pay-total').textContent()).resolves.toBe(expectedText);
+    await expect(page.getByTestId('pay-total').getAttribute('data-amount')).resolves.toBe(
+      String(expected.total),
+    );
     for (const m of expected.members) {
       const cell = page.locator(
         `[data-testid="pay-table"] tr[data-member-id="${m.id}"] [data-column="amount"]`,
       );
       await expect(cell.getAttribute('data-amount')).resolves.toBe(String(m.amount));
     }
+    // Priya's December in the table is Node's: 2,298.00 (the page's own zone rules made it 2,309.00).
+    const priyaRow = page.locator('[data-testid="pay-table"] tr[data-member-id="priya"] td');
+    const headers = await page.locator('[data-testid="pay-table"] thead th').allTextContents();
+    await expect(priyaRow.nth(headers.indexOf('2027-12')).textContent()).resolves.toBe('2,298.00');
     // Four ordered hourly rules in the editor; the year-end period and the weekly stipend listed below.
     await expect(page.getByTestId('pay-rule-row').count()).resolves.toBe(4);
     await expect(page.getByTestId('pay-extras').locator('tr').count()).resolves.toBe(2);
+    // The rules example is priced in main too: Sat 9 Jan 2027 23:30 in Vancouver is 07:30 UTC by Node's rules
+    // (06:30 by this Chromium's).
+    await page.getByTestId('pay-rule-example').getByRole('combobox').first().click();
+    await page.getByRole('option', { name: /Priya/ }).click();
+    const answer = page.getByTestId('pay-rule-example-answer');
+    await expect
+      .poll(async () => `${await answer.getAttribute('data-state')}: ${await answer.textContent()}`)
+      .toBe('ready: WeekendUSD 8.00/h2027-01-10 07:30 UTC');
+    await animationsDone(page);
+    await page.screenshot({ path: join(dir, 'pay-view.png'), fullPage: true });
+    if (process.env.ROTAPLAN_SCREENSHOTS_DIR) {
+      await page.screenshot({
+        path: join(process.env.ROTAPLAN_SCREENSHOTS_DIR, 'pay-view.png'),
+        fullPage: true,
+      });
+    }
+  });
+
+  it('shows progress while main prices, and a clear error with a retry when it cannot', async () => {
+    session = await openApp();
+    const { page } = session;
+    // Hold the first answer until the spinner has been seen; refuse the second as a stopped main would.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    await page.route('**/ipc/pay:report', async (route) => {
+      calls += 1;
+      if (calls === 1) {
+        await held;
+        return route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            ok: false,
+            error: { code: 'internal', message: 'pay:report failed unexpectedly: out of memory.' },
+          }),
+        });
+      }
+      return route.continue();
+    });
+    await page.click('[data-view="pay"]');
+    const status = page.getByTestId('pay-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('pricing');
+    await expect(status.textContent()).resolves.toBe('Pricing every on-call hour by the rules…');
+    release();
+    const error = page.getByTestId('pay-error');
+    await error.waitFor({ timeout: 30_000 });
+    await expect(error.textContent()).resolves.toContain(
+      'Pay could not be computedpay:report failed unexpectedly: out of memory. Your plan was not changed.',
+    );
+    await expect(page.getByTestId('pay-report').count()).resolves.toBe(0);
+    await error.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('[data-testid="pay-report"][data-state="ready"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('pay-error').count()).resolves.toBe(0);
+    expect(calls).toBe(2);
   });
 
   it('reorders rules by keyboard and by drag, shows which rule prices an hour, and undoes', async () => {

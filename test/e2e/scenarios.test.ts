@@ -6,12 +6,11 @@ import { DEFAULT_PREFERENCES } from '../../shared/prefs/preferences';
 import { openApp, type Session } from './harness';
 
 /**
- * A user-data folder holding the sample with Priya in Los Angeles instead of Vancouver: this Chromium's zone data
- * has America/Vancouver on UTC−7 all of 2027 while Node's keeps the DST changes, and the figures below are Node's.
+ * A user-data folder holding the sample. Priya works from America/Vancouver, where this machine's Chromium keeps
+ * UTC−7 all of 2027 while Node keeps the DST changes; the pay below is priced in main, so it is Node's.
  */
 async function sampleFolder(dir: string): Promise<string> {
   const plan = createSamplePlan('2026-11-27T00:00:00.000Z');
-  plan.members.find((m) => m.id === 'priya')!.timeZone = 'America/Los_Angeles';
   const userDataDir = join(dir, 'user-data');
   await mkdir(userDataDir);
   await writeFile(join(userDataDir, 'plan.rotaplan.json'), JSON.stringify(plan));

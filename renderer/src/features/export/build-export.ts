@@ -7,6 +7,7 @@ import { planReportHtml } from '../../../../shared/export/report-html';
 import { exportShiftsCsv } from '../../../../shared/io/csv-shifts';
 import { assertNever } from '../../../../shared/plan/edits';
 import type { Plan } from '../../../../shared/plan/schema';
+import type { PayReport } from '../../../../shared/pay/pay-report';
 import { slugify } from '../../../../shared/plan/ids';
 
 /** Every export the app offers; the names match the File menu's `file:export:<kind>` commands. */
@@ -84,7 +85,7 @@ export function exportFileName(plan: Plan, kind: ExportKind, ics: IcsChoice = DE
 export function buildExport(
   plan: Plan,
   kind: ExportKind,
-  options: { now: string; ics?: IcsChoice; analysis?: Analysis },
+  options: { now: string; ics?: IcsChoice; analysis?: Analysis; pay?: PayReport },
 ): BuiltExport {
   const fileName = exportFileName(plan, kind, options.ics);
   const file = (content: string): BuiltExport => ({ kind: 'file', fileName, content, encoding: 'utf8' });
@@ -92,12 +93,18 @@ export function buildExport(
     case 'md':
       return file(planToMarkdown(plan, { generatedAt: options.now }));
     case 'html':
-      return file(planReportHtml(plan, { generatedAt: options.now, analysis: options.analysis }));
+      return file(
+        planReportHtml(plan, { generatedAt: options.now, analysis: options.analysis, pay: options.pay }),
+      );
     case 'pdf':
       return {
         kind: 'pdf',
         fileName,
-        html: planReportHtml(plan, { generatedAt: options.now, analysis: options.analysis }),
+        html: planReportHtml(plan, {
+          generatedAt: options.now,
+          analysis: options.analysis,
+          pay: options.pay,
+        }),
       };
     case 'ics': {
       const ics = options.ics ?? DEFAULT_ICS_CHOICE;
@@ -115,7 +122,7 @@ export function buildExport(
       return file(exportShiftsCsv(plan));
     case 'csv-load':
       if (!options.analysis) throw new Error('the load report needs the analysis of the plan');
-      return file(loadReportCsvFromAnalysis(plan, options.analysis));
+      return file(loadReportCsvFromAnalysis(plan, options.analysis, options.pay));
     case 'csv-ownership':
       return file(exportOwnershipCsv(plan));
     case 'json':

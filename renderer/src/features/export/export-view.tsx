@@ -35,6 +35,7 @@ import { PageHeader } from '../../components/page-header';
 import { useAppStore } from '../../store/store';
 import { analyse } from '../../workers/analysis-client';
 import { DEFAULT_ICS_CHOICE, type ExportKind, type IcsChoice } from './build-export';
+import { reportPay } from './report-pay';
 import { PublishDialog } from './publish-dialog';
 import { EXPORT_LABELS, useExportRunner } from './use-export-runner';
 
@@ -51,12 +52,22 @@ function useReportPreview(plan: Plan | null) {
   useEffect(() => {
     if (!plan) return;
     let live = true;
-    void analyse(plan, {}).then((outcome) => {
+    void analyse(plan, {}).then(async (outcome) => {
+      if (!outcome.ok) return;
+      // The pay section as main prices it. If main cannot, the preview keeps the document: an export names why.
+      let pay;
+      try {
+        pay = await reportPay(plan, outcome.analysis);
+      } catch {
+        return;
+      }
       // The renderer may read the clock; the report builder (shared/) is handed the time instead.
-      const html = outcome.ok
-        ? planReportHtml(plan, { generatedAt: new Date().toISOString(), analysis: outcome.analysis })
-        : null;
-      if (live && html) setReport({ plan, html });
+      const html = planReportHtml(plan, {
+        generatedAt: new Date().toISOString(),
+        analysis: outcome.analysis,
+        pay,
+      });
+      if (live) setReport({ plan, html });
     });
     return () => {
       live = false;

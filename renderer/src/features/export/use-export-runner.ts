@@ -4,6 +4,7 @@ import type { Plan } from '../../../../shared/plan/schema';
 import { api } from '../../api/api';
 import { analyse } from '../../workers/analysis-client';
 import type { ExportKind, IcsChoice } from './build-export';
+import { reportPay } from './report-pay';
 
 /** What the user reads about each export in notifications and errors. */
 export const EXPORT_LABELS: Record<ExportKind, string> = {
@@ -31,14 +32,16 @@ export async function runExport(plan: Plan, kind: ExportKind, ics?: IcsChoice): 
     // The exporters (ical-generator, the report) load on the first export, not with the app's first chunk.
     const { buildExport, needsAnalysis } = await import('./build-export');
     let analysis;
+    let pay;
     if (needsAnalysis(kind)) {
       const outcome = await analyse(plan, {});
       if (!outcome.ok)
         return { status: 'failed', message: `The plan could not be analysed: ${outcome.reason}` };
       analysis = outcome.analysis;
+      pay = await reportPay(plan, analysis);
     }
     // The renderer may read the clock; the shared exporters are handed the time instead.
-    const built = buildExport(plan, kind, { now: new Date().toISOString(), ics, analysis });
+    const built = buildExport(plan, kind, { now: new Date().toISOString(), ics, analysis, pay });
     const result =
       built.kind === 'pdf'
         ? await api.export.pdf({ fileName: built.fileName, html: built.html })

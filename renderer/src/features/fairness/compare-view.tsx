@@ -1,18 +1,19 @@
 import { Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Plan, Scenario } from '../../../../shared/plan/schema';
 import {
   compareAnalyses,
   type CompareMetricKey,
   type CompareRow,
 } from '../../../../shared/scenarios/compare';
-import { comparePay, type PayComparison } from '../../../../shared/scenarios/compare-pay';
+import type { PayComparison } from '../../../../shared/scenarios/compare-pay';
 import { MemberChip } from '../../components/member-chip';
 import { scenarioAsPlan } from '../../store/simulation-slice';
 import type { AnalysisWindow } from '../../workers/analysis-client';
 import { formatDelta, formatNumber, formatShare, kindLabel } from '../../components/fairness-format';
 import { useAnalysis } from '../../hooks/use-analysis';
 import { DirectionMark } from './direction-mark';
+import { usePayComparison } from './use-pay-comparison';
 
 type Column = { id: string; name: string };
 
@@ -154,19 +155,7 @@ export function CompareView({
   const a = useAnalysis(first ? scenarioAsPlan(plan, first) : null, range);
   const b = useAnalysis(second ? scenarioAsPlan(plan, second) : null, range);
   const views = [live, ...(first ? [a] : []), ...(second ? [b] : [])];
-  const pay = useMemo(() => {
-    if (!plan.pay) return null;
-    const entries = [
-      { id: 'live', name: 'Live plan', plan },
-      ...scenarios.slice(0, 2).map((s) => ({ id: s.id, name: s.name, plan: scenarioAsPlan(plan, s) })),
-    ];
-    try {
-      return comparePay(entries, plan.pay, range);
-    } catch {
-      // A window the plan cannot price (ends before it starts) is reported by the analysis above.
-      return null;
-    }
-  }, [plan, scenarios, range]);
+  const pay = usePayComparison(plan, scenarios, range);
   const failed = views.find((v) => v.error);
   if (failed) {
     return (
@@ -216,16 +205,29 @@ export function CompareView({
             </Table.Tr>
           ))}
         </Section>
-        {pay ? (
-          <PaySection pay={pay} columns={columns} />
+        {pay.status === 'ready' ? (
+          <PaySection pay={pay.pay} columns={columns} />
         ) : (
-          <Paper withBorder radius="md" p="md" data-testid="compare-pay-missing">
+          <Paper withBorder radius="md" p="md" data-testid="compare-pay-missing" data-state={pay.status}>
             <Title order={5} mb="xs">
               On-call pay
             </Title>
-            <Text size="sm" c="dimmed">
-              This plan has no pay rules yet. Add them in the Pay view to compare what each scenario costs.
-            </Text>
+            {pay.status === 'pricing' ? (
+              <Group gap="xs">
+                <Loader size="xs" />
+                <Text size="sm" c="dimmed">
+                  Pricing the plans…
+                </Text>
+              </Group>
+            ) : pay.status === 'failed' ? (
+              <Text size="sm" c="red.7">
+                The cost could not be compared: {pay.message}
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                This plan has no pay rules yet. Add them in the Pay view to compare what each scenario costs.
+              </Text>
+            )}
           </Paper>
         )}
       </SimpleGrid>

@@ -1,11 +1,12 @@
 import '@mantine/dates/styles.css';
-import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Badge, Group, Loader, Paper, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput, TimeInput } from '@mantine/dates';
-import { useMemo, useState } from 'react';
-import { priceMinuteAt } from '../../../../shared/pay/rule-at';
+import { useEffect, useMemo, useState } from 'react';
+import type { PricedMinute } from '../../../../shared/pay/rule-at';
 import { UNPRICED } from '../../../../shared/pay/price-span';
 import type { PayRules, Plan } from '../../../../shared/plan/schema';
 import { addDays, isoWeekday } from '../../../../shared/time/zoned';
+import { api } from '../../api/api';
 import { MemberSelect } from '../../components/member-select';
 
 /** The first Saturday on or after `date`: a weekend night is the example that shows rule order best. */
@@ -13,10 +14,22 @@ function firstSaturday(date: string): string {
   return addDays(date, (6 - isoWeekday(date) + 7) % 7);
 }
 
+type Asked = { memberId: string; layerId: string; date: string; time: string };
+type Answer = { asked: Asked; plan: Plan; priced: PricedMinute | { error: string } };
+
+/**
+ * The plan as the example sends it to main: without its shifts and scenarios, which never change the price of a
+ * minute (that reads the rules, members, layers, holidays and investor weeks), so a big plan is not sent whole at
+ * every keystroke.
+ */
+function ruleContext(plan: Plan): Record<string, unknown> {
+  return { ...plan, shifts: [], scenarios: [] };
+}
+
 /**
  * A live example of the rules: pick a member, a layer, a local date and time (the member's zone), and see which
- * rule prices that minute and at what rate — computed by the same code as the report, so it updates as the rules
- * are reordered or changed.
+ * rule prices that minute and at what rate — priced by main with the same code and zone data as the report and
+ * `rotaplan pay`, so it updates as the rules are reordered or changed and never disagrees with the amounts.
  */
 export function PayRuleExample({ plan, rules }: { plan: Plan; rules: PayRules }) {
   const [memberId, setMemberId] = useState<string | null>(plan.members[0]?.id ?? null);
@@ -24,14 +37,30 @@ export function PayRuleExample({ plan, rules }: { plan: Plan; rules: PayRules })
   const [date, setDate] = useState<string>(() => firstSaturday(plan.rotation.startDate));
   const [time, setTime] = useState('23:30');
   const member = plan.members.find((m) => m.id === memberId);
-  const priced = useMemo(() => {
-    if (!member || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
-    try {
-      return priceMinuteAt(plan, rules, member.id, layerId, date, time);
-    } catch (error) {
-      return { error: (error as Error).message };
-    }
-  }, [plan, rules, member, layerId, date, time]);
+  const asked = useMemo<Asked | null>(
+    () =>
+      member && /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time)
+        ? { memberId: member.id, layerId, date, time }
+        : null,
+    [member, layerId, date, time],
+  );
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  useEffect(() => {
+    if (!asked) return;
+    let live = true;
+    api.pay.priceAt({ plan: ruleContext(plan), ...asked }).then(
+      (priced) => live && setAnswer({ asked, plan, priced }),
+      (error: unknown) =>
+        live &&
+        setAnswer({ asked, plan, priced: { error: error instanceof Error ? error.message : String(error) } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [plan, asked]);
+  const current = asked && answer?.asked === asked && answer.plan === plan ? answer.priced : null;
+  // While main answers a change, the last answer stays (dimmed) instead of flashing a spinner at every keystroke.
+  const priced = current ?? answer?.priced ?? null;
   return (
     <Paper withBorder radius="md" p="md" data-testid="pay-rule-example">
       <Stack gap="sm">
@@ -64,11 +93,24 @@ export function PayRuleExample({ plan, rules }: { plan: Plan; rules: PayRules })
           />
           <TimeInput label="Time" value={time} onChange={(e) => setTime(e.currentTarget.value)} />
         </Group>
-        <Group gap="sm" data-testid="pay-rule-example-answer" aria-live="polite">
-          {priced === null ? (
+        <Group
+          gap="sm"
+          data-testid="pay-rule-example-answer"
+          data-state={asked && !current ? 'pricing' : 'ready'}
+          aria-live="polite"
+          style={asked && !current ? { opacity: 0.6 } : undefined}
+        >
+          {asked === null ? (
             <Text size="sm" c="dimmed">
               Pick a member, a date and a time.
             </Text>
+          ) : priced === null ? (
+            <Group gap="xs" data-testid="pay-rule-example-pricing">
+              <Loader size="xs" />
+              <Text size="sm" c="dimmed">
+                Finding the rule…
+              </Text>
+            </Group>
           ) : 'error' in priced ? (
             <Text size="sm" c="red">
               {priced.error}

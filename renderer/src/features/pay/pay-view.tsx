@@ -1,5 +1,5 @@
-import { Alert, Button, Stack } from '@mantine/core';
-import { IconAlertTriangle, IconCoin, IconPlus } from '@tabler/icons-react';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCoin, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import type { PayEdit } from '../../../../shared/plan/edits/pay-edits';
 import { EmptyState } from '../../components/empty-state';
@@ -12,16 +12,44 @@ import { PayRuleExample } from './pay-rule-example';
 import { PayRulesEditor } from './pay-rules-editor';
 import { PayTable } from './pay-table';
 import { STARTER_PAY_RULES } from './starter-pay-rules';
-import { usePayReport } from './use-pay-report';
+import { usePayReport, type PayState } from './use-pay-report';
+import type { PayReport } from '../../../../shared/pay/pay-report';
+
+/**
+ * One line above the amounts: a spinner while main prices the plan, else the window they cover. Always one line
+ * high, so the table does not jump at every edit.
+ */
+function PricingLine({ state, report }: { state: PayState['status']; report: PayReport | null }) {
+  return (
+    <Group gap="xs" mih={22} data-testid="pay-status" data-state={state} aria-live="polite">
+      {state === 'pricing' ? (
+        <>
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">
+            {report ? 'Updating the amounts for your change…' : 'Pricing every on-call hour by the rules…'}
+          </Text>
+        </>
+      ) : (
+        report && (
+          <Text size="sm" c="dimmed">
+            On call from {report.from} to {report.to} (the rotation&apos;s dates), in each member&apos;s local
+            months.
+          </Text>
+        )
+      )}
+    </Group>
+  );
+}
 
 /**
  * On-call pay over the rotation's horizon by the plan's pay rules: member × month amounts with totals (the same
- * figures as `rotaplan pay`), the cost per month in member colours, and the rules that priced them — ordered,
- * editable, with a live example of which rule prices a chosen hour.
+ * figures as `rotaplan pay`, priced by main with the same code), the cost per month in member colours, and the
+ * rules that priced them — ordered, editable, with a live example of which rule prices a chosen hour.
  */
 export function PayView() {
   const plan = useAppStore((s) => s.plan);
-  const state = usePayReport(plan);
+  const { state, retry } = usePayReport(plan);
+  const report = state.status === 'ready' || state.status === 'pricing' ? state.report : null;
   const { run, modal } = useEditRunner();
   const runPay = useCallback(
     (edit: PayEdit, success: string): string | null => {
@@ -46,13 +74,21 @@ export function PayView() {
           <PayRuleExample plan={plan} rules={plan.pay} />
         </>
       )}
-      {state.report ? (
-        <Stack gap="lg" data-testid="pay-report" data-from={state.report.from} data-to={state.report.to}>
-          <PayTable report={state.report} />
-          {plan && <PayChart report={state.report} members={plan.members} />}
+      {(state.status === 'pricing' || report) && <PricingLine state={state.status} report={report} />}
+      {report ? (
+        <Stack
+          gap="lg"
+          data-testid="pay-report"
+          data-state={state.status}
+          data-from={report.from}
+          data-to={report.to}
+          style={state.status === 'pricing' ? { opacity: 0.6 } : undefined}
+        >
+          <PayTable report={report} />
+          {plan && <PayChart report={report} members={plan.members} />}
           {plan?.pay && <PayExtrasList rules={plan.pay} layers={plan.rotation.layers} />}
         </Stack>
-      ) : state.reason === 'no-rules' ? (
+      ) : state.status === 'no-rules' ? (
         <EmptyState
           icon={IconCoin}
           title="No pay rules in this plan"
@@ -70,11 +106,22 @@ export function PayView() {
           night, base) in each member&apos;s own time zone, which you can reorder and change. rotaplan pay
           FILE --rules RULES.json prices a plan with rules kept outside it.
         </EmptyState>
-      ) : state.reason === 'no-plan' ? null : (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="Pay could not be computed">
-          {state.reason}. Your plan was not changed.
+      ) : state.status === 'failed' ? (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle />}
+          title="Pay could not be computed"
+          data-testid="pay-error"
+        >
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{state.message} Your plan was not changed.</Text>
+            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={retry}>
+              Try again
+            </Button>
+          </Stack>
         </Alert>
-      )}
+      ) : null}
     </Stack>
   );
 }
