@@ -1,6 +1,7 @@
 import type { Member, Plan, TimeOff } from '../plan/schema';
 import { memberHolidays } from '../time/holidays';
 import { investorWeeks } from '../rotation/investor-weeks';
+import type { Interval } from '../time/intervals';
 import {
   dayIndexAt,
   epochDay,
@@ -10,9 +11,6 @@ import {
   type ZoneDays,
 } from './zone-days';
 
-/** A half-open interval of instants [start, end) in epoch milliseconds. */
-export type Interval = [number, number];
-
 /** What the ledger needs to know about one member, computed once per plan. */
 export type MemberContext = {
   member: Member;
@@ -21,9 +19,8 @@ export type MemberContext = {
   /** Epoch days (the member's local dates) that are public holidays for them, for the years loaded. */
   holidays: Map<number, string>;
   holidayYears: Set<number>;
-  /** The instants the day table and holidays are known to cover (a fast path for `coverMember`). */
-  coveredFrom: number;
-  coveredTo: number;
+  /** The instants the day table and holidays are known to cover, ends included (a fast path for `coverMember`). */
+  covered: Interval;
   /** Time off as instants, sorted; whole local days in the member's zone. */
   timeOff: Interval[];
   /** The same intervals with the time-off entries they come from, in the same order. */
@@ -48,10 +45,12 @@ export type PlanContext = {
   /** Investor-report weeks as instants (plan zone), sorted, for the years loaded. */
   investor: Interval[];
   investorYears: Set<number>;
-  /** The instants the plan's day table and investor weeks are known to cover (fast path for `coverPlan`). */
-  coveredFrom: number;
-  coveredTo: number;
+  /** The instants the plan's day table and investor weeks are known to cover, ends included (for `coverPlan`). */
+  covered: Interval;
 };
+
+/** The covered span before anything is loaded: no instant is inside it. */
+const NOTHING_COVERED: Interval = Object.freeze({ start: Infinity, end: -Infinity });
 
 function utcYear(ms: number): number {
   return new Date(ms).getUTCFullYear();
@@ -67,7 +66,7 @@ function memberContext(plan: Plan, member: Member): MemberContext {
       ),
       item,
     }))
-    .sort((a, b) => a.interval[0] - b.interval[0]);
+    .sort((a, b) => a.interval.start - b.interval.start);
   return {
     member,
     timeOff: timeOffItems.map((t) => t.interval),
@@ -75,8 +74,7 @@ function memberContext(plan: Plan, member: Member): MemberContext {
     days: zoneDaysForDates(member.timeZone, plan.rotation.startDate, plan.rotation.endDate),
     holidays: new Map(),
     holidayYears: new Set(),
-    coveredFrom: Infinity,
-    coveredTo: -Infinity,
+    covered: NOTHING_COVERED,
     skills: new Set(member.skills),
   };
 }
@@ -106,8 +104,7 @@ export function planContext(plan: Plan): PlanContext {
     planDays: zoneDaysForDates(plan.rotation.timeZone, plan.rotation.startDate, plan.rotation.endDate),
     investor: [],
     investorYears: new Set(),
-    coveredFrom: Infinity,
-    coveredTo: -Infinity,
+    covered: NOTHING_COVERED,
   };
   contexts.set(plan, ctx);
   return ctx;
@@ -152,7 +149,7 @@ function holidayYear(ctx: PlanContext, member: Member, year: number): [number, s
  * Why lazy: holidays come from date-holidays per region and year; only the years a shift touches are loaded.
  */
 export function coverMember(ctx: PlanContext, mc: MemberContext, fromMs: number, toMs: number): void {
-  if (fromMs >= mc.coveredFrom && toMs <= mc.coveredTo) return;
+  if (fromMs >= mc.covered.start && toMs <= mc.covered.end) return;
   const first = mc.days.start[0]!;
   const last = mc.days.start[mc.days.length]!;
   if (fromMs < first || toMs > last) mc.days = zoneDays(mc.member.timeZone, fromMs, toMs);
@@ -164,14 +161,16 @@ export function coverMember(ctx: PlanContext, mc: MemberContext, fromMs: number,
     for (const [day, name] of holidayYear(ctx, mc.member, y)) mc.holidays.set(day, name);
   }
   // Whole UTC years y0+1 … y1−1 are now certainly covered in any zone (offsets stay within a day).
-  [mc.coveredFrom, mc.coveredTo] = widen(mc.coveredFrom, mc.coveredTo, y0, y1);
+  mc.covered = widen(mc.covered, y0, y1);
 }
 
 /** The covered span after loading years y0 … y1: joined with the old one when they touch, else the new one. */
-function widen(from: number, to: number, y0: number, y1: number): [number, number] {
-  const a = Date.UTC(y0 + 1, 0, 1);
-  const b = Date.UTC(y1, 0, 1);
-  return b >= from && a <= to ? [Math.min(from, a), Math.max(to, b)] : [a, b];
+function widen(covered: Interval, y0: number, y1: number): Interval {
+  const start = Date.UTC(y0 + 1, 0, 1);
+  const end = Date.UTC(y1, 0, 1);
+  return end >= covered.start && start <= covered.end
+    ? { start: Math.min(covered.start, start), end: Math.max(covered.end, end) }
+    : { start, end };
 }
 
 // eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
@@ -199,7 +198,7 @@ function investorIntervals(plan: Plan, year: number): Interval[] {
 
 /** Makes sure the plan's day table and investor weeks cover the instants [fromMs, toMs]. */
 export function coverPlan(ctx: PlanContext, fromMs: number, toMs: number): void {
-  if (fromMs >= ctx.coveredFrom && toMs <= ctx.coveredTo) return;
+  if (fromMs >= ctx.covered.start && toMs <= ctx.covered.end) return;
   const days = ctx.planDays;
   if (fromMs < days.start[0]! || toMs > days.start[days.length]!) {
     ctx.planDays = zoneDays(ctx.plan.rotation.timeZone, fromMs, toMs);
@@ -213,34 +212,8 @@ export function coverPlan(ctx: PlanContext, fromMs: number, toMs: number): void 
     added = true;
     ctx.investor.push(...investorIntervals(ctx.plan, y));
   }
-  if (added) ctx.investor.sort((a, b) => a[0] - b[0]);
-  [ctx.coveredFrom, ctx.coveredTo] = widen(ctx.coveredFrom, ctx.coveredTo, y0, y1);
-}
-
-/** Milliseconds of [a, b) that fall inside the sorted, disjoint intervals. */
-export function overlapMs(intervals: readonly Interval[], a: number, b: number): number {
-  let lo = 0;
-  let hi = intervals.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (intervals[mid]![1] <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  let total = 0;
-  for (let i = lo; i < intervals.length && intervals[i]![0] < b; i++) {
-    const [s, e] = intervals[i]!;
-    total += Math.min(b, e) - Math.max(a, s);
-  }
-  return Math.max(0, total);
-}
-
-/** True when [a, b) touches any of the intervals (sorted by start; they may overlap each other). */
-export function intersects(intervals: readonly Interval[], a: number, b: number): boolean {
-  for (const [s, e] of intervals) {
-    if (s >= b) return false;
-    if (e > a) return true;
-  }
-  return false;
+  if (added) ctx.investor.sort((a, b) => a.start - b.start);
+  ctx.covered = widen(ctx.covered, y0, y1);
 }
 
 /** The holiday name of a member on the local day holding `ms`, or undefined. */

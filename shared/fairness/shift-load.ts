@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/schema';
-import { coverMember, coverPlan, memberOf, overlapMs, planContext, type PlanContext } from './plan-context';
+import { coverMember, coverPlan, memberOf, planContext, type PlanContext } from './plan-context';
+import { lengthWithin } from '../time/intervals';
 import { instantMs } from '../time/zoned';
 import { dayIndexAt, HOUR_MS, weekdayOfEpochDay } from './zone-days';
 
@@ -84,7 +85,7 @@ export function shiftLoadIn(
     } else if (weekend) weekendMs += span;
     else weekdayMs += span;
   }
-  const investorMs = overlapMs(ctx.investor, startMs, endMs);
+  const investorMs = lengthWithin(ctx.investor, startMs, endMs);
   const w = ctx.plan.coverage.weights;
   const weighted =
     w.weekday * weekdayMs +

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { Interval } from '../time/intervals';
 
 /** One day in milliseconds: the length of every local day that holds no time-zone transition. */
 export const DAY_MS = 86_400_000;
@@ -159,11 +160,11 @@ export function isNightAt(days: ZoneDays, ms: number): boolean {
  * The instant a local date starts, [start of `from`, start of the day after `to`) as epoch ms.
  * Why: time off, holidays and investor weeks are whole local days; this turns them into instants once.
  */
-export function localDatesToInterval(days: ZoneDays, from: string, to: string): [number, number] {
+export function localDatesToInterval(days: ZoneDays, from: string, to: string): Interval {
   const a = dayIndexOfDate(days, from);
   const b = dayIndexOfDate(days, to) + 1;
   if (a < 0 || b > days.length) {
     throw new RangeError(`dates ${from}..${to} lie outside the day table of ${days.zone}`);
   }
-  return [days.start[a]!, days.start[b]!];
+  return { start: days.start[a]!, end: days.start[b]! };
 }

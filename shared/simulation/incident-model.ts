@@ -56,8 +56,8 @@ function investorFlags(plan: Plan, starts: number[], fromMs: number, toMs: numbe
   const weeks = ctx.investor;
   let w = 0;
   return starts.map((s) => {
-    while (w < weeks.length && weeks[w]![1] <= s) w++;
-    return w < weeks.length && weeks[w]![0] <= s;
+    while (w < weeks.length && weeks[w]!.end <= s) w++;
+    return w < weeks.length && weeks[w]!.start <= s;
   });
 }
 

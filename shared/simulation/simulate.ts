@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/schema';
-import { intersects, planContext, type Interval } from '../fairness/plan-context';
+import { planContext } from '../fairness/plan-context';
+import { overlapsAny, type Interval } from '../time/intervals';
 import { instantMs } from '../time/zoned';
 import { resolveWindow } from '../fairness/window';
 import { isNightAt, zoneDays, type ZoneDays } from '../fairness/zone-days';
@@ -138,7 +139,7 @@ export function simulateIncidents(plan: Plan, options: SimulationOptions): Simul
     zones.push(zoneDays(m.timeZone, window.startMs, window.endMs));
     timeOff.push(ctx.members.get(m.id)!.timeOff);
   }
-  const away = (member: number, t: number) => intersects(timeOff[member]!, t, t + 1);
+  const away = (member: number, t: number) => overlapsAny(timeOff[member]!, t, t + 1);
   const slots: IncidentSlots[] = plan.pipelines.map((p) =>
     incidentSlots(plan, p, window.startMs, window.endMs),
   );

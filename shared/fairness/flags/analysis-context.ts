@@ -1,7 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Plan } from '../../plan/schema';
 import type { Ledger, ShiftInfo } from '../ledger';
-import { intersects, type PlanContext } from '../plan-context';
+import type { PlanContext } from '../plan-context';
+import { overlapsAny } from '../../time/intervals';
 import { shiftLoadIn } from '../shift-load';
 import { dateOfEpochDay, dayIndexAt, HOUR_MS } from '../zone-days';
 
@@ -174,7 +175,7 @@ export function loadFor(ac: AnalysisContext, s: ShiftInfo, memberId: string): nu
 /** True when the member has time off touching [a, b). */
 export function onTimeOff(ac: AnalysisContext, memberId: string, a: number, b: number): boolean {
   const mc = ac.ctx.members.get(memberId);
-  return mc ? intersects(mc.timeOff, a, b) : false;
+  return mc ? overlapsAny(mc.timeOff, a, b) : false;
 }
 
 /**

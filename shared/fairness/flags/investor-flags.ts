@@ -1,5 +1,6 @@
 import { investorWeeks } from '../../rotation/investor-weeks';
-import { coverPlan, type Interval } from '../plan-context';
+import { coverPlan } from '../plan-context';
+import { overlaps, type Interval } from '../../time/intervals';
 import type { ShiftInfo } from '../ledger';
 import { localDatesToInterval } from '../zone-days';
 import type { Flag } from './flag';
@@ -29,14 +30,11 @@ export function investorWeeksIn(ac: AnalysisContext): InvestorWeek[] {
   coverPlan(ac.ctx, window.startMs, window.endMs);
   const weeks = investorWeeks(ac.plan.coverage.investorWeek.rule, window.from, window.to)
     .map((w) => {
-      const [a, b] = localDatesToInterval(ac.ctx.planDays, w.start, w.end);
-      return {
-        startDate: w.start,
-        endDate: w.end,
-        interval: [Math.max(a, window.startMs), Math.min(b, window.endMs)] as Interval,
-      };
+      const { start, end } = localDatesToInterval(ac.ctx.planDays, w.start, w.end);
+      const interval = { start: Math.max(start, window.startMs), end: Math.min(end, window.endMs) };
+      return { startDate: w.start, endDate: w.end, interval };
     })
-    .filter((w) => w.interval[1] > w.interval[0]);
+    .filter((w) => w.interval.end > w.interval.start);
   weeksCache.set(ac, weeks);
   return weeks;
 }
@@ -74,23 +72,23 @@ export function investorWeekFlags(ac: AnalysisContext): Flag[] {
   const flags: Flag[] = [];
   const label = (w: InvestorWeek) => `investor week ${w.startDate} – ${w.endDate}`;
   const inInvestorWeek = (s: ShiftInfo) =>
-    weeks.some((w) => s.startMs < w.interval[1] && s.endMs > w.interval[0]);
+    weeks.some((w) => overlaps(w.interval, { start: s.startMs, end: s.endMs }));
   if (rules.requireBothLayers && ac.plan.rotation.layers.length < 2 && weeks.length > 0) {
     const w = weeks[0]!;
     flags.push({
       kind: 'investor-week',
       severity: 'error',
       message: `The investor week needs a primary and a secondary on call, but the rotation has one layer`,
-      start: iso(w.interval[0]),
-      end: iso(w.interval[1]),
+      start: iso(w.interval.start),
+      end: iso(w.interval.end),
       fix: 'add a secondary layer to the rotation',
     });
   }
   for (const w of weeks) {
-    const [a, b] = w.interval;
+    const { start: a, end: b } = w.interval;
     if (rules.requireBothLayers) {
       ac.plan.rotation.layers.slice(0, 2).forEach((layer, li) => {
-        for (const [s, e] of gapsIn(ac.byLayer[li]!, a, b)) {
+        for (const { start: s, end: e } of gapsIn(ac.byLayer[li]!, a, b)) {
           flags.push({
             kind: 'investor-week',
             severity: 'error',
@@ -131,20 +129,20 @@ export function investorWeekFlags(ac: AnalysisContext): Flag[] {
         const mc = ac.ctx.members.get(memberId);
         if (!mc) continue;
         for (const { interval, item } of mc.timeOffItems) {
-          if (interval[0] >= b || interval[1] <= a) continue;
+          if (!overlaps(interval, w.interval)) continue;
           const coOwners = ac.plan.ownership
             .filter((o) => pipelines.includes(o.pipelineId))
             .flatMap((o) => [o.primaryMemberId, o.secondaryMemberId])
             .filter((id): id is string => id !== null && id !== memberId);
           const standIn = [...new Set(coOwners)].filter(
-            (id) => !ac.ctx.members.get(id)?.timeOff.some(([s, e]) => s < interval[1] && e > interval[0]),
+            (id) => !ac.ctx.members.get(id)?.timeOff.some((off) => overlaps(off, interval)),
           );
           flags.push({
             kind: 'investor-week',
             severity: 'warning',
             message: `${nameOf(ac, memberId)} owns ${pipelines.map((p) => pipelineName(ac, p)).join(' and ')} and is on ${item.kind} ${item.start} – ${item.end}, during the ${label(w)}`,
-            start: iso(Math.max(a, interval[0])),
-            end: iso(Math.min(b, interval[1])),
+            start: iso(Math.max(a, interval.start)),
+            end: iso(Math.min(b, interval.end)),
             memberId,
             pipelineId: pipelines[0],
             fix: `move the ${item.kind} outside ${w.startDate} – ${w.endDate}${standIn.length > 0 ? `, or brief ${standIn.map((id) => nameOf(ac, id)).join(' or ')} to stand in that week` : ''}`,

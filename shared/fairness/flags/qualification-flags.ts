@@ -1,4 +1,5 @@
 import type { ShiftInfo } from '../ledger';
+import { overlaps } from '../../time/intervals';
 import type { Flag } from './flag';
 import { describeShift, iso, layerName, nameOf, overlapping, type AnalysisContext } from './analysis-context';
 import { investorWeeksIn } from './investor-flags';
@@ -20,7 +21,7 @@ export function unqualifiedFlags(ac: AnalysisContext): Flag[] {
   const name = (id: string) => ac.plan.pipelines.find((p) => p.id === id)?.name ?? id;
   const flags: Flag[] = [];
   const requiredFor = (s: ShiftInfo) => {
-    const inWeek = weeks.some((w) => s.startMs < w.interval[1] && s.endMs > w.interval[0]);
+    const inWeek = weeks.some((w) => overlaps(w.interval, { start: s.startMs, end: s.endMs }));
     return [...new Set([...critical, ...(inWeek ? investor : [])])];
   };
   for (const s of ac.byLayer[0] ?? []) {
