@@ -1,7 +1,8 @@
 import type { Plan, Shift } from '../plan/schema';
 import { isShadowShift } from '../rotation/shadow-shifts';
 import { fairnessMetrics, type FairnessMetrics } from './metrics';
-import { planContext, type PlanContext } from './plan-context';
+import { FairnessTables } from './fairness-tables';
+import { createPlanContext, type PlanContext } from './plan-context';
 import { lengthWithin, mergeIntervals, type Interval } from '../time/intervals';
 import { instantMs } from '../time/zoned';
 import { addLoad, shiftLoadIn, zeroLoad, type LoadBreakdown, type ShiftLoad } from './shift-load';
@@ -73,10 +74,9 @@ const EPS = 1e-9;
  * Every on-call shift that touches [window.start, window.end), parsed and weighed, in plan order.
  * Shadow shifts are left out: a learner is not on call, so they weigh nothing and no flag reads them.
  */
-export function shiftsInWindow(plan: Plan, window: AnalysisWindow): ShiftInfo[] {
-  const ctx = planContext(plan);
+export function shiftsInWindow(ctx: PlanContext, window: AnalysisWindow): ShiftInfo[] {
   const out: ShiftInfo[] = [];
-  for (const shift of plan.shifts) {
+  for (const shift of ctx.plan.shifts) {
     if (isShadowShift(shift)) continue;
     const startMs = instantMs(shift.start);
     const endMs = instantMs(shift.end);
@@ -132,10 +132,15 @@ export function adjustLoads(loads: readonly number[], fair: readonly number[]): 
  * Builds the ledger: per member and layer the hours, their kinds and the weighted load; fair shares split each
  * layer's total weighted load among its participants in proportion to availability; the best-split band says how
  * far whole shifts force anyone from the exact share (13 weeks among 4 people: 3 or 4 weeks each, never 3.25).
+ * `tables` are the caller's zone, holiday and investor-week tables, kept between plans for speed (fresh if none).
  */
-export function buildLedger(plan: Plan, window: AnalysisWindow): Ledger {
-  const ctx = planContext(plan);
-  const shifts = shiftsInWindow(plan, window);
+export function buildLedger(
+  plan: Plan,
+  window: AnalysisWindow,
+  tables: FairnessTables = new FairnessTables(),
+): Ledger {
+  const ctx = createPlanContext(plan, tables);
+  const shifts = shiftsInWindow(ctx, window);
   const layers = plan.rotation.layers;
   const memberIndex = new Map(plan.members.map((m, i) => [m.id, i]));
   const perLayer = plan.members.map(() => layers.map(() => ({ load: zeroLoad(), count: 0 })));

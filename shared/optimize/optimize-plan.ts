@@ -1,4 +1,5 @@
 import { assertNever } from '../plan/edits';
+import { FairnessTables } from '../fairness/fairness-tables';
 import { buildLedger } from '../fairness/ledger';
 import { payReport } from '../pay/pay-report';
 import type { FairnessMetrics } from '../fairness/metrics';
@@ -117,8 +118,9 @@ function outcome(
   | 'cost'
 > {
   const proposal = rosterToShifts(roster, assignment);
-  const ledger = buildLedger(proposal.plan, roster.window);
-  const ledgerBefore = buildLedger(plan, roster.window);
+  const tables = options.tables ?? new FairnessTables();
+  const ledger = buildLedger(proposal.plan, roster.window, tables);
+  const ledgerBefore = buildLedger(plan, roster.window, tables);
   const before = new Map(ledgerBefore.members.map((m) => [m.id, m.weightedLoad]));
   const check = checkRoster(roster.model, assignment);
   const planProblems = checkPlanShifts(plan, proposal.plan, {
@@ -143,7 +145,10 @@ function outcome(
     violations: planProblems.length > 0 ? planProblems : check.violations.map((v) => `roster: ${v}`),
     proposal,
     ...(plan.pay && {
-      cost: { currency: plan.pay.currency, total: payReport(proposal.plan, plan.pay, roster.window).total },
+      cost: {
+        currency: plan.pay.currency,
+        total: payReport(proposal.plan, plan.pay, roster.window, tables).total,
+      },
     }),
   };
 }
@@ -156,9 +161,11 @@ function outcome(
  */
 export async function optimizePlan(
   plan: Plan,
-  options: OptimizeOptions,
+  given: OptimizeOptions,
   solve: MilpSolver,
 ): Promise<OptimizeResult> {
+  // One set of fairness tables for the roster, the ledgers and the pay report of this run.
+  const options = { ...given, tables: given.tables ?? new FairnessTables() };
   const now = options.now ?? (() => 0);
   const started = now();
   const strategy = options.strategy ?? 'optimal';

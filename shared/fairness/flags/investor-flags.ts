@@ -1,8 +1,5 @@
-import { investorWeeks } from '../../rotation/investor-weeks';
-import { coverPlan } from '../plan-context';
-import { overlaps, type Interval } from '../../time/intervals';
+import { overlaps } from '../../time/intervals';
 import type { ShiftInfo } from '../ledger';
-import { localDatesToInterval } from '../zone-days';
 import type { Flag } from './flag';
 import { gapsIn } from './coverage-flags';
 import {
@@ -13,31 +10,9 @@ import {
   overlapping,
   planDateTime,
   type AnalysisContext,
+  type InvestorWeek,
 } from './analysis-context';
 import { describeMove, proposeMove } from './swap-search';
-
-/** An investor-report week: its local dates (plan zone) and its instants clipped to the window. */
-export type InvestorWeek = { startDate: string; endDate: string; interval: Interval };
-
-// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
-const weeksCache = new WeakMap<AnalysisContext, InvestorWeek[]>();
-
-/** The investor weeks that touch the analysis window (computed once per analysis). */
-export function investorWeeksIn(ac: AnalysisContext): InvestorWeek[] {
-  const cached = weeksCache.get(ac);
-  if (cached) return cached;
-  const { window } = ac.ledger;
-  coverPlan(ac.ctx, window.startMs, window.endMs);
-  const weeks = investorWeeks(ac.plan.coverage.investorWeek.rule, window.from, window.to)
-    .map((w) => {
-      const { start, end } = localDatesToInterval(ac.ctx.planDays, w.start, w.end);
-      const interval = { start: Math.max(start, window.startMs), end: Math.min(end, window.endMs) };
-      return { startDate: w.start, endDate: w.end, interval };
-    })
-    .filter((w) => w.interval.end > w.interval.start);
-  weeksCache.set(ac, weeks);
-  return weeks;
-}
 
 /** Members who own (primary or secondary) a pipeline that reports to investors, with those pipelines. */
 export function investorOwners(ac: AnalysisContext): Map<string, string[]> {
@@ -67,7 +42,7 @@ function pipelineName(ac: AnalysisContext, id: string): string {
  */
 export function investorWeekFlags(ac: AnalysisContext): Flag[] {
   const rules = ac.plan.coverage.investorWeek;
-  const weeks = investorWeeksIn(ac);
+  const weeks = ac.investorWeeks;
   const owners = investorOwners(ac);
   const flags: Flag[] = [];
   const label = (w: InvestorWeek) => `investor week ${w.startDate} – ${w.endDate}`;

@@ -2,7 +2,6 @@ import type { ShiftInfo } from '../ledger';
 import { overlaps } from '../../time/intervals';
 import type { Flag } from './flag';
 import { describeShift, iso, layerName, nameOf, overlapping, type AnalysisContext } from './analysis-context';
-import { investorWeeksIn } from './investor-flags';
 import { describeMove, proposeMove } from './swap-search';
 
 /**
@@ -16,7 +15,7 @@ export function unqualifiedFlags(ac: AnalysisContext): Flag[] {
   const critical = ac.plan.pipelines.filter((p) => p.criticality === 'critical').map((p) => p.id);
   const investor = ac.plan.pipelines.filter((p) => p.reportsToInvestors).map((p) => p.id);
   if (critical.length === 0 && investor.length === 0) return [];
-  const weeks = investorWeeksIn(ac);
+  const weeks = ac.investorWeeks;
   const skills = (id: string) => ac.ctx.members.get(id)?.skills ?? new Set<string>();
   const name = (id: string) => ac.plan.pipelines.find((p) => p.id === id)?.name ?? id;
   const flags: Flag[] = [];
