@@ -2,6 +2,7 @@ import '@mantine/dates/styles.css';
 import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput, TimeInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
+import { FairnessTables } from '../../../../shared/fairness/fairness-tables';
 import { priceMinuteAt } from '../../../../shared/pay/rule-at';
 import { UNPRICED } from '../../../../shared/pay/price-span';
 import type { PayRules, Plan } from '../../../../shared/plan/schema';
@@ -24,14 +25,16 @@ export function PayRuleExample({ plan, rules }: { plan: Plan; rules: PayRules })
   const [date, setDate] = useState<string>(() => firstSaturday(plan.rotation.startDate));
   const [time, setTime] = useState('23:30');
   const member = plan.members.find((m) => m.id === memberId);
+  // Kept while the example is shown: each change of member, date or time prices one minute from warm tables.
+  const [tables] = useState(() => new FairnessTables());
   const priced = useMemo(() => {
     if (!member || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
     try {
-      return priceMinuteAt(plan, rules, member.id, layerId, date, time);
+      return priceMinuteAt(plan, rules, member.id, layerId, date, time, tables);
     } catch (error) {
       return { error: (error as Error).message };
     }
-  }, [plan, rules, member, layerId, date, time]);
+  }, [plan, rules, member, layerId, date, time, tables]);
   return (
     <Paper withBorder radius="md" p="md" data-testid="pay-rule-example">
       <Stack gap="sm">
