@@ -46,9 +46,6 @@ export type PlanContext = {
   covered: Interval;
 };
 
-/** The covered span before anything is loaded: no instant is inside it. */
-const NOTHING_COVERED: Interval = Object.freeze({ start: Infinity, end: -Infinity });
-
 function memberContext(plan: Plan, tables: FairnessTables, member: Member): MemberContext {
   const timeOffItems = member.timeOff
     .map((item) => ({
@@ -67,7 +64,7 @@ function memberContext(plan: Plan, tables: FairnessTables, member: Member): Memb
     days: tables.zoneDaysForDates(member.timeZone, plan.rotation.startDate, plan.rotation.endDate),
     holidays: new Map(),
     holidayYears: new Set(),
-    covered: NOTHING_COVERED,
+    covered: nothingCovered(),
     skills: new Set(member.skills),
   };
 }
@@ -94,8 +91,13 @@ export function createPlanContext(plan: Plan, tables: FairnessTables): PlanConte
     planDays: tables.zoneDaysForDates(plan.rotation.timeZone, plan.rotation.startDate, plan.rotation.endDate),
     investor: [],
     investorYears: new Set(),
-    covered: NOTHING_COVERED,
+    covered: nothingCovered(),
   };
+}
+
+/** The covered span before anything is loaded: no instant is inside it. */
+function nothingCovered(): Interval {
+  return { start: Infinity, end: -Infinity };
 }
 
 /** The member's context, or an error naming the unknown member id. */
