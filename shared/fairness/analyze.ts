@@ -15,6 +15,7 @@ import { ownershipFlags, ownersUnavailableFlags } from './flags/ownership-flags'
 import { unqualifiedFlags } from './flags/qualification-flags';
 import { timeOffFlags } from './flags/time-off-flags';
 import { workingTimeFlags } from './flags/working-time-flags';
+import { FairnessTables } from './fairness-tables';
 import { buildLedger, type MemberLoad } from './ledger';
 import type { FairnessMetrics } from './metrics';
 import { resolveWindow } from './window';
@@ -108,11 +109,16 @@ function roundFlag(flag: Flag): Flag {
  * Analyses a plan over a window: the load ledger per member, the team's fairness metrics and every flag with its
  * fix. Throws a RangeError when `to` is before `from`.
  * Why one entry point: the CLI (`rotaplan analyze`), the Fairness view and scenario comparison all read the same
- * numbers.
+ * numbers. `tables` are the caller's zone, holiday and investor-week tables: the Fairness view's worker keeps one
+ * across plans, a one-off call may leave it out.
  */
-export function analyzePlan(plan: Plan, options: AnalysisOptions = {}): Analysis {
+export function analyzePlan(
+  plan: Plan,
+  options: AnalysisOptions = {},
+  tables: FairnessTables = new FairnessTables(),
+): Analysis {
   const window = resolveWindow(plan, options);
-  const ledger = buildLedger(plan, window);
+  const ledger = buildLedger(plan, window, tables);
   const ac = analysisContext(plan, ledger);
   const flags = sortFlags(RULES.flatMap((rule) => rule(ac)));
   const f = ledger.fairness;

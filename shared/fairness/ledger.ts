@@ -1,7 +1,9 @@
 import type { Plan, Shift } from '../plan/schema';
 import { isShadowShift } from '../rotation/shadow-shifts';
 import { fairnessMetrics, type FairnessMetrics } from './metrics';
-import { planContext, type Interval, type PlanContext } from './plan-context';
+import { FairnessTables } from './fairness-tables';
+import { createPlanContext, type PlanContext } from './plan-context';
+import { lengthWithin, mergeIntervals, type Interval } from '../time/intervals';
 import { instantMs } from '../time/zoned';
 import { addLoad, shiftLoadIn, zeroLoad, type LoadBreakdown, type ShiftLoad } from './shift-load';
 import type { AnalysisWindow } from './window';
@@ -72,10 +74,9 @@ const EPS = 1e-9;
  * Every on-call shift that touches [window.start, window.end), parsed and weighed, in plan order.
  * Shadow shifts are left out: a learner is not on call, so they weigh nothing and no flag reads them.
  */
-export function shiftsInWindow(plan: Plan, window: AnalysisWindow): ShiftInfo[] {
-  const ctx = planContext(plan);
+export function shiftsInWindow(ctx: PlanContext, window: AnalysisWindow): ShiftInfo[] {
   const out: ShiftInfo[] = [];
-  for (const shift of plan.shifts) {
+  for (const shift of ctx.plan.shifts) {
     if (isShadowShift(shift)) continue;
     const startMs = instantMs(shift.start);
     const endMs = instantMs(shift.end);
@@ -102,27 +103,9 @@ function shadowTimeIn(plan: Plan, window: AnalysisWindow, memberIndex: Map<strin
     if (!isShadowShift(shift)) continue;
     const i = memberIndex.get(shift.memberId);
     if (i === undefined) continue;
-    spans[i]!.push([instantMs(shift.start), instantMs(shift.end)]);
+    spans[i]!.push({ start: instantMs(shift.start), end: instantMs(shift.end) });
   }
-  return spans.map((list) => clippedLength(mergeIntervals(list), window.startMs, window.endMs));
-}
-
-/** Sorts intervals and merges those that touch, so their lengths can be summed without double counting. */
-export function mergeIntervals(intervals: Interval[]): Interval[] {
-  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
-  const out: Interval[] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
-function clippedLength(intervals: readonly Interval[], a: number, b: number): number {
-  let total = 0;
-  for (const [s, e] of intervals) total += Math.max(0, Math.min(b, e) - Math.max(a, s));
-  return total;
+  return spans.map((list) => lengthWithin(mergeIntervals(list), window.startMs, window.endMs));
 }
 
 /**
@@ -132,7 +115,7 @@ function clippedLength(intervals: readonly Interval[], a: number, b: number): nu
 export function availabilityIn(ctx: PlanContext, memberId: string, a: number, b: number): number {
   const mc = ctx.members.get(memberId);
   if (!mc || b <= a) return 1;
-  return 1 - clippedLength(mergeIntervals(mc.timeOff), a, b) / (b - a);
+  return 1 - lengthWithin(mergeIntervals(mc.timeOff), a, b) / (b - a);
 }
 
 /**
@@ -149,10 +132,15 @@ export function adjustLoads(loads: readonly number[], fair: readonly number[]): 
  * Builds the ledger: per member and layer the hours, their kinds and the weighted load; fair shares split each
  * layer's total weighted load among its participants in proportion to availability; the best-split band says how
  * far whole shifts force anyone from the exact share (13 weeks among 4 people: 3 or 4 weeks each, never 3.25).
+ * `tables` are the caller's zone, holiday and investor-week tables, kept between plans for speed (fresh if none).
  */
-export function buildLedger(plan: Plan, window: AnalysisWindow): Ledger {
-  const ctx = planContext(plan);
-  const shifts = shiftsInWindow(plan, window);
+export function buildLedger(
+  plan: Plan,
+  window: AnalysisWindow,
+  tables: FairnessTables = new FairnessTables(),
+): Ledger {
+  const ctx = createPlanContext(plan, tables);
+  const shifts = shiftsInWindow(ctx, window);
   const layers = plan.rotation.layers;
   const memberIndex = new Map(plan.members.map((m, i) => [m.id, i]));
   const perLayer = plan.members.map(() => layers.map(() => ({ load: zeroLoad(), count: 0 })));
@@ -163,7 +151,7 @@ export function buildLedger(plan: Plan, window: AnalysisWindow): Ledger {
   for (const s of shifts) {
     const mi = memberIndex.get(s.shift.memberId);
     if (mi === undefined) continue;
-    onCall[mi]!.push([s.clipStartMs, s.clipEndMs]);
+    onCall[mi]!.push({ start: s.clipStartMs, end: s.clipEndMs });
     if (s.layerIndex < 0) {
       // Shifts on undeclared layers still count as hours on call.
       addLoad(stray[mi]!.load, s.load);
@@ -207,7 +195,7 @@ export function buildLedger(plan: Plan, window: AnalysisWindow): Ledger {
     });
     addLoad(total, stray[i]!.load);
     count += stray[i]!.count;
-    const onCallMs = clippedLength(mergeIntervals(onCall[i]!), window.startMs, window.endMs);
+    const onCallMs = lengthWithin(mergeIntervals(onCall[i]!), window.startMs, window.endMs);
     const windowMs = window.endMs - window.startMs;
     return {
       id: m.id,

@@ -1,5 +1,7 @@
 import type { Plan } from '../plan/schema';
-import { coverMember, coverPlan, memberOf, overlapMs, planContext, type PlanContext } from './plan-context';
+import { FairnessTables } from './fairness-tables';
+import { coverMember, coverPlan, createPlanContext, memberOf, type PlanContext } from './plan-context';
+import { lengthWithin } from '../time/intervals';
 import { instantMs } from '../time/zoned';
 import { dayIndexAt, HOUR_MS, weekdayOfEpochDay } from './zone-days';
 
@@ -84,7 +86,7 @@ export function shiftLoadIn(
     } else if (weekend) weekendMs += span;
     else weekdayMs += span;
   }
-  const investorMs = overlapMs(ctx.investor, startMs, endMs);
+  const investorMs = lengthWithin(ctx.investor, startMs, endMs);
   const w = ctx.plan.coverage.weights;
   const weighted =
     w.weekday * weekdayMs +
@@ -110,8 +112,13 @@ export function shiftLoadIn(
  * Why a function of its own: the ledger sums it per member, and the optimiser weighs each (member, period) with it
  * by passing the member it considers. `clip` limits the shift to a window ([start, end) ISO instants).
  */
-export function shiftLoad(plan: Plan, shift: ShiftLike, clip?: { start: string; end: string }): ShiftLoad {
-  const ctx = planContext(plan);
+export function shiftLoad(
+  plan: Plan,
+  shift: ShiftLike,
+  clip?: { start: string; end: string },
+  tables: FairnessTables = new FairnessTables(),
+): ShiftLoad {
+  const ctx = createPlanContext(plan, tables);
   let startMs = instantMs(shift.start);
   let endMs = instantMs(shift.end);
   if (clip) {

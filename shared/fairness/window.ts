@@ -1,5 +1,5 @@
 import type { Plan } from '../plan/schema';
-import { addDays, localDate, zonedToInstant } from '../time/zoned';
+import { addDays, instantMs, localDate, zonedToInstant } from '../time/zoned';
 import { HOUR_MS } from './zone-days';
 
 /**
@@ -28,8 +28,8 @@ export type Horizon = { startMs: number; endMs: number };
 export function rotationHorizon(plan: Plan): Horizon {
   const { startDate, endDate, handoff, timeZone } = plan.rotation;
   return {
-    startMs: Date.parse(zonedToInstant(startDate, handoff.time, timeZone)),
-    endMs: Date.parse(zonedToInstant(endDate, handoff.time, timeZone)),
+    startMs: instantMs(zonedToInstant(startDate, handoff.time, timeZone)),
+    endMs: instantMs(zonedToInstant(endDate, handoff.time, timeZone)),
   };
 }
 
@@ -43,11 +43,11 @@ export function resolveWindow(plan: Plan, options: { from?: string; to?: string 
   const zone = plan.rotation.timeZone;
   const horizon = rotationHorizon(plan);
   const startMs =
-    options.from === undefined ? horizon.startMs : Date.parse(zonedToInstant(options.from, '00:00', zone));
+    options.from === undefined ? horizon.startMs : instantMs(zonedToInstant(options.from, '00:00', zone));
   const endMs =
     options.to === undefined
       ? horizon.endMs
-      : Date.parse(zonedToInstant(addDays(options.to, 1), '00:00', zone));
+      : instantMs(zonedToInstant(addDays(options.to, 1), '00:00', zone));
   const start = new Date(startMs).toISOString();
   const end = new Date(endMs).toISOString();
   const from = options.from ?? localDate(start, zone);

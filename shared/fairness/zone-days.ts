@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { Interval } from '../time/intervals';
 
 /** One day in milliseconds: the length of every local day that holds no time-zone transition. */
 export const DAY_MS = 86_400_000;
@@ -72,7 +73,11 @@ function transitionsBetween(zone: string, fromMs: number, toMs: number): number[
   return out;
 }
 
-function buildZoneDays(zone: string, fromYear: number, toYear: number): ZoneDays {
+/**
+ * The day table of a zone for whole calendar years fromYear … toYear.
+ * Why exported: `FairnessTables` grows one table per zone with it; everything else asks `zoneDays`.
+ */
+export function buildZoneDays(zone: string, fromYear: number, toYear: number): ZoneDays {
   const firstDay = epochDay(`${fromYear}-01-01`);
   const length = epochDay(`${toYear + 1}-01-01`) - firstDay;
   const start = new Float64Array(length + 1);
@@ -104,32 +109,26 @@ function buildZoneDays(zone: string, fromYear: number, toYear: number): ZoneDays
   return { zone, firstDay, length, start, morning, evening, transitions, fromYear, toYear };
 }
 
-// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
-const cache = new Map<string, ZoneDays>();
-
-function utcYear(ms: number): number {
+/** The UTC calendar year of an instant. */
+export function utcYear(ms: number): number {
   return new Date(ms).getUTCFullYear();
 }
 
-/**
- * The day table of a zone covering the instants [fromMs, toMs] (whole calendar years, one year of margin).
- * Why cached per zone and grown on demand: every plan, shift and simulation run in a zone shares one table.
- */
-export function zoneDays(zone: string, fromMs: number, toMs: number): ZoneDays {
-  const fromYear = utcYear(fromMs) - 1;
-  const toYear = utcYear(toMs) + 1;
-  const hit = cache.get(zone);
-  if (hit && hit.fromYear <= fromYear && hit.toYear >= toYear) return hit;
-  const built = buildZoneDays(
-    zone,
-    Math.min(fromYear, hit?.fromYear ?? fromYear),
-    Math.max(toYear, hit?.toYear ?? toYear),
-  );
-  cache.set(zone, built);
-  return built;
+/** The calendar years, with one of margin on each side, a table must span to cover the instants [fromMs, toMs]. */
+export function yearsCovering(fromMs: number, toMs: number): { fromYear: number; toYear: number } {
+  return { fromYear: utcYear(fromMs) - 1, toYear: utcYear(toMs) + 1 };
 }
 
-/** The day table of a zone covering the local dates [from, to] (ISO dates). */
+/**
+ * The day table of a zone covering the instants [fromMs, toMs] (whole calendar years, one year of margin), built
+ * afresh. Why: a one-off question; what many plans and runs ask again goes through `FairnessTables`.
+ */
+export function zoneDays(zone: string, fromMs: number, toMs: number): ZoneDays {
+  const { fromYear, toYear } = yearsCovering(fromMs, toMs);
+  return buildZoneDays(zone, fromYear, toYear);
+}
+
+/** The day table of a zone covering the local dates [from, to] (ISO dates), built afresh. */
 export function zoneDaysForDates(zone: string, from: string, to: string): ZoneDays {
   return zoneDays(zone, epochDay(from) * DAY_MS, (epochDay(to) + 1) * DAY_MS);
 }
@@ -159,11 +158,11 @@ export function isNightAt(days: ZoneDays, ms: number): boolean {
  * The instant a local date starts, [start of `from`, start of the day after `to`) as epoch ms.
  * Why: time off, holidays and investor weeks are whole local days; this turns them into instants once.
  */
-export function localDatesToInterval(days: ZoneDays, from: string, to: string): [number, number] {
+export function localDatesToInterval(days: ZoneDays, from: string, to: string): Interval {
   const a = dayIndexOfDate(days, from);
   const b = dayIndexOfDate(days, to) + 1;
   if (a < 0 || b > days.length) {
     throw new RangeError(`dates ${from}..${to} lie outside the day table of ${days.zone}`);
   }
-  return [days.start[a]!, days.start[b]!];
+  return { start: days.start[a]!, end: days.start[b]! };
 }

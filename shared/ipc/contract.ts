@@ -1,3 +1,4 @@
+import { isRealDate } from '../time/zoned';
 import { z } from 'zod';
 import type { OptimizeResult } from '../optimize/optimize-plan';
 import type { Plan } from '../plan/schema';
@@ -97,7 +98,7 @@ export const requestSchemas = {
       to: isoDate,
     })
     .strict()
-    .refine((r) => [r.from, r.to].every((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`))), {
+    .refine((r) => [r.from, r.to].every(isRealDate), {
       message: 'expected real dates like 2027-01-31',
       path: ['from'],
     })

@@ -1,6 +1,6 @@
-import { memberOf, planContext } from '../fairness/plan-context';
+import { memberOf, type PlanContext } from '../fairness/plan-context';
 import type { AnalysisWindow } from '../fairness/window';
-import type { Member, PayRules, Plan } from '../plan/schema';
+import type { Member, PayRules } from '../plan/schema';
 import { priceSpan } from '../pay/price-span';
 import { tariffFor } from '../pay/tariff';
 import { intersect, type Interval } from '../time/intervals';
@@ -16,13 +16,12 @@ export type PricedCell = { layerId: string; pieces: readonly Interval[] };
  * Why: the optimiser's optional cost term prefers, among equally fair rosters, the one that costs less.
  */
 export function cellPay(
-  plan: Plan,
+  ctx: PlanContext,
   rules: PayRules,
   window: AnalysisWindow,
   member: Member,
   cell: PricedCell,
 ): number {
-  const ctx = planContext(plan);
   const mc = memberOf(ctx, member.id);
   const tariff = tariffFor(rules, member);
   const factor = (ctx.layerIndex.get(cell.layerId) ?? 0) > 0 ? tariff.secondaryFactor : 1;

@@ -1,4 +1,5 @@
 import { assertNever } from '../plan/edits';
+import { FairnessTables } from '../fairness/fairness-tables';
 import { buildLedger, type Ledger } from '../fairness/ledger';
 import { payReport } from '../pay/pay-report';
 import type { FairnessMetrics } from '../fairness/metrics';
@@ -76,10 +77,11 @@ export function createOptimizeMemo(): OptimizeMemo {
 
 /**
  * The options the roster (and so the memo) depends on: all of `PlanRosterOptions`, nothing of the solve. The type
- * names every key, so a new roster option cannot be left out of the memo's key.
+ * names every key, so a new roster option cannot be left out of the memo's key. The fairness tables are a cache,
+ * not an option: they change how fast a roster is built, never what it is.
  */
 function rosterOptionsOf(options: OptimizeOptions): {
-  [K in keyof Required<PlanRosterOptions>]: PlanRosterOptions[K];
+  [K in keyof Required<Omit<PlanRosterOptions, 'tables'>>]: PlanRosterOptions[K];
 } {
   const { from, to, deviationWeight, spreadWeight, holidayRepeatWeight, changeWeight, costWeight } = options;
   const { wishes, maxWeekends, relax } = options;
@@ -111,10 +113,15 @@ function rosterFor(plan: Plan, options: OptimizeOptions): PlanRoster | string {
 }
 
 /** The current schedule's ledger over the roster's window, from the memo when it has one for this roster. */
-function ledgerBeforeFor(plan: Plan, options: OptimizeOptions, roster: PlanRoster): Ledger {
+function ledgerBeforeFor(
+  plan: Plan,
+  options: OptimizeOptions,
+  roster: PlanRoster,
+  tables: FairnessTables,
+): Ledger {
   const memo = options.memo;
-  if (memo && memo.roster === roster) return (memo.ledgerBefore ??= buildLedger(plan, roster.window));
-  return buildLedger(plan, roster.window);
+  if (memo && memo.roster === roster) return (memo.ledgerBefore ??= buildLedger(plan, roster.window, tables));
+  return buildLedger(plan, roster.window, tables);
 }
 
 /** One member's outcome: the weighted load and the fair share the analysis ledger gives the new schedule. */
@@ -179,8 +186,9 @@ function outcome(
   | 'cost'
 > {
   const proposal = rosterToShifts(roster, assignment);
-  const ledger = buildLedger(proposal.plan, roster.window);
-  const ledgerBefore = ledgerBeforeFor(plan, options, roster);
+  const tables = options.tables ?? new FairnessTables();
+  const ledger = buildLedger(proposal.plan, roster.window, tables);
+  const ledgerBefore = ledgerBeforeFor(plan, options, roster, tables);
   const before = new Map(ledgerBefore.members.map((m) => [m.id, m.weightedLoad]));
   const check = checkRoster(roster.model, assignment);
   const planProblems = checkPlanShifts(plan, proposal.plan, {
@@ -205,7 +213,10 @@ function outcome(
     violations: planProblems.length > 0 ? planProblems : check.violations.map((v) => `roster: ${v}`),
     proposal,
     ...(plan.pay && {
-      cost: { currency: plan.pay.currency, total: payReport(proposal.plan, plan.pay, roster.window).total },
+      cost: {
+        currency: plan.pay.currency,
+        total: payReport(proposal.plan, plan.pay, roster.window, tables).total,
+      },
     }),
   };
 }
@@ -218,9 +229,11 @@ function outcome(
  */
 export async function optimizePlan(
   plan: Plan,
-  options: OptimizeOptions,
+  given: OptimizeOptions,
   solve: MilpSolver,
 ): Promise<OptimizeResult> {
+  // One set of fairness tables for the roster, the ledgers and the pay report of this run.
+  const options = { ...given, tables: given.tables ?? new FairnessTables() };
   const now = options.now ?? (() => 0);
   const started = now();
   const strategy = options.strategy ?? 'optimal';

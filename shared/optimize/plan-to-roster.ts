@@ -1,5 +1,6 @@
 import { availabilityIn } from '../fairness/ledger';
-import { planContext, type PlanContext } from '../fairness/plan-context';
+import { FairnessTables } from '../fairness/fairness-tables';
+import { createPlanContext, type PlanContext } from '../fairness/plan-context';
 import { shiftLoadIn } from '../fairness/shift-load';
 import { resolveWindow, type AnalysisWindow } from '../fairness/window';
 import type { Layer, Member, Plan, Shift } from '../plan/schema';
@@ -72,6 +73,8 @@ export type PlanRosterOptions = {
   /** Replaces the plan's `rotation.maxWeekendsPerMember` when given; null: no limit. */
   maxWeekends?: number | null;
   relax?: readonly RelaxableRule[];
+  /** The caller's zone, holiday and investor-week tables, shared by every ledger and pay report of a run. */
+  tables?: FairnessTables;
 };
 
 /**
@@ -240,7 +243,7 @@ function rosterFrame(plan: Plan, options: PlanRosterOptions, all: PlanLanes): Ro
     relax,
     window,
     zone: plan.rotation.timeZone,
-    ctx: planContext(plan),
+    ctx: createPlanContext(plan, options.tables ?? new FairnessTables()),
     planLayers: all.layers,
     lanes: all.lanes,
     lanesOfLayer: all.layers.map((_, l) =>
@@ -762,7 +765,7 @@ function costRequests(f: RosterFrame, cells: (PlanCell | null)[][], rules: HardR
       if (!cell) return;
       f.members.forEach((m, s) => {
         if (!rules.mayHold(t, m.id)) return;
-        const amount = cellPay(f.plan, pay, f.window, m, { layerId: cell.layer.id, pieces: cell.pieces });
+        const amount = cellPay(f.ctx, pay, f.window, m, { layerId: cell.layer.id, pieces: cell.pieces });
         if (amount > 0) out.push({ staff: s, day: d, shift: t, kind: 'off', weight: weight * amount });
       });
     }),

@@ -1,3 +1,4 @@
+import { FairnessTables } from '../fairness/fairness-tables';
 import { buildLedger, type Ledger } from '../fairness/ledger';
 import { resolveWindow } from '../fairness/window';
 import { applyShiftEdit } from '../plan/edits/shift-edits';
@@ -100,18 +101,20 @@ function byFairness(a: SwapCandidate, b: SwapCandidate): number {
  * the plan's horizon). Returns a sentence when the shift cannot be reassigned at all (unknown, pinned, or a
  * learner's shadow, which is not on call and so has no turn to hand over).
  * Why real edits: the assistant then agrees exactly with what "Give to X" will do and what the Fairness view shows.
+ * `tables` are the caller's zone, holiday and investor-week tables: every candidate's ledger reads the same ones.
  */
 export function swapCandidates(
   plan: Plan,
   shiftId: string,
   options: { from?: string; to?: string } = {},
+  tables: FairnessTables = new FairnessTables(),
 ): SwapSuggestions | string {
   const shift = plan.shifts.find((s) => s.id === shiftId);
   if (!shift) return `no shift has id "${shiftId}"`;
   if (shift.pinned) return `the shift ${shiftId} is pinned; unpin it before giving it to someone else`;
   if (isShadowShift(shift)) return shadowShiftRefusal(plan, shift);
   const window = resolveWindow(plan, options);
-  const beforeLedger = buildLedger(plan, window);
+  const beforeLedger = buildLedger(plan, window, tables);
   const before = fairnessSnapshot(beforeLedger);
   const loadOf = (ledger: Ledger, id: string) => ledger.members.find((m) => m.id === id);
   const zone = plan.rotation.timeZone;
@@ -145,7 +148,7 @@ export function swapCandidates(
         });
       }
     }
-    const afterLedger = buildLedger(changed, window);
+    const afterLedger = buildLedger(changed, window, tables);
     candidates.push({
       memberId: member.id,
       eligible: blocks.length === 0,

@@ -1,4 +1,5 @@
-import { memberOf, planContext } from '../fairness/plan-context';
+import { FairnessTables } from '../fairness/fairness-tables';
+import { createPlanContext, memberOf } from '../fairness/plan-context';
 import type { AnalysisWindow } from '../fairness/window';
 import { dateOfEpochDay, dayIndexAt, HOUR_MS } from '../fairness/zone-days';
 import type { Plan, PayRules } from '../plan/schema';
@@ -55,10 +56,16 @@ function bump(map: Map<string, Bucket>, key: string, ms: number, amount: number)
  * first) at `secondaryFactor`; allowances add a flat amount per shift starting in the window, or per local day
  * (member's zone) with any time on call. Minutes no rule matches are listed as "unpriced" at 0.
  * Why from the fairness context: local days, DST, holidays and investor weeks are the ledger's, so pay and
- * fairness never disagree on what a weekend or a holiday hour is.
+ * fairness never disagree on what a weekend or a holiday hour is. `tables` are the caller's zone, holiday and
+ * investor-week tables, kept between plans for speed (fresh if none).
  */
-export function payReport(plan: Plan, rules: PayRules, window: AnalysisWindow): PayReport {
-  const ctx = planContext(plan);
+export function payReport(
+  plan: Plan,
+  rules: PayRules,
+  window: AnalysisWindow,
+  tables: FairnessTables = new FairnessTables(),
+): PayReport {
+  const ctx = createPlanContext(plan, tables);
   const members: MemberPay[] = [];
   const months: MonthPay[] = [];
   for (const member of plan.members) {

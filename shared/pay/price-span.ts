@@ -1,10 +1,5 @@
-import {
-  coverMember,
-  coverPlan,
-  intersects,
-  type MemberContext,
-  type PlanContext,
-} from '../fairness/plan-context';
+import { coverMember, coverPlan, type MemberContext, type PlanContext } from '../fairness/plan-context';
+import { overlapsAny } from '../time/intervals';
 import { dateOfEpochDay, dayIndexAt, DAY_MS, weekdayOfEpochDay, type ZoneDays } from '../fairness/zone-days';
 import type { PayCondition } from '../plan/schema';
 import { instantMs, zonedToInstant } from '../time/zoned';
@@ -41,7 +36,7 @@ function matches(ctx: PlanContext, days: ZoneDays, day: DayFacts, when: PayCondi
   if (when.weekdays && !when.weekdays.includes(day.weekday)) return false;
   if (when.holiday !== undefined && when.holiday !== day.holiday) return false;
   if (when.layers && !when.layers.includes(day.layerId)) return false;
-  if (when.investorWeek !== undefined && when.investorWeek !== intersects(ctx.investor, at, at + 1))
+  if (when.investorWeek !== undefined && when.investorWeek !== overlapsAny(ctx.investor, at, at + 1))
     return false;
   if (when.from !== undefined && when.to !== undefined) {
     const from = localTimeMs(days, day.i, when.from);
@@ -95,7 +90,7 @@ export function priceSpan(
         if (t > a && t < b) cuts.add(t);
       }
     }
-    for (const [s, e] of ctx.investor) {
+    for (const { start: s, end: e } of ctx.investor) {
       if (s > a && s < b) cuts.add(s);
       if (e > a && e < b) cuts.add(e);
     }

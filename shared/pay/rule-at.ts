@@ -1,4 +1,5 @@
-import { memberOf, planContext } from '../fairness/plan-context';
+import { FairnessTables } from '../fairness/fairness-tables';
+import { createPlanContext, memberOf } from '../fairness/plan-context';
 import type { Plan, PayRules } from '../plan/schema';
 import { instantMs, zonedToInstant } from '../time/zoned';
 import { priceSpan, UNPRICED } from './price-span';
@@ -30,8 +31,9 @@ export function priceMinuteAt(
   layerId: string,
   date: string,
   time: string,
+  tables: FairnessTables = new FairnessTables(),
 ): PricedMinute {
-  const ctx = planContext(plan);
+  const ctx = createPlanContext(plan, tables);
   const mc = memberOf(ctx, memberId);
   const tariff = tariffFor(rules, mc.member);
   const instant = zonedToInstant(date, time, mc.member.timeZone);

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { dayIndexAt, weekdayOfEpochDay, zoneDays, HOUR_MS } from '../fairness/zone-days';
+import { dayIndexAt, weekdayOfEpochDay, HOUR_MS, type ZoneDays } from '../fairness/zone-days';
 
 /** A parsed five-field cron expression: the allowed values of each field. */
 export type CronSpec = {
@@ -70,12 +70,12 @@ export function parseCron(expression: string): CronSpec | string {
 }
 
 /**
- * The run instants (epoch ms) of a cron spec in a zone inside [fromMs, toMs), ascending.
+ * The run instants (epoch ms) of a cron spec inside [fromMs, toMs), ascending, in the zone of `days` (its day table
+ * covering the span).
  * Local wall-clock runs: on a day without a clock change a run at hh:mm is hh:mm after the day's start; on a DST
  * day Temporal resolves it ('compatible': a skipped 02:30 runs at 03:30, a repeated one runs once).
  */
-export function cronRuns(spec: CronSpec, zone: string, fromMs: number, toMs: number): number[] {
-  const days = zoneDays(zone, fromMs, toMs);
+export function cronRuns(spec: CronSpec, days: ZoneDays, fromMs: number, toMs: number): number[] {
   const runs: number[] = [];
   for (let i = dayIndexAt(days, fromMs); i < days.length && days.start[i]! < toMs; i++) {
     const epochDay = days.firstDay + i;
@@ -105,7 +105,7 @@ export function cronRuns(spec: CronSpec, zone: string, fromMs: number, toMs: num
           ? days.start[i]! + h * HOUR_MS + m * 60_000
           : Temporal.PlainDateTime.from(
               `${iso}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
-            ).toZonedDateTime(zone, {
+            ).toZonedDateTime(days.zone, {
               disambiguation: 'compatible',
             }).epochMilliseconds;
         if (ms >= fromMs && ms < toMs) runs.push(ms);

@@ -1,6 +1,6 @@
-import type { Criticality, Pipeline, Plan } from '../plan/schema';
+import type { Criticality, Pipeline } from '../plan/schema';
 import { assertNever } from '../plan/edits';
-import { coverPlan, planContext } from '../fairness/plan-context';
+import { coverPlan, type PlanContext } from '../fairness/plan-context';
 import { HOUR_MS } from '../fairness/zone-days';
 import { cronRuns, parseCron } from './cron';
 
@@ -50,19 +50,23 @@ export type IncidentSlots = {
   model: string;
 };
 
-function investorFlags(plan: Plan, starts: number[], fromMs: number, toMs: number): boolean[] {
-  const ctx = planContext(plan);
+function investorFlags(ctx: PlanContext, starts: number[], fromMs: number, toMs: number): boolean[] {
   coverPlan(ctx, fromMs, toMs);
   const weeks = ctx.investor;
   let w = 0;
   return starts.map((s) => {
-    while (w < weeks.length && weeks[w]![1] <= s) w++;
-    return w < weeks.length && weeks[w]![0] <= s;
+    while (w < weeks.length && weeks[w]!.end <= s) w++;
+    return w < weeks.length && weeks[w]!.start <= s;
   });
 }
 
 /** Builds the incident slots of one pipeline over [fromMs, toMs). */
-export function incidentSlots(plan: Plan, pipeline: Pipeline, fromMs: number, toMs: number): IncidentSlots {
+export function incidentSlots(
+  ctx: PlanContext,
+  pipeline: Pipeline,
+  fromMs: number,
+  toMs: number,
+): IncidentSlots {
   const rate = effectiveRate(pipeline);
   const weeks = (toMs - fromMs) / WEEK_MS;
   let starts: number[] = [];
@@ -72,7 +76,7 @@ export function incidentSlots(plan: Plan, pipeline: Pipeline, fromMs: number, to
   const cron = pipeline.schedule.kind === 'cron' ? parseCron(pipeline.schedule.expression) : null;
   if (typeof cron === 'string') model = `uniform (cron "${pipeline.schedule.expression}": ${cron})`;
   if (cron && typeof cron !== 'string') {
-    const runs = cronRuns(cron, pipeline.schedule.timeZone, fromMs, toMs);
+    const runs = cronRuns(cron, ctx.tables.zoneDays(pipeline.schedule.timeZone, fromMs, toMs), fromMs, toMs);
     if (runs.length > 0) {
       model = 'cron';
       starts = runs;
@@ -88,7 +92,7 @@ export function incidentSlots(plan: Plan, pipeline: Pipeline, fromMs: number, to
       perSlot.push((rate * len) / WEEK_MS);
     }
   }
-  const investor = investorFlags(plan, starts, fromMs, toMs);
+  const investor = investorFlags(ctx, starts, fromMs, toMs);
   const factor = pipeline.incidents.investorWeekFactor;
   const cumulative = new Float64Array(starts.length);
   let total = 0;

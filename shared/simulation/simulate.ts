@@ -1,8 +1,10 @@
 import type { Plan } from '../plan/schema';
-import { intersects, planContext, type Interval } from '../fairness/plan-context';
+import { FairnessTables } from '../fairness/fairness-tables';
+import { createPlanContext } from '../fairness/plan-context';
+import { overlapsAny, type Interval } from '../time/intervals';
 import { instantMs } from '../time/zoned';
 import { resolveWindow } from '../fairness/window';
-import { isNightAt, zoneDays, type ZoneDays } from '../fairness/zone-days';
+import { isNightAt, type ZoneDays } from '../fairness/zone-days';
 import { exponential, mulberry32, poisson, runSeed } from './prng';
 import { effectiveRate, incidentSlots, slotAt, type IncidentSlots } from './incident-model';
 import { isShadowShift } from '../rotation/shadow-shifts';
@@ -30,6 +32,8 @@ export type SimulationOptions = {
   onProgress?: (done: number, total: number) => void;
   /** Checked as often as progress is reported; when it reads true the run stops with SimulationCancelled. */
   signal?: { readonly aborted: boolean };
+  /** The caller's zone and investor-week tables, kept between runs for speed; fresh when absent. */
+  tables?: FairnessTables;
 };
 
 /** Thrown when `signal.aborted` turns true during a run. */
@@ -126,7 +130,7 @@ export function simulateIncidents(plan: Plan, options: SimulationOptions): Simul
   const runs = Math.floor(options.runs);
   if (!(runs >= 1)) throw new RangeError('runs must be a whole number of at least 1');
   const window = resolveWindow(plan, { from: options.from, to: options.to });
-  const ctx = planContext(plan);
+  const ctx = createPlanContext(plan, options.tables ?? new FairnessTables());
   const memberIndex = new Map(plan.members.map((m, i) => [m.id, i]));
   const layers = plan.rotation.layers;
   const primary = roster(plan, layers[0]?.id, memberIndex);
@@ -135,12 +139,12 @@ export function simulateIncidents(plan: Plan, options: SimulationOptions): Simul
   const timeOff: Interval[][] = [];
   for (const m of plan.members) {
     // The zone table only: holidays do not change who is paged, and loading them costs more than the runs.
-    zones.push(zoneDays(m.timeZone, window.startMs, window.endMs));
+    zones.push(ctx.tables.zoneDays(m.timeZone, window.startMs, window.endMs));
     timeOff.push(ctx.members.get(m.id)!.timeOff);
   }
-  const away = (member: number, t: number) => intersects(timeOff[member]!, t, t + 1);
+  const away = (member: number, t: number) => overlapsAny(timeOff[member]!, t, t + 1);
   const slots: IncidentSlots[] = plan.pipelines.map((p) =>
-    incidentSlots(plan, p, window.startMs, window.endMs),
+    incidentSlots(ctx, p, window.startMs, window.endMs),
   );
   const knows = plan.pipelines.map((p) => plan.members.map((m) => m.skills.includes(p.id)));
   const nPipes = plan.pipelines.length;

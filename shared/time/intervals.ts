@@ -52,3 +52,35 @@ export function intersectAll(pieces: readonly Interval[], within: readonly Inter
   }
   return mergeIntervals(out);
 }
+
+/**
+ * Milliseconds of [a, b) that fall inside `sorted`, which is sorted by start and disjoint (as `mergeIntervals`
+ * returns it). Why a binary search: the ledger asks this of the investor weeks for every shift it weighs.
+ */
+export function lengthWithin(sorted: readonly Interval[], a: number, b: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  let total = 0;
+  for (let i = lo; i < sorted.length && sorted[i]!.start < b; i++) {
+    const { start, end } = sorted[i]!;
+    total += Math.min(b, end) - Math.max(a, start);
+  }
+  return Math.max(0, total);
+}
+
+/**
+ * True when [a, b) shares an instant with any of `byStart`, which is sorted by start (the intervals may overlap
+ * each other). Why: "is this member away then" is asked for every candidate of a swap and every simulated page.
+ */
+export function overlapsAny(byStart: readonly Interval[], a: number, b: number): boolean {
+  for (const i of byStart) {
+    if (i.start >= b) return false;
+    if (i.end > a) return true;
+  }
+  return false;
+}

@@ -1,3 +1,4 @@
+import type { FairnessTables } from '../../../shared/fairness/fairness-tables';
 import type { Plan } from '../../../shared/plan/schema';
 import { holidayStore, type StoredHoliday } from '../../../shared/time/holiday-store';
 import type {
@@ -18,6 +19,8 @@ const running = new WeakMap<Plan, Map<string, Promise<AnalysisOutcome>>>();
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+/** The inline fallback's fairness tables, kept between analyses as the worker keeps its own (created on first use). */
+let inlineTables: FairnessTables | undefined;
 
 const keyOf = (w: AnalysisWindow) => `${w.from ?? ''}|${w.to ?? ''}`;
 
@@ -99,9 +102,10 @@ export function analyse(plan: Plan, range: AnalysisWindow): Promise<AnalysisOutc
         target.postMessage(request);
       })
     : // Imported on demand so that importing this client does not put the fairness domain in the first chunk.
-      import('./analysis-handler').then(({ runAnalysisRequest }) =>
-        remember(runAnalysisRequest({ plan, ...range })),
-      );
+      import('./analysis-handler').then(({ runAnalysisRequest, createFairnessTables }) => {
+        inlineTables ??= createFairnessTables();
+        return remember(runAnalysisRequest({ plan, ...range }, inlineTables));
+      });
   if (!running.has(plan)) running.set(plan, new Map());
   running.get(plan)!.set(key, promise);
   return promise;

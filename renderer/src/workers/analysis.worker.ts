@@ -1,4 +1,5 @@
 import { setHolidayStore, type StoredHoliday } from '../../../shared/time/holiday-store';
+import { FairnessTables } from '../../../shared/fairness/fairness-tables';
 import { runAnalysisRequest } from './analysis-handler';
 import type {
   AnalysisMessage,
@@ -9,6 +10,7 @@ import type {
 
 // A long-lived worker: holiday tables and zone data stay warm between analyses, so only the first one pays for them.
 const scope = self as unknown as WorkerScope;
+const tables = new FairnessTables();
 
 // The worker has no localStorage: the page hands over the holiday lists it kept, and keeps those computed here.
 const lists = new Map<string, StoredHoliday[]>();
@@ -28,6 +30,6 @@ scope.onmessage = (event: MessageEvent<AnalysisWorkerInput>) => {
     return;
   }
   const { id, ...request } = data;
-  const message: AnalysisMessage = { id, ...runAnalysisRequest(request) };
+  const message: AnalysisMessage = { id, ...runAnalysisRequest(request, tables) };
   scope.postMessage(message);
 };

@@ -1,9 +1,15 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Plan } from '../../plan/schema';
 import type { Ledger, ShiftInfo } from '../ledger';
-import { intersects, type PlanContext } from '../plan-context';
+import { investorWeeks } from '../../rotation/investor-weeks';
+import { overlapsAny, type Interval } from '../../time/intervals';
+import { coverPlan, type PlanContext } from '../plan-context';
 import { shiftLoadIn } from '../shift-load';
-import { dateOfEpochDay, dayIndexAt, HOUR_MS } from '../zone-days';
+import type { AnalysisWindow } from '../window';
+import { dateOfEpochDay, dayIndexAt, HOUR_MS, localDatesToInterval } from '../zone-days';
+
+/** An investor-report week: its local dates (plan zone) and its instants clipped to the window. */
+export type InvestorWeek = { startDate: string; endDate: string; interval: Interval };
 
 /**
  * What every flag rule reads: the plan, its ledger and indices of the shifts in the window by layer and by member,
@@ -36,6 +42,8 @@ export type AnalysisContext = {
   /** Longest shift of the window, to bound searches by time in a member's sorted list. */
   longestShift: number;
   names: Map<string, string>;
+  /** The investor weeks that touch the window, in time order. */
+  investorWeeks: InvestorWeek[];
 };
 
 const byStart = (a: ShiftInfo, b: ShiftInfo) => a.startMs - b.startMs || a.endMs - b.endMs;
@@ -49,6 +57,18 @@ function profiles(plan: Plan): Map<string, number> {
       return [m.id, keys.get(key)!];
     }),
   );
+}
+
+/** The investor weeks that touch the analysis window, clipped to it. */
+function investorWeeksIn(ctx: PlanContext, window: AnalysisWindow): InvestorWeek[] {
+  coverPlan(ctx, window.startMs, window.endMs);
+  return investorWeeks(ctx.plan.coverage.investorWeek.rule, window.from, window.to)
+    .map((w) => {
+      const { start, end } = localDatesToInterval(ctx.planDays, w.start, w.end);
+      const interval = { start: Math.max(start, window.startMs), end: Math.min(end, window.endMs) };
+      return { startDate: w.start, endDate: w.end, interval };
+    })
+    .filter((w) => w.interval.end > w.interval.start);
 }
 
 /** Indexes a ledger's shifts for the flag rules. */
@@ -78,6 +98,7 @@ export function analysisContext(plan: Plan, ledger: Ledger): AnalysisContext {
     longestShift: ledger.shifts.reduce((m, s) => Math.max(m, s.endMs - s.startMs), 0),
     names: new Map(plan.members.map((m) => [m.id, m.name.split(' ')[0] ?? m.id])),
     profileOf: profiles(plan),
+    investorWeeks: investorWeeksIn(ledger.context, ledger.window),
   };
 }
 
@@ -174,7 +195,7 @@ export function loadFor(ac: AnalysisContext, s: ShiftInfo, memberId: string): nu
 /** True when the member has time off touching [a, b). */
 export function onTimeOff(ac: AnalysisContext, memberId: string, a: number, b: number): boolean {
   const mc = ac.ctx.members.get(memberId);
-  return mc ? intersects(mc.timeOff, a, b) : false;
+  return mc ? overlapsAny(mc.timeOff, a, b) : false;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sweepOverlaps } from '../../plan/layer-overlaps';
+import type { Interval } from '../../time/intervals';
 import { rotationHorizon } from '../window';
 import type { ShiftInfo } from '../ledger';
 import { shiftLoadIn } from '../shift-load';
@@ -17,15 +18,15 @@ import {
 import { describeMove, proposeMove, spreadEffect, spreadWith } from './swap-search';
 
 /** Uncovered stretches of one layer inside [a, b), from its shifts sorted by start. */
-export function gapsIn(list: readonly ShiftInfo[], a: number, b: number): [number, number][] {
-  const gaps: [number, number][] = [];
+export function gapsIn(list: readonly ShiftInfo[], a: number, b: number): Interval[] {
+  const gaps: Interval[] = [];
   let cursor = a;
   for (const s of list) {
     if (s.startMs >= b) break;
-    if (s.startMs > cursor) gaps.push([cursor, Math.min(s.startMs, b)]);
+    if (s.startMs > cursor) gaps.push({ start: cursor, end: Math.min(s.startMs, b) });
     cursor = Math.max(cursor, s.endMs);
   }
-  if (cursor < b) gaps.push([cursor, b]);
+  if (cursor < b) gaps.push({ start: cursor, end: b });
   return gaps;
 }
 
@@ -55,7 +56,7 @@ export function coverageGapFlags(ac: AnalysisContext): Flag[] {
   if (b <= a) return [];
   const flags: Flag[] = [];
   ac.plan.rotation.layers.forEach((layer, li) => {
-    for (const [s, e] of gapsIn(ac.byLayer[li]!, a, b)) {
+    for (const { start: s, end: e } of gapsIn(ac.byLayer[li]!, a, b)) {
       flags.push({
         kind: 'coverage-gap',
         severity: li === 0 ? 'error' : 'warning',

@@ -1,7 +1,5 @@
-import { investorWeeks } from '../../rotation/investor-weeks';
-import { coverPlan, type Interval } from '../plan-context';
+import { overlaps } from '../../time/intervals';
 import type { ShiftInfo } from '../ledger';
-import { localDatesToInterval } from '../zone-days';
 import type { Flag } from './flag';
 import { gapsIn } from './coverage-flags';
 import {
@@ -12,34 +10,9 @@ import {
   overlapping,
   planDateTime,
   type AnalysisContext,
+  type InvestorWeek,
 } from './analysis-context';
 import { describeMove, proposeMove } from './swap-search';
-
-/** An investor-report week: its local dates (plan zone) and its instants clipped to the window. */
-export type InvestorWeek = { startDate: string; endDate: string; interval: Interval };
-
-// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
-const weeksCache = new WeakMap<AnalysisContext, InvestorWeek[]>();
-
-/** The investor weeks that touch the analysis window (computed once per analysis). */
-export function investorWeeksIn(ac: AnalysisContext): InvestorWeek[] {
-  const cached = weeksCache.get(ac);
-  if (cached) return cached;
-  const { window } = ac.ledger;
-  coverPlan(ac.ctx, window.startMs, window.endMs);
-  const weeks = investorWeeks(ac.plan.coverage.investorWeek.rule, window.from, window.to)
-    .map((w) => {
-      const [a, b] = localDatesToInterval(ac.ctx.planDays, w.start, w.end);
-      return {
-        startDate: w.start,
-        endDate: w.end,
-        interval: [Math.max(a, window.startMs), Math.min(b, window.endMs)] as Interval,
-      };
-    })
-    .filter((w) => w.interval[1] > w.interval[0]);
-  weeksCache.set(ac, weeks);
-  return weeks;
-}
 
 /** Members who own (primary or secondary) a pipeline that reports to investors, with those pipelines. */
 export function investorOwners(ac: AnalysisContext): Map<string, string[]> {
@@ -69,28 +42,28 @@ function pipelineName(ac: AnalysisContext, id: string): string {
  */
 export function investorWeekFlags(ac: AnalysisContext): Flag[] {
   const rules = ac.plan.coverage.investorWeek;
-  const weeks = investorWeeksIn(ac);
+  const weeks = ac.investorWeeks;
   const owners = investorOwners(ac);
   const flags: Flag[] = [];
   const label = (w: InvestorWeek) => `investor week ${w.startDate} – ${w.endDate}`;
   const inInvestorWeek = (s: ShiftInfo) =>
-    weeks.some((w) => s.startMs < w.interval[1] && s.endMs > w.interval[0]);
+    weeks.some((w) => overlaps(w.interval, { start: s.startMs, end: s.endMs }));
   if (rules.requireBothLayers && ac.plan.rotation.layers.length < 2 && weeks.length > 0) {
     const w = weeks[0]!;
     flags.push({
       kind: 'investor-week',
       severity: 'error',
       message: `The investor week needs a primary and a secondary on call, but the rotation has one layer`,
-      start: iso(w.interval[0]),
-      end: iso(w.interval[1]),
+      start: iso(w.interval.start),
+      end: iso(w.interval.end),
       fix: 'add a secondary layer to the rotation',
     });
   }
   for (const w of weeks) {
-    const [a, b] = w.interval;
+    const { start: a, end: b } = w.interval;
     if (rules.requireBothLayers) {
       ac.plan.rotation.layers.slice(0, 2).forEach((layer, li) => {
-        for (const [s, e] of gapsIn(ac.byLayer[li]!, a, b)) {
+        for (const { start: s, end: e } of gapsIn(ac.byLayer[li]!, a, b)) {
           flags.push({
             kind: 'investor-week',
             severity: 'error',
@@ -131,20 +104,20 @@ export function investorWeekFlags(ac: AnalysisContext): Flag[] {
         const mc = ac.ctx.members.get(memberId);
         if (!mc) continue;
         for (const { interval, item } of mc.timeOffItems) {
-          if (interval[0] >= b || interval[1] <= a) continue;
+          if (!overlaps(interval, w.interval)) continue;
           const coOwners = ac.plan.ownership
             .filter((o) => pipelines.includes(o.pipelineId))
             .flatMap((o) => [o.primaryMemberId, o.secondaryMemberId])
             .filter((id): id is string => id !== null && id !== memberId);
           const standIn = [...new Set(coOwners)].filter(
-            (id) => !ac.ctx.members.get(id)?.timeOff.some(([s, e]) => s < interval[1] && e > interval[0]),
+            (id) => !ac.ctx.members.get(id)?.timeOff.some((off) => overlaps(off, interval)),
           );
           flags.push({
             kind: 'investor-week',
             severity: 'warning',
             message: `${nameOf(ac, memberId)} owns ${pipelines.map((p) => pipelineName(ac, p)).join(' and ')} and is on ${item.kind} ${item.start} – ${item.end}, during the ${label(w)}`,
-            start: iso(Math.max(a, interval[0])),
-            end: iso(Math.min(b, interval[1])),
+            start: iso(Math.max(a, interval.start)),
+            end: iso(Math.min(b, interval.end)),
             memberId,
             pipelineId: pipelines[0],
             fix: `move the ${item.kind} outside ${w.startDate} – ${w.endDate}${standIn.length > 0 ? `, or brief ${standIn.map((id) => nameOf(ac, id)).join(' or ')} to stand in that week` : ''}`,

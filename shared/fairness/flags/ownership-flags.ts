@@ -1,5 +1,6 @@
 import type { Criticality, Pipeline } from '../../plan/schema';
 import { assertNever } from '../../plan/edits';
+import { overlapsAny } from '../../time/intervals';
 import type { Flag } from './flag';
 import { iso, nameOf, type AnalysisContext } from './analysis-context';
 
@@ -149,15 +150,15 @@ export function ownersUnavailableFlags(ac: AnalysisContext): Flag[] {
     if (!a || !b) continue;
     for (const x of a.timeOffItems) {
       for (const y of b.timeOffItems) {
-        const start = Math.max(x.interval[0], y.interval[0], window.startMs);
-        const end = Math.min(x.interval[1], y.interval[1], window.endMs);
+        const start = Math.max(x.interval.start, y.interval.start, window.startMs);
+        const end = Math.min(x.interval.end, y.interval.end, window.endMs);
         if (end <= start) continue;
         const standIn = ac.plan.members.find(
           (m) =>
             m.id !== a.member.id &&
             m.id !== b.member.id &&
             m.skills.includes(p.id) &&
-            !ac.ctx.members.get(m.id)!.timeOff.some(([s, e]) => s < end && e > start),
+            !overlapsAny(ac.ctx.members.get(m.id)!.timeOff, start, end),
         );
         const from = x.item.start > y.item.start ? x.item.start : y.item.start;
         const to = x.item.end < y.item.end ? x.item.end : y.item.end;

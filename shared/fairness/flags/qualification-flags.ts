@@ -1,7 +1,7 @@
 import type { ShiftInfo } from '../ledger';
+import { overlaps } from '../../time/intervals';
 import type { Flag } from './flag';
 import { describeShift, iso, layerName, nameOf, overlapping, type AnalysisContext } from './analysis-context';
-import { investorWeeksIn } from './investor-flags';
 import { describeMove, proposeMove } from './swap-search';
 
 /**
@@ -15,12 +15,12 @@ export function unqualifiedFlags(ac: AnalysisContext): Flag[] {
   const critical = ac.plan.pipelines.filter((p) => p.criticality === 'critical').map((p) => p.id);
   const investor = ac.plan.pipelines.filter((p) => p.reportsToInvestors).map((p) => p.id);
   if (critical.length === 0 && investor.length === 0) return [];
-  const weeks = investorWeeksIn(ac);
+  const weeks = ac.investorWeeks;
   const skills = (id: string) => ac.ctx.members.get(id)?.skills ?? new Set<string>();
   const name = (id: string) => ac.plan.pipelines.find((p) => p.id === id)?.name ?? id;
   const flags: Flag[] = [];
   const requiredFor = (s: ShiftInfo) => {
-    const inWeek = weeks.some((w) => s.startMs < w.interval[1] && s.endMs > w.interval[0]);
+    const inWeek = weeks.some((w) => overlaps(w.interval, { start: s.startMs, end: s.endMs }));
     return [...new Set([...critical, ...(inWeek ? investor : [])])];
   };
   for (const s of ac.byLayer[0] ?? []) {

@@ -57,7 +57,7 @@ export function timeOffFlags(ac: AnalysisContext): Flag[] {
     if (!mc) continue;
     const member = mc.member;
     for (const { interval, item: off } of mc.timeOffItems) {
-      const [a, b] = interval;
+      const { start: a, end: b } = interval;
       if (a >= s.clipEndMs || b <= s.clipStartMs) continue;
       const start = Math.max(a, s.clipStartMs);
       const end = Math.min(b, s.clipEndMs);

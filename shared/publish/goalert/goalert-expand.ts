@@ -1,3 +1,4 @@
+import { instantMs, isRealInstant } from '../../time/zoned';
 import { Kind, parse, valueFromASTUntyped, type ObjectValueNode } from 'graphql';
 import { Temporal } from 'temporal-polyfill';
 import type { Plan } from '../../plan/schema';
@@ -132,11 +133,7 @@ export function readGoalertDocument(text: string): {
               lineOf(rotationNode),
               `rotation type "${String(r.type)}" is not read (weekly, daily, hourly)`,
             );
-          if (
-            typeof r.start !== 'string' ||
-            Number.isNaN(Date.parse(r.start)) ||
-            typeof r.timeZone !== 'string'
-          )
+          if (typeof r.start !== 'string' || !isRealInstant(r.start) || typeof r.timeZone !== 'string')
             throw new GoalertError(lineOf(rotationNode), 'a rotation needs timeZone and an ISO start');
           const rulesNode = fieldNode(t, 'rules');
           if (rulesNode?.kind !== Kind.LIST) throw new GoalertError(lineOf(t), 'a target needs rules');
@@ -174,7 +171,13 @@ export function readGoalertDocument(text: string): {
         newUserOverrides: overrides.map((o) => {
           if (o.kind !== Kind.OBJECT) throw new GoalertError(lineOf(o), 'an override is an object');
           const v = readObject(o, 'CreateUserOverrideInput') as Partial<GoalertOverride>;
-          if (typeof v.start !== 'string' || typeof v.end !== 'string' || (!v.addUserID && !v.removeUserID))
+          if (
+            typeof v.start !== 'string' ||
+            typeof v.end !== 'string' ||
+            !isRealInstant(v.start) ||
+            !isRealInstant(v.end) ||
+            (!v.addUserID && !v.removeUserID)
+          )
             throw new GoalertError(lineOf(o), 'an override needs start, end and addUserID or removeUserID');
           return v as GoalertOverride;
         }),
@@ -182,7 +185,10 @@ export function readGoalertDocument(text: string): {
     }
   }
   const created = /^#\s*rotaplan: create between (\S+) and (\S+)/m.exec(text);
-  return { schedules, createdAt: created ? Date.parse(created[1]!) + 60_000 : null };
+  return {
+    schedules,
+    createdAt: created && isRealInstant(created[1]!) ? instantMs(created[1]!) + 60_000 : null,
+  };
 }
 
 /** Epoch ms of a local date-time in `zone`, moving forward through a DST gap. */
@@ -295,8 +301,8 @@ export function expandGoalert(
     }
     const overrides = schedule.newUserOverrides.map((o) => ({
       ...o,
-      s: Date.parse(o.start),
-      e: Date.parse(o.end),
+      s: instantMs(o.start),
+      e: instantMs(o.end),
     }));
     const edges = [
       ...new Set([...pieces.flatMap((p) => [p.start, p.end]), ...overrides.flatMap((o) => [o.s, o.e])]),

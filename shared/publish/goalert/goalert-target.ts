@@ -1,3 +1,4 @@
+import { instantMs } from '../../time/zoned';
 import { Temporal } from 'temporal-polyfill';
 import { mergeIntervals, type Interval } from '../../time/intervals';
 import { derivedOverridesFor } from '../derive-for-target';
@@ -284,7 +285,7 @@ function expandFiles(files: readonly PublishFile[], ctx: PublishContext): Schedu
 function compileGoalert(ctx: PublishContext): CompiledPublish | PublishProblem {
   const { pieces, notes } = regularPieces(ctx.plan, ctx.window);
   const inWindow = ctx.plan.shifts.filter(
-    (s) => Date.parse(s.end) > ctx.window.start && Date.parse(s.start) < ctx.window.end,
+    (s) => instantMs(s.end) > ctx.window.start && instantMs(s.start) < ctx.window.end,
   );
   const missing = missingUserIds(
     ctx.plan,

@@ -1,3 +1,4 @@
+import { instantMs } from '../../time/zoned';
 import { Temporal } from 'temporal-polyfill';
 import type { Plan } from '../../plan/schema';
 import { mergeIntervals, type Interval } from '../../time/intervals';
@@ -306,8 +307,8 @@ export function expandOpsgenie(
     const own = overrides
       .filter((o) => o.schedule === schedule.name)
       .map((o) => ({
-        start: halfHourInstant(Date.parse(o.override.startDate), schedule.timeZone),
-        end: halfHourInstant(Date.parse(o.override.endDate), schedule.timeZone),
+        start: halfHourInstant(instantMs(o.override.startDate), schedule.timeZone),
+        end: halfHourInstant(instantMs(o.override.endDate), schedule.timeZone),
         memberId: member(o.override.user.username, 0),
       }));
     const cuts = mergeIntervals(own);

@@ -1,3 +1,4 @@
+import { isRealInstant } from '../../time/zoned';
 import { Temporal } from 'temporal-polyfill';
 import { derivedOverridesFor } from '../derive-for-target';
 import { HclError, hclLabel, renderBlock, type HclItem } from '../hcl-subset';
@@ -218,8 +219,8 @@ export function readOverrides(text: string): OpsgenieOverride[] | PublishProblem
       typeof o.override?.user?.username !== 'string' ||
       typeof o.override.startDate !== 'string' ||
       typeof o.override.endDate !== 'string' ||
-      Number.isNaN(Date.parse(o.override.startDate)) ||
-      Number.isNaN(Date.parse(o.override.endDate))
+      !isRealInstant(o.override.startDate) ||
+      !isRealInstant(o.override.endDate)
     )
       return {
         message: `${OPSGENIE_OVERRIDES} item ${i + 1}: expected { schedule, override: { user: { username }, startDate, endDate } }`,

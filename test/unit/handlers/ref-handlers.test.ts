@@ -78,6 +78,10 @@ describe('ref:zoneOffsets', () => {
     expect(
       refusal(await dispatch('ref:zoneOffsets', { zones: ['UTC'], from: '2027-13-01', to: '2027-14-01' })),
     ).toBe('Refused ref:zoneOffsets: from: expected real dates like 2027-01-31');
+    // 30 February is no date, though Date.parse would read it as 2 March.
+    expect(
+      refusal(await dispatch('ref:zoneOffsets', { zones: ['UTC'], from: '2027-02-30', to: '2027-03-01' })),
+    ).toBe('Refused ref:zoneOffsets: from: expected real dates like 2027-01-31');
     expect(
       refusal(await dispatch('ref:zoneOffsets', { zones: ['UTC'], from: '1900-01-01', to: '2027-01-01' })),
     ).toBe('Refused ref:zoneOffsets: to: the span is longer than 60 years');

@@ -1,6 +1,9 @@
-import { cronRuns, parseCron } from '../../../shared/simulation/cron';
+import { zoneDays } from '../../../shared/fairness/zone-days';
+import { cronRuns as cronRunsIn, parseCron, type CronSpec } from '../../../shared/simulation/cron';
 
 const ms = (iso: string) => Date.parse(iso);
+const cronRuns = (spec: CronSpec, zone: string, fromMs: number, toMs: number) =>
+  cronRunsIn(spec, zoneDays(zone, fromMs, toMs), fromMs, toMs);
 const iso = (list: number[]) => list.map((t) => new Date(t).toISOString());
 
 describe('the minimal cron reader', () => {

@@ -1,8 +1,10 @@
 import {
   intersect,
   intersectAll,
+  lengthWithin,
   mergeIntervals,
   overlaps,
+  overlapsAny,
   subtractIntervals,
 } from '../../../shared/time/intervals';
 
@@ -34,5 +36,21 @@ describe('half-open intervals', () => {
 
   it('intersect pieces with a set of windows', () => {
     expect(intersectAll([iv(0, 10), iv(20, 30)], [iv(5, 25)])).toEqual([iv(5, 10), iv(20, 25)]);
+  });
+
+  it('measure how much of a span sorted, disjoint intervals cover', () => {
+    const weeks = [iv(0, 10), iv(20, 30), iv(40, 50)];
+    expect(lengthWithin(weeks, 5, 45)).toBe(5 + 10 + 5);
+    expect(lengthWithin(weeks, 10, 20)).toBe(0);
+    expect(lengthWithin(weeks, 60, 70)).toBe(0);
+    expect(lengthWithin([], 0, 10)).toBe(0);
+  });
+
+  it('tell whether a span touches any of intervals sorted by start', () => {
+    const away = [iv(0, 10), iv(5, 30), iv(40, 50)];
+    expect(overlapsAny(away, 29, 31)).toBe(true);
+    expect(overlapsAny(away, 30, 40)).toBe(false);
+    expect(overlapsAny(away, 49, 50)).toBe(true);
+    expect(overlapsAny(away, 50, 60)).toBe(false);
   });
 });

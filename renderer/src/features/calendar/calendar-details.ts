@@ -1,3 +1,4 @@
+import type { FairnessTables } from '../../../../shared/fairness/fairness-tables';
 import { swapCandidates } from '../../../../shared/optimize/swap-candidates';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
 import { timeOffConflicts, type TimeOffConflict } from '../../../../shared/rotation/availability';
@@ -124,9 +125,10 @@ export type SwapChoice = { memberId: string; eligible: boolean; reasons: string[
  * first; then the others with the hard rules they would break), reduced to what the side panel shows. Returns the
  * assistant's sentence when the shift cannot be given away (pinned or unknown).
  * Why shared: the panel once judged "free" by its own rules and missed back-to-back runs the assistant refuses.
+ * `tables` are the panel's fairness tables, kept while it is open (fresh ones when absent).
  */
-export function swapChoices(plan: Plan, shiftId: string): SwapChoice[] | string {
-  const out = swapCandidates(plan, shiftId);
+export function swapChoices(plan: Plan, shiftId: string, tables?: FairnessTables): SwapChoice[] | string {
+  const out = swapCandidates(plan, shiftId, {}, tables);
   if (typeof out === 'string') return out;
   return out.candidates.map((c) => ({
     memberId: c.memberId,

@@ -28,6 +28,7 @@ import {
   IconUserShare,
 } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
+import { FairnessTables } from '../../../../shared/fairness/fairness-tables';
 import type { PlanEdit } from '../../../../shared/plan/edits';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
 import { describeShift } from '../../../../shared/rotation/describe-shift';
@@ -166,7 +167,8 @@ function InvestorSection({
 
 function FindSwap({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEdit }) {
   // The assistant's own ranking (one trial edit per teammate): recomputed only when the plan or shift changes.
-  const choices = useMemo(() => swapChoices(plan, shift.id), [plan, shift.id]);
+  const [tables] = useState(() => new FairnessTables());
+  const choices = useMemo(() => swapChoices(plan, shift.id, tables), [plan, shift.id, tables]);
   if (typeof choices === 'string') {
     return (
       <Text size="xs" c="dimmed" data-testid="swap-candidates">

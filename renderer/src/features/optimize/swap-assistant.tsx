@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBeach, IconUserShare } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
+import { FairnessTables } from '../../../../shared/fairness/fairness-tables';
 import { swapCandidates, type SwapSuggestions } from '../../../../shared/optimize/swap-candidates';
 import type { Plan } from '../../../../shared/plan/schema';
 import { timeOffConflicts } from '../../../../shared/rotation/availability';
@@ -58,6 +59,8 @@ export function SwapAssistant({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels only depend on the plan
     [plan, away],
   );
+  // Kept while the assistant is open: each shift it ranks reads the same warm zone and holiday tables.
+  const [tables] = useState(() => new FairnessTables());
   const [answer, setAnswer] = useState<{ key: string; value: SwapSuggestions | string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = shiftId ? `${shiftId}|${window.from ?? ''}|${window.to ?? ''}` : null;
@@ -67,7 +70,7 @@ export function SwapAssistant({
     // Yield one frame so the loader shows: ranking reads the whole year's ledger once per candidate.
     const timer = setTimeout(() => {
       try {
-        setAnswer({ key, value: swapCandidates(plan, shiftId, window) });
+        setAnswer({ key, value: swapCandidates(plan, shiftId, window, tables) });
       } catch (e) {
         setAnswer({ key, value: e instanceof Error ? e.message : String(e) });
       }
