@@ -18,9 +18,11 @@ import { workingTimeFlags } from './flags/working-time-flags';
 import { buildLedger, type MemberLoad } from './ledger';
 import type { FairnessMetrics } from './metrics';
 import { resolveWindow } from './window';
+import type { HolidayCalendar } from '../time/holiday-calendar';
 
 /** The window of an analysis: local dates in the plan's zone, both inclusive; missing sides take the horizon's. */
-export type AnalysisOptions = { from?: string; to?: string };
+/** The analysis window (plan-zone dates, inclusive) and the caller's holiday calendar (a fresh one when absent). */
+export type AnalysisOptions = { from?: string; to?: string; holidays?: HolidayCalendar };
 
 /**
  * The result of `analyzePlan`, exactly the `analyze --json` shape of the CLI contract (docs/architecture.md) (`from`, `to`, `members`,
@@ -112,7 +114,7 @@ function roundFlag(flag: Flag): Flag {
  */
 export function analyzePlan(plan: Plan, options: AnalysisOptions = {}): Analysis {
   const window = resolveWindow(plan, options);
-  const ledger = buildLedger(plan, window);
+  const ledger = buildLedger(plan, window, options.holidays);
   const ac = analysisContext(plan, ledger);
   const flags = sortFlags(RULES.flatMap((rule) => rule(ac)));
   const f = ledger.fairness;

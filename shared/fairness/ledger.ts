@@ -6,6 +6,7 @@ import { instantMs } from '../time/zoned';
 import { addLoad, shiftLoadIn, zeroLoad, type LoadBreakdown, type ShiftLoad } from './shift-load';
 import type { AnalysisWindow } from './window';
 import { HOUR_MS } from './zone-days';
+import type { HolidayCalendar } from '../time/holiday-calendar';
 
 /** A shift of the plan that touches the window, parsed once: instants, layer index and its load in the window. */
 export type ShiftInfo = {
@@ -149,9 +150,10 @@ export function adjustLoads(loads: readonly number[], fair: readonly number[]): 
  * Builds the ledger: per member and layer the hours, their kinds and the weighted load; fair shares split each
  * layer's total weighted load among its participants in proportion to availability; the best-split band says how
  * far whole shifts force anyone from the exact share (13 weeks among 4 people: 3 or 4 weeks each, never 3.25).
+ * `holidays`: the caller's holiday calendar (see `planContext`).
  */
-export function buildLedger(plan: Plan, window: AnalysisWindow): Ledger {
-  const ctx = planContext(plan);
+export function buildLedger(plan: Plan, window: AnalysisWindow, holidays?: HolidayCalendar): Ledger {
+  const ctx = planContext(plan, holidays);
   const shifts = shiftsInWindow(plan, window);
   const layers = plan.rotation.layers;
   const memberIndex = new Map(plan.members.map((m, i) => [m.id, i]));

@@ -1,4 +1,5 @@
 import type { Member, Plan, TimeOff } from '../plan/schema';
+import { HolidayCalendar } from '../time/holiday-calendar';
 import { memberHolidays } from '../time/holidays';
 import { investorWeeks } from '../rotation/investor-weeks';
 import {
@@ -38,6 +39,8 @@ export type MemberContext = {
  */
 export type PlanContext = {
   plan: Plan;
+  /** Where public holidays come from: the first caller's calendar, for the life of the context. */
+  holidays: HolidayCalendar;
   members: Map<string, MemberContext>;
   /** Layer id → weight factor: 1 for the first (primary) layer, `secondaryFactor` for every later layer. */
   layerFactor: Map<string, number>;
@@ -87,9 +90,9 @@ const contexts = new WeakMap<Plan, PlanContext>();
 /**
  * The lookup context of a plan, cached per plan object.
  * Why a WeakMap: edits return new plan objects, so a cached context can never go stale, and it is freed with its
- * plan.
+ * plan. `holidays`: the caller's holiday calendar (a fresh one when none is given).
  */
-export function planContext(plan: Plan): PlanContext {
+export function planContext(plan: Plan, holidays: HolidayCalendar = new HolidayCalendar()): PlanContext {
   const hit = contexts.get(plan);
   if (hit) return hit;
   const layerFactor = new Map<string, number>();
@@ -100,6 +103,7 @@ export function planContext(plan: Plan): PlanContext {
   });
   const ctx: PlanContext = {
     plan,
+    holidays,
     members: new Map(plan.members.map((m) => [m.id, memberContext(plan, m)])),
     layerFactor,
     layerIndex,
@@ -140,7 +144,7 @@ function holidayYear(ctx: PlanContext, member: Member, year: number): [number, s
   const key = `${JSON.stringify(member.holidayRegion)}|${custom}|${year}`;
   const hit = holidayCache.get(key);
   if (hit) return hit;
-  const list = memberHolidays(ctx.plan, member, `${year}-01-01`, `${year}-12-31`).map(
+  const list = memberHolidays(ctx.holidays, ctx.plan, member, `${year}-01-01`, `${year}-12-31`).map(
     (h) => [epochDay(h.date), h.name] as [number, string],
   );
   holidayCache.set(key, list);

@@ -1,4 +1,5 @@
-import { setHolidayStore, type StoredHoliday } from '../../../shared/time/holiday-store';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+import type { StoredHoliday } from '../../../shared/time/holiday-store';
 import { runAnalysisRequest } from './analysis-handler';
 import type {
   AnalysisMessage,
@@ -12,7 +13,7 @@ const scope = self as unknown as WorkerScope;
 
 // The worker has no localStorage: the page hands over the holiday lists it kept, and keeps those computed here.
 const lists = new Map<string, StoredHoliday[]>();
-setHolidayStore({
+const holidays = new HolidayCalendar({
   read: (key) => lists.get(key),
   write: (key, holidays) => {
     lists.set(key, holidays);
@@ -28,6 +29,6 @@ scope.onmessage = (event: MessageEvent<AnalysisWorkerInput>) => {
     return;
   }
   const { id, ...request } = data;
-  const message: AnalysisMessage = { id, ...runAnalysisRequest(request) };
+  const message: AnalysisMessage = { id, ...runAnalysisRequest(request, holidays) };
   scope.postMessage(message);
 };
