@@ -1,7 +1,7 @@
 import type { EventInput } from '@fullcalendar/react';
 import type { Plan, Shift, ShiftSource } from '../../../../shared/plan/schema';
 import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
-import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
+import { shiftIndexOf } from './shift-index-of';
 import { shortCover } from '../../../../shared/rotation/describe-cover';
 import { isShadowShift } from '../../../../shared/rotation/shadow-shifts';
 import { sameEvent } from './event-diff';
@@ -195,7 +195,7 @@ export function shiftEvents(
   const from = windowStart === undefined ? -Infinity : instantMs(windowStart);
   const to = windowEnd === undefined ? Infinity : instantMs(windowEnd);
   const out: EventInput[] = [];
-  for (const s of shiftsOverlapping(plan.shifts, from, to)) {
+  for (const s of shiftIndexOf(plan.shifts).overlapping(from, to)) {
     if (hiddenMembers.has(s.memberId) || hiddenLayers.has(s.layerId)) continue;
     out.push(shiftEvent(context, s, s.id === highlightId));
   }
@@ -411,7 +411,7 @@ export function memberHoursInRange(plan: Plan, start: string, end: string): Map<
   const out = new Map<string, MemberHours>(
     plan.members.map((m) => [m.id, { memberId: m.id, byLayer: {}, total: 0 }]),
   );
-  for (const s of shiftsOverlapping(plan.shifts, from, to)) {
+  for (const s of shiftIndexOf(plan.shifts).overlapping(from, to)) {
     const a = Math.max(from, instantMs(s.start));
     const b = Math.min(to, instantMs(s.end));
     const entry = out.get(s.memberId);
