@@ -9,6 +9,7 @@ import { createSamplePlan } from '../shared/plan/sample-plan';
 import type { Member, Plan, Shift } from '../shared/plan/schema';
 import { validatePlanFully } from '../shared/plan/validate-full';
 import { addDays, zonedToInstant } from '../shared/time/zoned';
+import { HolidayCalendar } from '../shared/time/holiday-calendar';
 
 const ZONE = 'America/Los_Angeles';
 const START = '2027-01-04';
@@ -117,8 +118,8 @@ function measure(label: string, plan: Plan, repeats: number) {
         .map((p) => `${p.path}: ${p.message}`)
         .join('; ')}`,
     );
-  // One set of tables for every run, as the analysis worker keeps one for its life.
-  const tables = new FairnessTables();
+  // One set of tables (and holiday calendar) for every run, as the analysis worker keeps one for its life.
+  const tables = new FairnessTables(new HolidayCalendar());
   let t = performance.now();
   const first = analyzePlan(valid.plan, {}, tables);
   const cold = performance.now() - t;

@@ -1,4 +1,5 @@
 import type { Member, Plan } from '../plan/schema';
+import { HolidayCalendar } from '../time/holiday-calendar';
 import { memberInline, missing, type DocInline } from './document-model';
 
 /** What every section builder needs: the plan, the window it covers (plan-zone dates, inclusive) and lookups. */
@@ -8,10 +9,14 @@ export type DocContext = {
   to: string;
   zone: string;
   memberById: Map<string, Member>;
+  holidays: HolidayCalendar;
 };
 
-/** Options of the plan document: when it was generated (ISO instant) and an optional window (ISO dates). */
-export type DocumentOptions = { generatedAt: string; from?: string; to?: string };
+/**
+ * Options of the plan document: when it was generated (ISO instant), an optional window (ISO dates) and the
+ * caller's holiday calendar (a fresh one when absent).
+ */
+export type DocumentOptions = { generatedAt: string; from?: string; to?: string; holidays?: HolidayCalendar };
 
 /**
  * The context for one document. Without `from`/`to` the document covers the rotation's own horizon
@@ -24,6 +29,7 @@ export function docContext(plan: Plan, options: DocumentOptions): DocContext {
     to: options.to ?? plan.rotation.endDate,
     zone: plan.rotation.timeZone,
     memberById: new Map(plan.members.map((m) => [m.id, m])),
+    holidays: options.holidays ?? new HolidayCalendar(),
   };
 }
 

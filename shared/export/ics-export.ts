@@ -4,7 +4,8 @@ import type { Member, Plan, Shift } from '../plan/schema';
 import { investorWeeks } from '../rotation/investor-weeks';
 import { sortShifts } from '../rotation/schedule-shifts';
 import { isShadowShift } from '../rotation/shadow-shifts';
-import { calendarHolidays, memberHolidays } from '../time/holidays';
+import { HolidayCalendar } from '../time/holiday-calendar';
+import { calendarHolidays, memberHolidays, type HolidayLookup } from '../time/holidays';
 import { addDays, instantMs, startOfLocalDay } from '../time/zoned';
 import { describeCover } from '../rotation/describe-cover';
 
@@ -106,9 +107,13 @@ function calendarName(plan: Plan, member: Member | undefined, options: IcsOption
  * client without a VTIMEZONE), CRLF line ends, lines folded at 75 octets and text escaped by the library; a
  * display VALARM per shift when a reminder is asked for; and, when asked, the public holidays of the members'
  * regions and the investor-report weeks as all-day events that do not block time. Throws a RangeError naming the
- * problem for bad options (see icsOptionsProblem).
+ * problem for bad options (see icsOptionsProblem). `holidayLookup`: the caller's (a fresh calendar when absent).
  */
-export function exportIcs(plan: Plan, options: IcsOptions): string {
+export function exportIcs(
+  plan: Plan,
+  options: IcsOptions,
+  holidayLookup: HolidayLookup = new HolidayCalendar(),
+): string {
   const problem = icsOptionsProblem(plan, options);
   if (problem) throw new RangeError(problem);
   const zone = plan.rotation.timeZone;
@@ -157,8 +162,8 @@ export function exportIcs(plan: Plan, options: IcsOptions): string {
   const include = new Set(options.include ?? []);
   if (include.has('holidays')) {
     const holidays = member
-      ? memberHolidays(plan, member, from, to).map((h) => ({ ...h, memberIds: [member.id] }))
-      : calendarHolidays(plan, from, to).filter((h) => h.memberIds.length > 0);
+      ? memberHolidays(holidayLookup, plan, member, from, to).map((h) => ({ ...h, memberIds: [member.id] }))
+      : calendarHolidays(holidayLookup, plan, from, to).filter((h) => h.memberIds.length > 0);
     for (const h of holidays) {
       const whose = h.memberIds.map((id) => names.get(id) ?? id).join(', ');
       cal.createEvent({

@@ -2,7 +2,8 @@ import { Temporal } from 'temporal-polyfill';
 import { escapeHtml } from '../document/render-html';
 import type { Plan } from '../plan/schema';
 import { investorWeeks } from '../rotation/investor-weeks';
-import { calendarHolidays } from '../time/holidays';
+import { HolidayCalendar } from '../time/holiday-calendar';
+import { calendarHolidays, type HolidayLookup } from '../time/holidays';
 import { addDays, instantMs, startOfLocalDay } from '../time/zoned';
 
 const MONTHS = [
@@ -68,13 +69,19 @@ function dayCells(plan: Plan, from: string, to: string): Map<string, DayCell[]> 
  * The calendar part of the report: one table per month of [from, to] with a row per day — date, each layer's
  * member(s) with their colour, and the day's notes (public holidays and whose they are, investor-report week).
  * Why one table per month: it prints one month per page, and a reader finds a date the way they would on paper.
+ * `holidayLookup`: the caller's (a fresh calendar when absent).
  */
-export function reportCalendarHtml(plan: Plan, from: string, to: string): string {
+export function reportCalendarHtml(
+  plan: Plan,
+  from: string,
+  to: string,
+  holidayLookup: HolidayLookup = new HolidayCalendar(),
+): string {
   const layers = plan.rotation.layers;
   const members = new Map(plan.members.map((m) => [m.id, m]));
   const cells = dayCells(plan, from, to);
   const holidays = new Map<string, string[]>();
-  for (const h of calendarHolidays(plan, from, to)) {
+  for (const h of calendarHolidays(holidayLookup, plan, from, to)) {
     const whose = h.memberIds.map((id) => members.get(id)?.name ?? id);
     const note = whose.length > 0 ? `${h.name} (${whose.join(', ')})` : h.name;
     holidays.set(h.date, [...(holidays.get(h.date) ?? []), note]);

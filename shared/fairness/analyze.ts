@@ -21,6 +21,7 @@ import type { FairnessMetrics } from './metrics';
 import { resolveWindow } from './window';
 
 /** The window of an analysis: local dates in the plan's zone, both inclusive; missing sides take the horizon's. */
+/** The analysis window (plan-zone dates, inclusive) and the caller's holiday calendar (a fresh one when absent). */
 export type AnalysisOptions = { from?: string; to?: string };
 
 /**

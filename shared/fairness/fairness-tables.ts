@@ -1,6 +1,7 @@
 import type { Member, Plan } from '../plan/schema';
 import { investorWeeks } from '../rotation/investor-weeks';
 import type { Interval } from '../time/intervals';
+import { HolidayCalendar } from '../time/holiday-calendar';
 import { memberHolidays } from '../time/holidays';
 import {
   buildZoneDays,
@@ -21,9 +22,15 @@ export type HolidayDay = { day: number; name: string };
  * tables is cheap.
  * Why a class the caller holds: the state lives exactly as long as its owner keeps it (the analysis worker, a CLI
  * run, a test), not in a module every caller shares without knowing. A caller that passes none gets fresh tables
- * and the same answers, only slower.
+ * and the same answers, only slower. Public holidays come from the `calendar` it is given.
  */
 export class FairnessTables {
+  /**
+   * Where public holidays come from: the caller's holiday calendar (the app's store hands in its own, kept across
+   * sessions), or a fresh one.
+   */
+  constructor(readonly calendar: HolidayCalendar = new HolidayCalendar()) {}
+
   private readonly zones = new Map<string, ZoneDays>();
   private readonly holidays = new Map<string, readonly HolidayDay[]>();
   private readonly investor = new Map<string, readonly Interval[]>();
@@ -58,7 +65,7 @@ export class FairnessTables {
     const key = `${JSON.stringify(member.holidayRegion)}|${customKey}|${year}`;
     const hit = this.holidays.get(key);
     if (hit) return hit;
-    const list = memberHolidays(plan, member, `${year}-01-01`, `${year}-12-31`).map((h) => ({
+    const list = memberHolidays(this.calendar, plan, member, `${year}-01-01`, `${year}-12-31`).map((h) => ({
       day: epochDay(h.date),
       name: h.name,
     }));

@@ -10,6 +10,7 @@ import { investorOwners } from '../rotation/investor-staffing';
 import { investorWeeks } from '../rotation/investor-weeks';
 import { isKeptShift } from '../rotation/schedule-shifts';
 import { shadowShiftsOf, withoutShadows } from '../rotation/shadow-shifts';
+import type { HolidayCalendar } from '../time/holiday-calendar';
 import { intersect, overlaps, subtractIntervals, type Interval } from '../time/intervals';
 import { addDays, instantMs, isoWeekday, msToInstant, startOfLocalDay } from '../time/zoned';
 import { cellPay } from './cell-pay';
@@ -73,7 +74,10 @@ export type PlanRosterOptions = {
   /** Replaces the plan's `rotation.maxWeekendsPerMember` when given; null: no limit. */
   maxWeekends?: number | null;
   relax?: readonly RelaxableRule[];
-  /** The caller's zone, holiday and investor-week tables, shared by every ledger and pay report of a run. */
+  /**
+   * The caller's zone, holiday and investor-week tables (and through them its holiday calendar), shared by every
+   * ledger and pay report of a run; fresh ones when absent.
+   */
   tables?: FairnessTables;
 };
 
@@ -193,6 +197,7 @@ type RosterFrame = {
   window: AnalysisWindow;
   zone: string;
   ctx: PlanContext;
+  holidays: HolidayCalendar;
   /** The modelled layers, in plan order. */
   planLayers: Layer[];
   lanes: PlanLane[];
@@ -237,13 +242,15 @@ function rosterFrame(plan: Plan, options: PlanRosterOptions, all: PlanLanes): Ro
     for (let d = lo; d < D && spans[firstIndex + d]!.start < end; d++) out.push(d);
     return out;
   };
+  const tables = options.tables ?? new FairnessTables();
   return {
     plan,
     options,
     relax,
     window,
     zone: plan.rotation.timeZone,
-    ctx: createPlanContext(plan, options.tables ?? new FairnessTables()),
+    ctx: createPlanContext(plan, tables),
+    holidays: tables.calendar,
     planLayers: all.layers,
     lanes: all.lanes,
     lanesOfLayer: all.layers.map((_, l) =>
@@ -708,7 +715,7 @@ function softRequests(f: RosterFrame, cells: (PlanCell | null)[][], find: CellFi
   const first = f.planLayers[0];
   if (holidayWeight > 0 && first && first === plan.rotation.layers[0]) {
     const history = plan.coverage.holidays.history;
-    for (const h of majorHolidayDates(plan, window.from, window.to)) {
+    for (const h of majorHolidayDates(f.holidays, plan, window.from, window.to)) {
       const last = history
         .filter((r) => r.holidayId === h.holidayId && r.year < h.year)
         .sort((a, b) => b.year - a.year)[0]?.memberId;

@@ -16,6 +16,7 @@ import { applyPayEdit, type PayEdit } from './edits/pay-edits';
 import { applyShadowEdit, type ShadowEdit } from './edits/shadow-edits';
 import { PlanValidator } from './plan-validator';
 import { problemsFromZod, type PlanParser } from './validate';
+import type { HolidayLookup } from '../time/holidays';
 
 export { memberReferences, type MemberFields } from './edits/member-edits';
 
@@ -61,7 +62,9 @@ type EditIn<D extends EditDomain> = Extract<PlanEdit, { kind: `${D}:${string}` }
  * One applier per domain. Why a mapped record: the compiler asks for an entry when a domain joins the union, and
  * checks that each applier takes exactly its domain's edits.
  */
-const APPLIERS: { [D in EditDomain]: (plan: Plan, edit: EditIn<D>) => EditOutcome } = {
+const APPLIERS: {
+  [D in EditDomain]: (plan: Plan, edit: EditIn<D>, holidays?: HolidayLookup) => EditOutcome;
+} = {
   meta: applyMetaEdit,
   member: applyMemberEdit,
   pipeline: applyPipelineEdit,
@@ -78,12 +81,16 @@ const APPLIERS: { [D in EditDomain]: (plan: Plan, edit: EditIn<D>) => EditOutcom
   shadow: applyShadowEdit,
 };
 
-function route(plan: Plan, edit: PlanEdit): EditOutcome {
+function route(plan: Plan, edit: PlanEdit, holidays: HolidayLookup | undefined): EditOutcome {
   const domain = edit.kind.slice(0, edit.kind.indexOf(':'));
   if (!Object.hasOwn(APPLIERS, domain)) return refuse(`unknown edit "${(edit as { kind: string }).kind}"`);
   // The record pairs each domain with its applier; the kind's prefix picked the pair.
-  const apply = APPLIERS[domain as EditDomain] as (plan: Plan, edit: PlanEdit) => EditOutcome;
-  return apply(plan, edit);
+  const apply = APPLIERS[domain as EditDomain] as (
+    plan: Plan,
+    edit: PlanEdit,
+    holidays: HolidayLookup | undefined,
+  ) => EditOutcome;
+  return apply(plan, edit, holidays);
 }
 
 /**
@@ -91,15 +98,18 @@ function route(plan: Plan, edit: PlanEdit): EditOutcome {
  * Why: a refused or invalid edit never reaches the store, and undo/redo is just keeping the previous plans.
  * `now` (an ISO instant) stamps `meta.updatedAt`; it is passed in because shared/ has no clock. `parser` is the
  * caller's `PlanValidator` when it edits a big plan again and again: it judges only the shifts the edit changed.
- * Without one, every shift is judged; unchanged shifts keep their objects either way.
+ * Without one, every shift is judged; unchanged shifts keep their objects either way. `holidays` is the caller's
+ * holiday lookup (the store's calendar): the edits that regenerate shifts ask it for shadow learners' holidays,
+ * and throw when a plan with shadow pairings needs it and none was given.
  */
 export function applyEdit(
   plan: Plan,
   edit: PlanEdit,
   now: string,
   parser: PlanParser = new PlanValidator(),
+  holidays?: HolidayLookup,
 ): EditResult {
-  const next = route(plan, edit);
+  const next = route(plan, edit, holidays);
   if (isRefusal(next)) return next;
   const stamped = { ...next, meta: { ...next.meta, updatedAt: now } };
   const checked = parser.safeParse(stamped);

@@ -8,15 +8,8 @@ import type { Shift } from './schema';
  */
 type Run = { from: number; to: number; endsInOrder: boolean; longestMs: number };
 
-/** `runs` null: the array is in no useful order (or not in the plain form) and is scanned. */
-type ShiftIndex = { runs: Run[] | null };
-
 // Beyond this many runs the array is not in any useful order; a straight scan is then the faster query.
 const MAX_RUNS = 32;
-
-// One index per shifts array: plans are immutable, so an array never changes after it is indexed.
-// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
-const indexes = new WeakMap<readonly Shift[], ShiftIndex>();
 
 /**
  * True for the form plans are written in, YYYY-MM-DDTHH:MM:SSZ: strings of that form sort as their instants do, so
@@ -34,15 +27,16 @@ function plainForm(instant: string): boolean {
   );
 }
 
-function buildIndex(shifts: readonly Shift[]): ShiftIndex {
+/** The runs of `shifts`, or null when it is in no useful order (or not in the plain form) and is scanned. */
+function buildRuns(shifts: readonly Shift[]): Run[] | null {
   const runs: Run[] = [];
   let run: Run | null = null;
   for (let i = 0; i < shifts.length; i++) {
     const { start, end } = shifts[i]!;
-    if (!plainForm(start) || !plainForm(end)) return { runs: null };
+    if (!plainForm(start) || !plainForm(end)) return null;
     const previous = shifts[i - 1];
     if (!run || !previous || start < previous.start) {
-      if (runs.length === MAX_RUNS) return { runs: null };
+      if (runs.length === MAX_RUNS) return null;
       run = { from: i, to: i, endsInOrder: true, longestMs: 0 };
       runs.push(run);
     } else if (end < previous.end) run.endsInOrder = false;
@@ -56,16 +50,7 @@ function buildIndex(shifts: readonly Shift[]): ShiftIndex {
       r.longestMs = Math.max(r.longestMs, instantMs(s.end) - instantMs(s.start));
     }
   }
-  return { runs };
-}
-
-function indexOf(shifts: readonly Shift[]): ShiftIndex {
-  let index = indexes.get(shifts);
-  if (!index) {
-    index = buildIndex(shifts);
-    indexes.set(shifts, index);
-  }
-  return index;
+  return runs;
 }
 
 /** The first index in [lo, hi) whose value is true, given `test` is false, then true, along the range. */
@@ -79,31 +64,48 @@ function firstTrue(lo: number, hi: number, test: (i: number) => boolean): number
 }
 
 /**
- * The shifts overlapping [fromMs, toMs) (epoch ms; a shift touching an edge does not count), in the array's order.
+ * An index of one shifts array for finding the shifts that overlap a stretch of time. The array must not change
+ * while the index is in use (plans are immutable: keep one index per plan's `shifts`).
  * Why: the calendar asks for the few weeks it shows after every edit, and a two-year plan of hourly shifts holds
  * 36,000. Plans keep each layer's shifts in start order, so each layer is binary-searched instead of scanned, and
  * only the instants a query touches are parsed (the first month of a big plan would otherwise parse 70,000).
+ * Building it is one pass over the array's strings; a caller that asks again about the same array (the calendar)
+ * keeps the index, one that asks once uses `shiftsOverlapping`.
  */
-export function shiftsOverlapping(shifts: readonly Shift[], fromMs: number, toMs: number): Shift[] {
-  const { runs } = indexOf(shifts);
-  const out: Shift[] = [];
-  if (!runs) {
-    for (const shift of shifts) {
-      if (instantMs(shift.end) > fromMs && instantMs(shift.start) < toMs) out.push(shift);
+export class ShiftIndex {
+  private readonly runs: Run[] | null;
+
+  constructor(readonly shifts: readonly Shift[]) {
+    this.runs = buildRuns(shifts);
+  }
+
+  /** The shifts overlapping [fromMs, toMs) (epoch ms; a shift touching an edge does not count), in array order. */
+  overlapping(fromMs: number, toMs: number): Shift[] {
+    const { runs, shifts } = this;
+    const out: Shift[] = [];
+    if (!runs) {
+      for (const shift of shifts) {
+        if (instantMs(shift.end) > fromMs && instantMs(shift.start) < toMs) out.push(shift);
+      }
+      return out;
+    }
+    for (const run of runs) {
+      // The first shift that can reach fromMs: by its end when ends are in order, else by its start and the
+      // longest shift (one starting at or before fromMs - longest ends by fromMs).
+      const first = run.endsInOrder
+        ? firstTrue(run.from, run.to, (i) => instantMs(shifts[i]!.end) > fromMs)
+        : firstTrue(run.from, run.to, (i) => instantMs(shifts[i]!.start) > fromMs - run.longestMs);
+      for (let i = first; i < run.to; i++) {
+        const shift = shifts[i]!;
+        if (instantMs(shift.start) >= toMs) break;
+        if (instantMs(shift.end) > fromMs) out.push(shift);
+      }
     }
     return out;
   }
-  for (const run of runs) {
-    // The first shift that can reach fromMs: by its end when ends are in order, else by its start and the
-    // longest shift (one starting at or before fromMs - longest ends by fromMs).
-    const first = run.endsInOrder
-      ? firstTrue(run.from, run.to, (i) => instantMs(shifts[i]!.end) > fromMs)
-      : firstTrue(run.from, run.to, (i) => instantMs(shifts[i]!.start) > fromMs - run.longestMs);
-    for (let i = first; i < run.to; i++) {
-      const shift = shifts[i]!;
-      if (instantMs(shift.start) >= toMs) break;
-      if (instantMs(shift.end) > fromMs) out.push(shift);
-    }
-  }
-  return out;
+}
+
+/** The shifts of `shifts` overlapping [fromMs, toMs), for a caller that asks once (see `ShiftIndex`). */
+export function shiftsOverlapping(shifts: readonly Shift[], fromMs: number, toMs: number): Shift[] {
+  return new ShiftIndex(shifts).overlapping(fromMs, toMs);
 }

@@ -1,4 +1,5 @@
 import type { Plan } from '../plan/schema';
+import { HolidayCalendar } from '../time/holiday-calendar';
 import { addDays, instantMs, startOfLocalDay } from '../time/zoned';
 import { checkCoverage } from './coverage';
 import { holidayDuties } from './holiday-duty';
@@ -7,8 +8,11 @@ import { regenerate } from './regenerate';
 import { rotationWarnings } from './rotation-checks';
 import { sortShifts } from './schedule-shifts';
 
-/** Which plan-local dates to generate (both inclusive); shifts starting outside them are kept as they are. */
-export type GenerateOptions = { from?: string; to?: string };
+/**
+ * Which plan-local dates to generate (both inclusive); shifts starting outside them are kept as they are.
+ * `holidays`: the caller's holiday calendar (a fresh one when none is given).
+ */
+export type GenerateOptions = { from?: string; to?: string; holidays?: HolidayCalendar };
 
 /** Something the generated plan still asks a person to look at, with where and when when it applies. */
 export type GenerateWarning = {
@@ -50,7 +54,8 @@ export function generatePlan(plan: Plan, options: GenerateOptions = {}): Generat
     ...(options.from !== undefined && { from: instantMs(startOfLocalDay(options.from, zone)) }),
     ...(options.to !== undefined && { to: instantMs(startOfLocalDay(addDays(options.to, 1), zone)) }),
   };
-  const regeneration = regenerate(plan, window);
+  const holidays = options.holidays ?? new HolidayCalendar();
+  const regeneration = regenerate(plan, window, holidays);
   const next: Plan = { ...plan, shifts: sortShifts(plan, regeneration.shifts) };
   const { added, removed, changed } = regeneration.diff;
   const warnings: GenerateWarning[] = regeneration.unresolved.map((u) => ({
@@ -98,7 +103,7 @@ export function generatePlan(plan: Plan, options: GenerateOptions = {}): Generat
     });
   }
   const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
-  for (const d of holidayDuties(next)) {
+  for (const d of holidayDuties(holidays, next)) {
     if (!d.repeat || d.coveredBy === null) continue;
     warnings.push({
       kind: 'holiday-repeat',

@@ -1,5 +1,6 @@
 import type { Plan, Shift } from '../plan/schema';
 import { intersect } from '../time/intervals';
+import type { HolidayCalendar } from '../time/holiday-calendar';
 import { resolveHolidayRule } from '../time/major-holidays';
 import { addDays, instantMs, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
 import { timeOffConflicts } from './availability';
@@ -13,11 +14,16 @@ export type MajorHolidayDate = { holidayId: string; name: string; year: number; 
  * The plan's major holidays (coverage.holidays.majorHolidays) on their dates between two local dates
  * (inclusive), sorted by date. Rules date-holidays cannot read are left out (see `holidayRuleProblem`).
  */
-export function majorHolidayDates(plan: Plan, from: string, to: string): MajorHolidayDate[] {
+export function majorHolidayDates(
+  calendar: HolidayCalendar,
+  plan: Plan,
+  from: string,
+  to: string,
+): MajorHolidayDate[] {
   const out: MajorHolidayDate[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
     for (const h of plan.coverage.holidays.majorHolidays) {
-      const date = resolveHolidayRule(h.rule, year);
+      const date = resolveHolidayRule(calendar, h.rule, year);
       if (date !== null && date >= from && date <= to)
         out.push({ holidayId: h.id, name: h.name, year, date });
     }
@@ -73,7 +79,11 @@ function mostOfDay(shifts: Shift[], day: { start: number; end: number }): Shift 
  * Why: the holiday policy says nobody holds the same major holiday twice in a row; the plan remembers who
  * covered each, and proposals made earlier in the same pass count as history for later years.
  */
-export function holidayDuties(plan: Plan, window?: { from: string; to: string }): HolidayDuty[] {
+export function holidayDuties(
+  calendar: HolidayCalendar,
+  plan: Plan,
+  window?: { from: string; to: string },
+): HolidayDuty[] {
   const zone = plan.rotation.timeZone;
   const horizon = rotationHorizon(plan.rotation);
   const from = window?.from ?? localDate(horizon.start, zone);
@@ -84,7 +94,7 @@ export function holidayDuties(plan: Plan, window?: { from: string; to: string })
   const history: HolidayDutyRecord[] = [...plan.coverage.holidays.history];
   const proposedCount = new Map<string, number>();
 
-  return majorHolidayDates(plan, from, to).map((occurrence) => {
+  return majorHolidayDates(calendar, plan, from, to).map((occurrence) => {
     const day = dayInterval(occurrence.date, zone);
     const holidayShift = mostOfDay(layerShifts, day);
     const coveredBy = holidayShift?.memberId ?? null;

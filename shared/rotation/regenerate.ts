@@ -1,4 +1,5 @@
 import type { Plan, Shift } from '../plan/schema';
+import type { HolidayLookup } from '../time/holidays';
 import { instantMs } from '../time/zoned';
 import { scheduleShifts, type ScheduleWindow, type UnresolvedConflict } from './schedule-shifts';
 
@@ -44,7 +45,7 @@ export type Regeneration = { shifts: Shift[]; diff: ShiftDiff; unresolved: Unres
  * Why a preview and not an edit: the calendar shows the diff first; `rotation:regenerate` applies it, and
  * `rotaplan generate` writes it.
  */
-export function regenerate(plan: Plan, window: ScheduleWindow = {}): Regeneration {
-  const { shifts, unresolved } = scheduleShifts(plan, window);
+export function regenerate(plan: Plan, window: ScheduleWindow = {}, holidays?: HolidayLookup): Regeneration {
+  const { shifts, unresolved } = scheduleShifts(plan, window, holidays);
   return { shifts, diff: diffShifts(plan.shifts, shifts), unresolved };
 }

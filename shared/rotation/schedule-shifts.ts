@@ -1,4 +1,5 @@
 import type { Plan, Shift, ShiftCover, ShiftSource } from '../plan/schema';
+import type { HolidayLookup } from '../time/holidays';
 import type { Interval } from '../time/intervals';
 import { intersectAll, mergeIntervals, overlaps, subtractIntervals } from '../time/intervals';
 import { instantMs, localDateTime, msToInstant } from '../time/zoned';
@@ -81,9 +82,10 @@ type Placer = {
  * stretch is covered by the next person free for that stretch; when nobody is, the scheduled person stays and the
  * stretch is reported in `unresolved`. Kept shifts cut the turns they overlap; the rotation still advances one
  * member per turn, so regenerating after an edit changes as little as possible. Turns are filled in time order
- * (then by layer), so a layer later in the list gives way to the earlier ones.
+ * (then by layer), so a layer later in the list gives way to the earlier ones. `holidays` gives the shadow
+ * learners' public holidays (see `scheduleShadows`); a plan without shadow pairings needs none.
  */
-export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedule {
+export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}, holidays?: HolidayLookup): Schedule {
   const onCall = onCallShifts(plan.shifts);
   const onCallPlan = onCall.length === plan.shifts.length ? plan : { ...plan, shifts: onCall };
   const keptShifts = keepShifts(onCallPlan, window);
@@ -94,7 +96,7 @@ export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}): Schedul
   const coverage = [...keptShifts.kept, ...generated];
   const { from, to } = keptShifts;
   const isKept = (s: Shift) => isKeptInWindow(s, from, to);
-  const shadowed = scheduleShadows(plan, coverage, shadows, { from, to, isKept });
+  const shadowed = scheduleShadows(plan, coverage, shadows, { from, to, isKept }, holidays);
   return { shifts: sortShifts(plan, [...coverage, ...shadowed]), unresolved };
 }
 
@@ -414,6 +416,6 @@ export function sortShifts(plan: Plan, shifts: Shift[]): Shift[] {
  * The plan's shifts as the engine generates them (see `scheduleShifts`), kept shifts included.
  * Why a plain list too: callers that only need shifts (the sample plan, exports) need not know about conflicts.
  */
-export function generateShifts(plan: Plan): Shift[] {
-  return scheduleShifts(plan).shifts;
+export function generateShifts(plan: Plan, holidays?: HolidayLookup): Shift[] {
+  return scheduleShifts(plan, {}, holidays).shifts;
 }

@@ -1,5 +1,5 @@
 import type { Member, Plan, ShadowPairing, Shift } from '../plan/schema';
-import { memberHolidays } from '../time/holidays';
+import { memberHolidays, type HolidayLookup } from '../time/holidays';
 import type { Interval } from '../time/intervals';
 import { mergeIntervals, subtractIntervals } from '../time/intervals';
 import { addDays, instantMs, localDate, localDateTime, msToInstant, startOfLocalDay } from '../time/zoned';
@@ -45,8 +45,19 @@ export type ShadowWindow = { from: number; to: number; isKept: (shift: Shift) =>
  * The instants a learner cannot shadow between two local dates (`until` exclusive): their time off and their public
  * holidays (their region's, and the plan's custom ones that apply to them), whole local days in their zone.
  */
-function learnerAway(plan: Plan, member: Member, from: string, until: string): Interval[] {
-  const days = memberHolidays(plan, member, from, addDays(until, -1)).map((h) => ({
+function learnerAway(
+  holidays: HolidayLookup | undefined,
+  plan: Plan,
+  member: Member,
+  from: string,
+  until: string,
+): Interval[] {
+  if (!holidays) {
+    throw new Error(
+      `the shadow shifts of ${member.name} need their public holidays, and no holiday lookup was passed in`,
+    );
+  }
+  const days = memberHolidays(holidays, plan, member, from, addDays(until, -1)).map((h) => ({
     start: instantMs(startOfLocalDay(h.date, member.timeZone)),
     end: instantMs(startOfLocalDay(addDays(h.date, 1), member.timeZone)),
   }));
@@ -63,13 +74,15 @@ const inPairings = (pairings: readonly ShadowPairing[], date: string) =>
  * someone else: the whole shift, less the learner's days away and any kept shadow of theirs. Shadows are
  * `generated` and marked `shadow`; ids read `<layer>-shadow-<member>-<plan-local start>`.
  * Why after the on-call engine: a shadow follows whoever ends up holding the turn (covers and swaps included) and
- * never changes who that is.
+ * never changes who that is. `holidays` gives the learners' public holidays; it is only asked (and a plan without
+ * pairings needs none) when a learner has a shift to shadow.
  */
 export function scheduleShadows(
   plan: Plan,
   coverage: readonly Shift[],
   shadows: readonly Shift[],
   window: ShadowWindow,
+  holidays?: HolidayLookup,
 ): Shift[] {
   const kept = shadows.filter(window.isKept);
   const taken = new Set([...coverage, ...kept].map((s) => s.id));
@@ -89,6 +102,7 @@ export function scheduleShadows(
       const firstStart = chosen.reduce((m, h) => Math.min(m, instantMs(h.start)), Number.POSITIVE_INFINITY);
       const lastEnd = chosen.reduce((m, h) => Math.max(m, instantMs(h.end)), 0);
       const away = learnerAway(
+        holidays,
         plan,
         member,
         localDate(msToInstant(firstStart), member.timeZone),

@@ -8,6 +8,7 @@ import { scheduleShifts } from '../rotation/schedule-shifts';
 import { layerTurns } from '../rotation/turns';
 import { rotationBounds } from '../rotation/windows';
 import { addDays, instantMs, localDate, localDateTime, msToInstant, zonedToInstant } from '../time/zoned';
+import type { HolidayLookup } from '../time/holidays';
 
 /**
  * A what-if change to a scenario, as data (docs/architecture.md):
@@ -29,8 +30,8 @@ export type ScenarioChange =
   | { kind: 'shift-length'; shiftLengthDays: number };
 
 /** The plan with its generated shifts made again from its rotation (kept shifts stay, see `scheduleShifts`). */
-function regenerated(plan: Plan): Plan {
-  return { ...plan, shifts: scheduleShifts(plan).shifts };
+function regenerated(plan: Plan, holidays: HolidayLookup | undefined): Plan {
+  return { ...plan, shifts: scheduleShifts(plan, {}, holidays).shifts };
 }
 
 /** True when `from` is a dated change inside the plan (after its first day); before or on it means from the start. */
@@ -86,7 +87,12 @@ function firstDayAway(plan: Plan, member: Member, from: string): string {
   return day;
 }
 
-function leaveFrom(plan: Plan, member: Member, from: string): EditOutcome {
+function leaveFrom(
+  plan: Plan,
+  member: Member,
+  from: string,
+  holidays: HolidayLookup | undefined,
+): EditOutcome {
   const cut = instantMs(zonedToInstant(from, plan.rotation.handoff.time, plan.rotation.timeZone));
   // Their own shifts from the date on go, hand-made ones too; the rotations below regenerate the rest.
   let next: Plan = {
@@ -112,7 +118,11 @@ function leaveFrom(plan: Plan, member: Member, from: string): EditOutcome {
         );
         const on = running ? localDate(msToInstant(running.end), r.timeZone) : from;
         if (on >= plan.rotation.endDate) continue;
-        const changed = changeRotationFrom(next, { layerId: layer.id, rotationId: r.id, from: on, members });
+        const changed = changeRotationFrom(
+          next,
+          { layerId: layer.id, rotationId: r.id, from: on, members },
+          holidays,
+        );
         if (isRefusal(changed)) return changed;
         next = changed;
       } else {
@@ -122,7 +132,7 @@ function leaveFrom(plan: Plan, member: Member, from: string): EditOutcome {
             ? { ...l, rotations: l.rotations?.map((x) => (x.id === r.id ? { ...x, members } : x)) }
             : l,
         );
-        next = regenerated({ ...next, rotation: { ...next.rotation, layers } });
+        next = regenerated({ ...next, rotation: { ...next.rotation, layers } }, holidays);
       }
     }
   }
@@ -130,7 +140,12 @@ function leaveFrom(plan: Plan, member: Member, from: string): EditOutcome {
   return withAway(next, member.id, away, plan.rotation.endDate, `What-if: left the rotation on ${from}`);
 }
 
-function leave(plan: Plan, memberId: string, from: string | undefined): EditOutcome {
+function leave(
+  plan: Plan,
+  memberId: string,
+  from: string | undefined,
+  holidays: HolidayLookup | undefined,
+): EditOutcome {
   const member = plan.members.find((m) => m.id === memberId);
   if (!member) return refuse(`no team member has id "${memberId}"`);
   const wrongDate = outsidePlan(plan, from);
@@ -141,7 +156,7 @@ function leave(plan: Plan, memberId: string, from: string | undefined): EditOutc
   if (!inRotation && !plan.shifts.some((s) => s.memberId === memberId)) {
     return refuse(`${member.name} is not on the rotation, so leaving it changes nothing`);
   }
-  if (dated(plan, from)) return leaveFrom(plan, member, from);
+  if (dated(plan, from)) return leaveFrom(plan, member, from, holidays);
   const emptied = plan.rotation.layers
     .flatMap((l) => layerRotations(plan.rotation, l))
     .find((r) => r.members.length === 1 && r.members[0] === memberId);
@@ -154,11 +169,14 @@ function leave(plan: Plan, memberId: string, from: string | undefined): EditOutc
       ? { rotations: l.rotations.map((r) => ({ ...r, members: r.members.filter((id) => id !== memberId) })) }
       : {}),
   }));
-  return regenerated({
-    ...plan,
-    rotation: { ...plan.rotation, layers },
-    shifts: plan.shifts.filter((s) => s.memberId !== memberId),
-  });
+  return regenerated(
+    {
+      ...plan,
+      rotation: { ...plan.rotation, layers },
+      shifts: plan.shifts.filter((s) => s.memberId !== memberId),
+    },
+    holidays,
+  );
 }
 
 /** Of the rotations running at once, the one in the member's zone, else the first. */
@@ -171,6 +189,7 @@ function join(
   member: Member,
   layerIds: string[] | undefined,
   from: string | undefined,
+  holidays: HolidayLookup | undefined,
 ): EditOutcome {
   const unknown = (layerIds ?? []).filter((id) => !plan.rotation.layers.some((l) => l.id === id));
   if (unknown.length > 0) return refuse(`no rotation layer has id "${unknown[0]}"`);
@@ -193,12 +212,11 @@ function join(
       const running = layerRotations(next.rotation, current).filter((r) => runsAt(r, effectiveAt(r, from)));
       const target = rotationFor(running, member);
       if (!target) continue;
-      const changed = changeRotationFrom(next, {
-        layerId: layer.id,
-        rotationId: target.id,
-        from,
-        members: [...target.members, member.id],
-      });
+      const changed = changeRotationFrom(
+        next,
+        { layerId: layer.id, rotationId: target.id, from, members: [...target.members, member.id] },
+        holidays,
+      );
       if (isRefusal(changed)) return changed;
       next = changed;
     }
@@ -219,38 +237,42 @@ function join(
         : {}),
     };
   });
-  return regenerated({ ...added, rotation: { ...added.rotation, layers } });
+  return regenerated({ ...added, rotation: { ...added.rotation, layers } }, holidays);
 }
 
-function shiftLength(plan: Plan, days: number): EditOutcome {
+function shiftLength(plan: Plan, days: number, holidays: HolidayLookup | undefined): EditOutcome {
   if (!Number.isInteger(days) || days < 1 || days > 28) {
     return refuse(`a shift lasts 1 to 28 whole days, not ${days}`);
   }
   if (days === plan.rotation.shiftLengthDays) return refuse(`shifts already last ${days} days`);
-  return regenerated({ ...plan, rotation: { ...plan.rotation, shiftLengthDays: days } });
+  return regenerated({ ...plan, rotation: { ...plan.rotation, shiftLengthDays: days } }, holidays);
 }
 
 /**
  * Applies a what-if change to a plan (a scenario's body seen as a plan); unvalidated, like every domain edit.
  * Why regenerate: a what-if only says something when the shifts follow the change the way the rotation engine
- * would make them, with swaps around time off.
+ * would make them, with swaps around time off. `holidays`: the shadow learners' (see `scheduleShifts`).
  */
-export function applyScenarioChange(plan: Plan, change: ScenarioChange): EditOutcome {
+export function applyScenarioChange(
+  plan: Plan,
+  change: ScenarioChange,
+  holidays?: HolidayLookup,
+): EditOutcome {
   switch (change.kind) {
     case 'member-leaves':
-      return leave(plan, change.memberId, change.from);
+      return leave(plan, change.memberId, change.from, holidays);
     case 'member-joins':
-      return join(plan, change.member, change.layerIds, change.from);
+      return join(plan, change.member, change.layerIds, change.from, holidays);
     case 'time-off': {
       const next = applyTimeOffEdit(plan, {
         kind: 'timeoff:add',
         memberId: change.memberId,
         timeOff: change.timeOff,
       });
-      return isRefusal(next) ? next : regenerated(next);
+      return isRefusal(next) ? next : regenerated(next, holidays);
     }
     case 'shift-length':
-      return shiftLength(plan, change.shiftLengthDays);
+      return shiftLength(plan, change.shiftLengthDays, holidays);
   }
 }
 

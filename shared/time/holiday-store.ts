@@ -3,7 +3,8 @@ export type StoredHoliday = { date: string; name: string };
 
 /**
  * Where computed holiday lists can be kept between sessions (the renderer's localStorage), keyed by region and
- * year ("US-CA:2027"). The store owns versioning: a list must come from the same date-holidays data.
+ * year ("US-CA:2027"); a `HolidayCalendar` made with one reads it before computing and writes to it after. The
+ * store owns versioning: a list must come from the same date-holidays data.
  * Why: date-holidays takes a while to build a region's rules and a year's dates; a 25-person team spans several
  * regions, and the calendar asked for all of them before it could paint a month. Lists do not change for one
  * version of the data, so a second start reads them back.
@@ -12,19 +13,6 @@ export type HolidayStore = {
   read: (key: string) => StoredHoliday[] | undefined;
   write: (key: string, holidays: StoredHoliday[]) => void;
 };
-
-// eslint-disable-next-line no-restricted-syntax -- the installed store, still to be passed in by its callers
-let installed: HolidayStore | null = null;
-
-/** Installs (or, with null, removes) the store `publicHolidays` reads before computing and writes after. */
-export function setHolidayStore(store: HolidayStore | null): void {
-  installed = store;
-}
-
-/** The installed store, if any. */
-export function holidayStore(): HolidayStore | null {
-  return installed;
-}
 
 /** True when a value read back from a store is a list of `{ date: 'YYYY-MM-DD', name }` (anything else is ignored). */
 export function isStoredHolidayList(value: unknown): value is StoredHoliday[] {

@@ -1,7 +1,6 @@
-import Holidays from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
 import type { HolidayRegion, Plan } from '../plan/schema';
-import { publicHolidays } from './holidays';
+import type { HolidayCalendar } from './holiday-calendar';
 
 /** One entry of the plan's holiday policy (coverage.holidays.majorHolidays): id, name and its date rule. */
 export type MajorHoliday = Plan['coverage']['holidays']['majorHolidays'][number];
@@ -10,44 +9,32 @@ export type MajorHoliday = Plan['coverage']['holidays']['majorHolidays'][number]
 export type ResolvedMajorHoliday = { date: string; via: 'fixed' | 'rule' | 'name' };
 
 const FIXED = /^(\d{2})-(\d{2})$/;
-// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
-const engines = new Map<string, Holidays | null>();
-// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
-const dates = new Map<string, { date: string; via: 'fixed' | 'rule' } | null>();
 
-/** A date-holidays engine holding just this rule, or null when it cannot read it (remembered, so it says so once). */
-function ruleEngine(rule: string): Holidays | null {
-  if (engines.has(rule)) return engines.get(rule)!;
-  const engine = new Holidays();
-  const ok = engine.setHoliday(rule, { name: rule, type: 'public' });
-  engines.set(rule, ok ? engine : null);
-  return ok ? engine : null;
-}
-
-/** The rule's date in a year and whether it was a fixed date or a date-holidays rule; null when neither works. */
-function resolveRule(rule: string, year: number): { date: string; via: 'fixed' | 'rule' } | null {
+/**
+ * The rule's date in a year and whether it was a fixed date or a date-holidays rule; null when neither works.
+ * Not remembered: a fixed date is one Temporal call, and the calendar keeps each phrase's engine.
+ */
+function resolveRule(
+  calendar: HolidayCalendar,
+  rule: string,
+  year: number,
+): { date: string; via: 'fixed' | 'rule' } | null {
   const trimmed = rule.trim();
-  const key = `${trimmed}\u0000${year}`;
-  if (dates.has(key)) return dates.get(key)!;
-  let out: { date: string; via: 'fixed' | 'rule' } | null = null;
   const fixed = FIXED.exec(trimmed);
-  if (fixed) {
-    // Temporal refuses 02-29 in a common year; date-holidays would roll it over to 03-01.
-    try {
-      const date = Temporal.PlainDate.from(
-        { year, month: Number(fixed[1]), day: Number(fixed[2]) },
-        { overflow: 'reject' },
-      );
-      out = { date: date.toString(), via: 'fixed' };
-    } catch {
-      out = null;
-    }
-  } else {
-    const found = ruleEngine(trimmed)?.getHolidays(year)?.[0];
-    out = found ? { date: found.date.slice(0, 10), via: 'rule' } : null;
+  if (!fixed) {
+    const date = calendar.ruleDate(trimmed, year);
+    return date === null ? null : { date, via: 'rule' };
   }
-  dates.set(key, out);
-  return out;
+  // Temporal refuses 02-29 in a common year; date-holidays would roll it over to 03-01.
+  try {
+    const date = Temporal.PlainDate.from(
+      { year, month: Number(fixed[1]), day: Number(fixed[2]) },
+      { overflow: 'reject' },
+    );
+    return { date: date.toString(), via: 'fixed' };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -57,16 +44,17 @@ function resolveRule(rule: string, year: number): { date: string; via: 'fixed' |
  * Why one resolver: fairness flags, the holiday duty rotation, the optimiser and the plan document must agree on
  * which day a major holiday is; date-holidays already parses every rule its country data uses.
  */
-export function resolveHolidayRule(rule: string, year: number): string | null {
-  return resolveRule(rule, year)?.date ?? null;
+export function resolveHolidayRule(calendar: HolidayCalendar, rule: string, year: number): string | null {
+  return resolveRule(calendar, rule, year)?.date ?? null;
 }
 
 /**
  * Why a major-holiday rule cannot be used, or null when it can (checked on a leap year and a common year, so
  * "02-29" passes). Why: the holiday policy form tells the user at once that "4th thurs in Nov" means nothing.
  */
-export function holidayRuleProblem(rule: string): string | null {
-  return resolveHolidayRule(rule, 2028) === null && resolveHolidayRule(rule, 2030) === null
+export function holidayRuleProblem(calendar: HolidayCalendar, rule: string): string | null {
+  return resolveHolidayRule(calendar, rule, 2028) === null &&
+    resolveHolidayRule(calendar, rule, 2030) === null
     ? `date-holidays cannot read the rule "${rule}"; use MM-DD (12-25) or a phrase such as "4th thursday in November"`
     : null;
 }
@@ -87,17 +75,18 @@ const normalise = (name: string) =>
  * names the problem); the analysis only counts holidays whose rule reads.
  */
 export function majorHolidayDate(
+  calendar: HolidayCalendar,
   holiday: MajorHoliday,
   year: number,
   region: HolidayRegion,
 ): ResolvedMajorHoliday | null {
-  const byRule = resolveRule(holiday.rule, year);
+  const byRule = resolveRule(calendar, holiday.rule, year);
   if (byRule) return byRule;
   // A fixed date that does not exist this year (02-29) is not a name to look up.
   if (FIXED.test(holiday.rule.trim())) return null;
   const wanted = normalise(holiday.name);
   if (wanted === '') return null;
-  const match = publicHolidays(region, year).find((h) => {
+  const match = calendar.publicHolidays(region, year).find((h) => {
     const name = normalise(h.name);
     return name.includes(wanted) || wanted.includes(name);
   });

@@ -1,5 +1,5 @@
-import Holidays from 'date-holidays';
 import type { Plan } from '../plan/schema';
+import type { HolidayCalendar } from './holiday-calendar';
 import { holidaysBetween } from './holidays';
 
 /** A public holiday that some of a country's subdivisions keep and the country as a whole does not. */
@@ -21,25 +21,25 @@ export type MissingRegionNotice = {
   message: string;
 };
 
-// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
-const examples = new Map<string, RegionalHoliday | null>();
-
 /**
  * The most widely kept regional holiday of a country between two dates (both inclusive): a public holiday of at
  * least one subdivision that the country-wide list lacks, kept by the most subdivisions, the earliest among equals.
  * Null when the country has no subdivisions or they add nothing in those dates.
  * Why the most widely kept: it is the day a member without a region is most likely to lose (GB: the late summer
- * bank holiday of England, Wales and Northern Ireland rather than Northern Ireland's St Patrick's Day).
+ * bank holiday of England, Wales and Northern Ireland rather than Northern Ireland's St Patrick's Day). Not
+ * remembered: the calendar keeps every subdivision's lists, and what is left is a pass over them.
  */
-export function regionalHolidayExample(country: string, from: string, to: string): RegionalHoliday | null {
-  const key = `${country}|${from}|${to}`;
-  const known = examples.get(key);
-  if (known !== undefined) return known;
-  const states = new Holidays().getStates(country, 'en') ?? {};
-  const nationwide = new Set(holidaysBetween({ country }, from, to).map((h) => h.date));
+export function regionalHolidayExample(
+  calendar: HolidayCalendar,
+  country: string,
+  from: string,
+  to: string,
+): RegionalHoliday | null {
+  const states = calendar.subdivisions(country);
+  const nationwide = new Set(holidaysBetween(calendar, { country }, from, to).map((h) => h.date));
   const byDate = new Map<string, { name: string; subdivisions: [string, string][] }>();
   for (const [code, name] of Object.entries(states)) {
-    for (const h of holidaysBetween({ country, subdivision: code }, from, to)) {
+    for (const h of holidaysBetween(calendar, { country, subdivision: code }, from, to)) {
       if (nationwide.has(h.date)) continue;
       const entry = byDate.get(h.date) ?? { name: h.name, subdivisions: [] };
       entry.subdivisions.push([code, name]);
@@ -53,7 +53,6 @@ export function regionalHolidayExample(country: string, from: string, to: string
     const [subdivision, subdivisionName] = entry.subdivisions.sort((a, b) => a[1].localeCompare(b[1]))[0]!;
     best = { date, name: entry.name, subdivision, subdivisionName, keptBy };
   }
-  examples.set(key, best);
   return best;
 }
 
@@ -65,12 +64,17 @@ export function regionalHolidayExample(country: string, from: string, to: string
  * Why: a member without a region is counted as working on those days, so their holiday load and the holiday-gap
  * flags are silently wrong.
  */
-export function missingRegionNotices(plan: Plan, from: string, to: string): MissingRegionNotice[] {
+export function missingRegionNotices(
+  calendar: HolidayCalendar,
+  plan: Plan,
+  from: string,
+  to: string,
+): MissingRegionNotice[] {
   const out: MissingRegionNotice[] = [];
   for (const member of plan.members) {
     const { country, subdivision } = member.holidayRegion;
     if (subdivision) continue;
-    const example = regionalHolidayExample(country, from, to);
+    const example = regionalHolidayExample(calendar, country, from, to);
     if (!example) continue;
     out.push({
       memberId: member.id,

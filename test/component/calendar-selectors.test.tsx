@@ -25,6 +25,10 @@ import {
   regenerationEdit,
 } from '../../renderer/src/features/calendar/rotation-draft';
 import { introducedTimeOffConflicts } from '../../shared/rotation/time-off-guard';
+import { HolidayCalendar } from '../../shared/time/holiday-calendar';
+
+// One calendar for the file, as a caller holds one: its lists stay warm between tests.
+const calendar = new HolidayCalendar();
 
 const NOW = '2026-11-27T00:00:00.000Z';
 const ALL = { hiddenMembers: [], hiddenLayers: [] };
@@ -103,7 +107,7 @@ describe('calendar selectors on the sample plan', () => {
   });
 
   it('puts holidays, time off and investor weeks on the calendar as background events', () => {
-    const events = backgroundEvents(plan, '2027-01-01', '2027-01-31', ALL);
+    const events = backgroundEvents(calendar, plan, '2027-01-01', '2027-01-31', ALL);
     expect(events.map((e) => [e.id, e.title, e.start, e.end, e.display])).toEqual([
       ["holiday-2027-01-01-New Year's Day", "New Year's Day", '2027-01-01', '2027-01-02', 'background'],
       [
@@ -129,19 +133,19 @@ describe('calendar selectors on the sample plan', () => {
       ],
     ]);
     // On 2027-02-15 each region names its own holiday: British Columbia, California and Colorado.
-    const feb = backgroundEvents(plan, '2027-02-15', '2027-02-15', ALL).map((e) => e.title);
+    const feb = backgroundEvents(calendar, plan, '2027-02-15', '2027-02-15', ALL).map((e) => e.title);
     expect(feb).toEqual([
       'Family Day (Priya Raman)',
       "Presidents' Day (Maya Chen, Diego Alvarez)",
       'Washington-Lincoln Day (Sam Okafor)',
     ]);
     const hidden = { hiddenMembers: ['priya', 'sam'], hiddenLayers: [] };
-    const withoutThem = backgroundEvents(plan, '2027-02-15', '2027-02-15', hidden);
+    const withoutThem = backgroundEvents(calendar, plan, '2027-02-15', '2027-02-15', hidden);
     expect(withoutThem.map((e) => e.title)).toEqual(["Presidents' Day (Maya Chen, Diego Alvarez)"]);
   });
 
   it('labels days: holidays on their day, spans on their first day', () => {
-    const marks = dayMarks(backgroundEvents(plan, '2027-01-01', '2027-01-31', ALL));
+    const marks = dayMarks(backgroundEvents(calendar, plan, '2027-01-01', '2027-01-31', ALL));
     expect(marks.get('2027-01-25')!.map((m) => [m.kind, m.short, m.first])).toEqual([
       ['investor-week', 'Investors', true],
     ]);
@@ -204,12 +208,12 @@ describe('side panel details', () => {
   const plan = createSamplePlan(NOW);
 
   it('says who is on call at a moment, per layer; at a handoff the incoming person', () => {
-    const week1 = momentDetails(plan, '2027-01-05T18:30:00Z', false);
+    const week1 = momentDetails(calendar, plan, '2027-01-05T18:30:00Z', false);
     expect(week1.onCall.map((l) => [l.layerName, l.memberIds])).toEqual([
       ['Primary', ['maya']],
       ['Secondary', ['diego']],
     ]);
-    const handoff = momentDetails(plan, '2027-01-11T17:00:00Z', false);
+    const handoff = momentDetails(calendar, plan, '2027-01-11T17:00:00Z', false);
     expect(handoff.onCall.map((l) => l.memberIds)).toEqual([['diego'], ['priya']]);
     expect(handoff.dayShifts.map((l) => l.shifts.map((s) => s.id))).toEqual([
       ['primary-2027-01-04', 'primary-2027-01-11'],
@@ -218,14 +222,14 @@ describe('side panel details', () => {
   });
 
   it('shows the time off, investor week and findings a shift touches', () => {
-    const d = shiftDetails(plan, 'primary-2027-01-25')!;
+    const d = shiftDetails(calendar, plan, 'primary-2027-01-25')!;
     expect([d.from, d.to]).toEqual(['2027-01-25', '2027-02-01']);
     expect(d.timeOff.map((t) => [t.memberId, t.timeOff.id, t.start, t.end])).toEqual([
       ['sam', 'to-sam-conf', '2027-01-26T07:00:00Z', '2027-01-30T07:00:00Z'],
     ]);
     expect(d.investorWeeks).toEqual([{ start: '2027-01-25', end: '2027-01-31' }]);
     expect(d.findings.map((f) => f.requirement)).toEqual(['owner-time-off']);
-    const mlk = shiftDetails(plan, 'primary-2027-01-18')!;
+    const mlk = shiftDetails(calendar, plan, 'primary-2027-01-18')!;
     expect(mlk.holidays.map((h) => [h.date, h.name, h.memberIds])).toEqual([
       ['2027-01-18', 'Martin Luther King Jr. Day', ['maya', 'diego', 'sam']],
     ]);
@@ -244,7 +248,7 @@ describe('side panel details', () => {
           overlaps(f, shift) &&
           (f.layerId === undefined || f.layerId === shift.layerId || f.memberId === shift.memberId),
       );
-      expect(shiftDetails(plan, shift.id)!.findings).toEqual(expected);
+      expect(shiftDetails(calendar, plan, shift.id)!.findings).toEqual(expected);
       if (expected.length > 0) withFindings += 1;
     }
     expect(withFindings).toBeGreaterThan(0);

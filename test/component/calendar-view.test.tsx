@@ -7,6 +7,7 @@ import { applyEdit } from '../../shared/plan/edits';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
 import { CalendarView } from '../../renderer/src/features/calendar/calendar-view';
 import { useAppStore } from '../../renderer/src/store/store';
+import { HolidayCalendar } from '../../shared/time/holiday-calendar';
 
 const NOW = '2026-11-27T00:00:00.000Z';
 
@@ -32,6 +33,7 @@ describe('Calendar view (jsdom)', () => {
     } as unknown as RotaplanApi;
     useAppStore.setState({
       plan: createSamplePlan(NOW),
+      holidays: new HolidayCalendar(),
       past: [],
       future: [],
       loadStatus: 'ready',

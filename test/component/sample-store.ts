@@ -1,9 +1,11 @@
 import type { RotaplanApi } from '../../shared/ipc/contract';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
+import { HolidayCalendar } from '../../shared/time/holiday-calendar';
 import { useAppStore } from '../../renderer/src/store/store';
 
 /**
- * Puts the sample plan in the store and a preload bridge in place whose saves succeed. The bridge is the
+ * Puts the sample plan in the store (with a holiday calendar, as the app's load sets one beside the plan) and a
+ * preload bridge in place whose saves succeed. The bridge is the
  * renderer's boundary; `extra` adds the other channels a view calls (e.g. ref.holidayRegions).
  */
 export function useSamplePlanWithBridge(extra: Record<string, Record<string, unknown>> = {}): void {
@@ -19,6 +21,7 @@ export function useSamplePlanWithBridge(extra: Record<string, Record<string, unk
   } as unknown as RotaplanApi;
   useAppStore.setState({
     plan: createSamplePlan('2026-11-27T00:00:00.000Z'),
+    holidays: new HolidayCalendar(),
     past: [],
     future: [],
     loadStatus: 'ready',

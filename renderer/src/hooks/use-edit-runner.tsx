@@ -132,7 +132,8 @@ export function useEditRunner(): {
       const plan = useAppStore.getState().plan;
       if (!plan) return { outcome: 'refused', reason: 'No plan is open.' };
       // A dry run on the pure domain tells whether the edit would be refused and whose time off it touches.
-      const trial = applyEdit(plan, edit, plan.meta.updatedAt, useAppStore.getState().validator);
+      const { validator, holidays } = useAppStore.getState();
+      const trial = applyEdit(plan, edit, plan.meta.updatedAt, validator, holidays ?? undefined);
       if (!trial.ok) {
         refuse(trial.reason, options);
         return { outcome: 'refused', reason: trial.reason };

@@ -3,8 +3,10 @@ import type { LoadedPlan, LoadNotice } from '../../../shared/ipc/contract';
 import { applyEdit, type EditResult, type PlanEdit } from '../../../shared/plan/edits';
 import type { Plan } from '../../../shared/plan/schema';
 import { PlanValidator } from '../../../shared/plan/plan-validator';
+import type { HolidayCalendar } from '../../../shared/time/holiday-calendar';
 import { api, ApiError } from '../api/api';
 import { takeStartedPlanLoad } from '../api/early-plan-load';
+import { loadHolidayCalendar } from './holiday-calendar';
 import type { AppState } from './store';
 
 const HISTORY_LIMIT = 100;
@@ -26,6 +28,12 @@ export type PlanSlice = {
    * the shifts of this store's plans, and another store (a test's, say) has its own.
    */
   validator: PlanValidator;
+  /**
+   * This window's public holidays (date-holidays, lists kept in localStorage), loaded beside the first plan and
+   * set with it, so it is there whenever a plan is: edits that regenerate shifts (shadow learners' holidays) and
+   * the calendar's holiday marks ask it. Owned here, like the validator: what it has computed stays warm.
+   */
+  holidays: HolidayCalendar | null;
   loadPlan: () => Promise<void>;
   /**
    * Applies a pure edit; on success it is recorded for undo and saved soon after. `trial` is a dry run of the same
@@ -54,15 +62,20 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
   past: [],
   future: [],
   validator: new PlanValidator(),
+  holidays: null,
   async loadPlan() {
     set({ loadStatus: 'loading', loadError: null });
     try {
       // The first load was asked for as the app started (boot.ts); Try again asks anew.
-      const loaded = await (takeStartedPlanLoad() ?? api.plan.load({}));
+      const [loaded, holidays] = await Promise.all([
+        takeStartedPlanLoad() ?? api.plan.load({}),
+        get().holidays ?? loadHolidayCalendar(),
+      ]);
       // Main validated it before sending: the first edit then re-judges only the shifts it changes.
       get().validator.markValidated(loaded.plan);
       set({
         loadStatus: 'ready',
+        holidays,
         plan: loaded.plan,
         path: loaded.path,
         notice: loaded.notice,
@@ -85,7 +98,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     const result: EditResult =
       trial && trial.before === plan
         ? { ok: true, plan: { ...trial.after, meta: { ...trial.after.meta, updatedAt: now } } }
-        : applyEdit(plan, edit, now, get().validator);
+        : applyEdit(plan, edit, now, get().validator, get().holidays ?? undefined);
     if (result.ok) {
       set((s) => ({ plan: result.plan, past: [...s.past, plan].slice(-HISTORY_LIMIT), future: [] }));
       get().scheduleSave();

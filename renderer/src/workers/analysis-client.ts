@@ -1,6 +1,6 @@
 import type { FairnessTables } from '../../../shared/fairness/fairness-tables';
 import type { Plan } from '../../../shared/plan/schema';
-import { holidayStore, type StoredHoliday } from '../../../shared/time/holiday-store';
+import type { HolidayStore, StoredHoliday } from '../../../shared/time/holiday-store';
 import type {
   AnalysisOutcome,
   AnalysisRequest,
@@ -17,6 +17,8 @@ type Pending = (outcome: AnalysisOutcome, keep: boolean) => void;
 const done = new WeakMap<Plan, Map<string, AnalysisOutcome>>();
 const running = new WeakMap<Plan, Map<string, Promise<AnalysisOutcome>>>();
 let worker: Worker | null = null;
+// Where the lists the worker computes are kept (the page's localStorage), also used by the inline fallback.
+let pageHolidays: HolidayStore | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 /** The inline fallback's fairness tables, kept between analyses as the worker keeps its own (created on first use). */
@@ -35,7 +37,7 @@ function analysisWorker(): Worker | null {
   worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<AnalysisWorkerOutput>) => {
     if ('type' in event.data) {
-      holidayStore()?.write(event.data.key, event.data.holidays);
+      pageHolidays?.write(event.data.key, event.data.holidays);
       return;
     }
     const { id, ...outcome } = event.data;
@@ -58,7 +60,8 @@ function analysisWorker(): Worker | null {
  * does, and the first analysis reads the holidays instead of computing them, so the Fairness view's first figures
  * are ready soon after the plan is.
  */
-export function warmAnalysisWorker(holidays: Record<string, StoredHoliday[]>): void {
+export function warmAnalysisWorker(holidays: Record<string, StoredHoliday[]>, store: HolidayStore): void {
+  pageHolidays = store;
   const target = analysisWorker();
   if (!target || Object.keys(holidays).length === 0) return;
   const message: HolidayListsMessage = { type: 'holidays', lists: holidays };
@@ -103,7 +106,7 @@ export function analyse(plan: Plan, range: AnalysisWindow): Promise<AnalysisOutc
       })
     : // Imported on demand so that importing this client does not put the fairness domain in the first chunk.
       import('./analysis-handler').then(({ runAnalysisRequest, createFairnessTables }) => {
-        inlineTables ??= createFairnessTables();
+        inlineTables ??= createFairnessTables(pageHolidays);
         return remember(runAnalysisRequest({ plan, ...range }, inlineTables));
       });
   if (!running.has(plan)) running.set(plan, new Map());

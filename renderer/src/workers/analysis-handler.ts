@@ -1,11 +1,16 @@
 import { analyzePlan } from '../../../shared/fairness/analyze';
 import { FairnessTables } from '../../../shared/fairness/fairness-tables';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+import type { HolidayStore } from '../../../shared/time/holiday-store';
 import { missingRegionNotices } from '../../../shared/time/missing-region';
 import type { AnalysisOutcome, AnalysisRequest } from './worker-protocol';
 
-/** Fairness tables for whoever runs analyses: the worker keeps one for its life, the inline fallback one too. */
-export function createFairnessTables(): FairnessTables {
-  return new FairnessTables();
+/**
+ * Fairness tables for whoever runs analyses, over a holiday calendar that keeps its lists in `store`: the worker
+ * keeps one for its life, the inline fallback one too.
+ */
+export function createFairnessTables(store: HolidayStore | null): FairnessTables {
+  return new FairnessTables(new HolidayCalendar(store));
 }
 
 /**
@@ -20,7 +25,7 @@ export function runAnalysisRequest(
   try {
     const analysis = analyzePlan(request.plan, { from: request.from, to: request.to }, tables);
     const elapsedMs = Math.round((performance.now() - started) * 10) / 10;
-    const regionNotices = missingRegionNotices(request.plan, analysis.from, analysis.to);
+    const regionNotices = missingRegionNotices(tables.calendar, request.plan, analysis.from, analysis.to);
     return { ok: true, analysis, regionNotices, elapsedMs };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };

@@ -1,5 +1,6 @@
-import { setHolidayStore, type StoredHoliday } from '../../../shared/time/holiday-store';
 import { FairnessTables } from '../../../shared/fairness/fairness-tables';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+import type { StoredHoliday } from '../../../shared/time/holiday-store';
 import { runAnalysisRequest } from './analysis-handler';
 import type {
   AnalysisMessage,
@@ -10,11 +11,9 @@ import type {
 
 // A long-lived worker: holiday tables and zone data stay warm between analyses, so only the first one pays for them.
 const scope = self as unknown as WorkerScope;
-const tables = new FairnessTables();
-
 // The worker has no localStorage: the page hands over the holiday lists it kept, and keeps those computed here.
 const lists = new Map<string, StoredHoliday[]>();
-setHolidayStore({
+const holidays = new HolidayCalendar({
   read: (key) => lists.get(key),
   write: (key, holidays) => {
     lists.set(key, holidays);
@@ -22,6 +21,7 @@ setHolidayStore({
     scope.postMessage(message);
   },
 });
+const tables = new FairnessTables(holidays);
 
 scope.onmessage = (event: MessageEvent<AnalysisWorkerInput>) => {
   const data = event.data;

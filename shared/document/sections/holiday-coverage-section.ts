@@ -39,7 +39,7 @@ function majorHolidayItems(ctx: DocContext): DocListItem[] {
   const occurrences: { name: string; id: string; year: number; date: string; via: string }[] = [];
   for (let year = Number(ctx.from.slice(0, 4)); year <= Number(ctx.to.slice(0, 4)); year++) {
     for (const h of policy.majorHolidays) {
-      const found = majorHolidayDate(h, year, policy.planRegion);
+      const found = majorHolidayDate(ctx.holidays, h, year, policy.planRegion);
       if (found && found.date >= ctx.from && found.date <= ctx.to) {
         occurrences.push({ name: h.name, id: h.id, year, date: found.date, via: found.via });
       }

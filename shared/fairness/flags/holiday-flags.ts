@@ -82,7 +82,7 @@ export function majorHolidayFlags(ac: AnalysisContext): Flag[] {
   const lastYear = Number(ac.ledger.window.to.slice(0, 4));
   for (const h of policy.majorHolidays) {
     for (let year = firstYear; year <= lastYear; year++) {
-      const date = resolveHolidayRule(h.rule, year);
+      const date = resolveHolidayRule(ac.ctx.tables.calendar, h.rule, year);
       if (date === null || date < ac.ledger.window.from || date > ac.ledger.window.to) continue;
       const noon = instantMs(zonedToInstant(date, '12:00', zone));
       const primary = onCallAt(ac, 0, noon)[0];

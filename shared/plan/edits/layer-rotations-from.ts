@@ -7,6 +7,7 @@ import type { Layer, LayerRotation, Plan } from '../schema';
 import { refuse, type EditOutcome } from './edit-outcome';
 import { rotationDraftProblems } from './rotation-draft-problems';
 import { continueWith, freshId } from './rotation-from-date';
+import type { HolidayLookup } from '../../time/holidays';
 
 /**
  * New rotations for one layer, taking effect from a local date (`from`), or, with `from` null or on the plan's
@@ -102,12 +103,18 @@ export function layerWithRotationsFrom(plan: Plan, change: LayerRotationsChange)
  * the layer's rotations are replaced and the whole plan is generated again.
  * Why from a date: teams change rotations mid-plan, and the past and the weeks already announced must hold.
  */
-export function setLayerRotations(plan: Plan, change: LayerRotationsChange): EditOutcome {
+export function setLayerRotations(
+  plan: Plan,
+  change: LayerRotationsChange,
+  holidays?: HolidayLookup,
+): EditOutcome {
   const result = layerWithRotationsFrom(plan, change);
   if (!result.ok) return refuse(result.reason);
   const layers = plan.rotation.layers.map((l) => (l.id === change.layerId ? result.layer : l));
   const next: Plan = { ...plan, rotation: { ...plan.rotation, layers } };
   const schedule =
-    result.effective === null ? scheduleShifts(next) : scheduleShifts(next, { from: result.effective });
+    result.effective === null
+      ? scheduleShifts(next, {}, holidays)
+      : scheduleShifts(next, { from: result.effective }, holidays);
   return { ...next, shifts: schedule.shifts };
 }

@@ -6,6 +6,7 @@ import type { EditOutcome } from './edit-outcome';
 import { refuse } from './edit-outcome';
 import { changeRotationFrom, type RotationChangeFrom } from './rotation-from-date';
 import { setLayerRotations, type LayerRotationsChange } from './layer-rotations-from';
+import type { HolidayLookup } from '../../time/holidays';
 
 /**
  * Edits of the rotation settings and of what the rotation produces.
@@ -28,7 +29,12 @@ export type RotationEdit =
   | ({ kind: 'rotation:change-from' } & RotationChangeFrom)
   | ({ kind: 'rotation:set-layer-rotations' } & LayerRotationsChange);
 
-function update(plan: Plan, fields: Partial<Rotation>, regenerate: boolean): EditOutcome {
+function update(
+  plan: Plan,
+  fields: Partial<Rotation>,
+  regenerate: boolean,
+  holidays: HolidayLookup | undefined,
+): EditOutcome {
   const parsed = rotationSchema.safeParse({ ...plan.rotation, ...fields });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => ({
@@ -50,7 +56,7 @@ function update(plan: Plan, fields: Partial<Rotation>, regenerate: boolean): Edi
     }
   }
   const next = { ...plan, rotation };
-  return regenerate ? { ...next, shifts: scheduleShifts(next).shifts } : next;
+  return regenerate ? { ...next, shifts: scheduleShifts(next, {}, holidays).shifts } : next;
 }
 
 function record(plan: Plan, entries: HolidayDutyRecord[]): EditOutcome {
@@ -84,20 +90,23 @@ function setMaxWeekends(plan: Plan, max: number | null): EditOutcome {
   return { ...plan, rotation: { ...rest, maxWeekendsPerMember: max } };
 }
 
-/** Applies a rotation edit (unvalidated; `applyEdit` validates the result). */
-export function applyRotationEdit(plan: Plan, edit: RotationEdit): EditOutcome {
+/**
+ * Applies a rotation edit (unvalidated; `applyEdit` validates the result). `holidays`: the shadow learners' for
+ * the edits that regenerate (see `scheduleShifts`).
+ */
+export function applyRotationEdit(plan: Plan, edit: RotationEdit, holidays?: HolidayLookup): EditOutcome {
   switch (edit.kind) {
     case 'rotation:update':
-      return update(plan, edit.fields, edit.regenerate);
+      return update(plan, edit.fields, edit.regenerate, holidays);
     case 'rotation:regenerate':
-      return { ...plan, shifts: scheduleShifts(plan).shifts };
+      return { ...plan, shifts: scheduleShifts(plan, {}, holidays).shifts };
     case 'rotation:record-holiday-duty':
       return record(plan, edit.entries);
     case 'rotation:set-max-weekends':
       return setMaxWeekends(plan, edit.max);
     case 'rotation:change-from':
-      return changeRotationFrom(plan, edit);
+      return changeRotationFrom(plan, edit, holidays);
     case 'rotation:set-layer-rotations':
-      return setLayerRotations(plan, edit);
+      return setLayerRotations(plan, edit, holidays);
   }
 }

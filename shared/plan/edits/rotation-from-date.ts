@@ -5,6 +5,7 @@ import { rotationBounds } from '../../rotation/windows';
 import { instantMs, zonedToInstant } from '../../time/zoned';
 import type { Cadence, LayerRotation, Plan } from '../schema';
 import { refuse, type EditOutcome } from './edit-outcome';
+import type { HolidayLookup } from '../../time/holidays';
 
 /**
  * A change to one rotation of a layer that takes effect from a local date: a new member list (someone joins or
@@ -49,7 +50,11 @@ export function freshId(base: string, used: readonly LayerRotation[]): string {
  * everyone. Every shift that starts before the change is kept exactly as it is; later ones are generated again.
  * Why from a date: teams change membership mid-plan, and the past (and the weeks already announced) must hold.
  */
-export function changeRotationFrom(plan: Plan, change: RotationChangeFrom): EditOutcome {
+export function changeRotationFrom(
+  plan: Plan,
+  change: RotationChangeFrom,
+  holidays?: HolidayLookup,
+): EditOutcome {
   const layerIndex = plan.rotation.layers.findIndex((l) => l.id === change.layerId);
   const layer = plan.rotation.layers[layerIndex];
   if (!layer) return refuse(`no rotation layer has id "${change.layerId}"`);
@@ -102,5 +107,5 @@ export function changeRotationFrom(plan: Plan, change: RotationChangeFrom): Edit
     i === layerIndex ? { ...l, memberOrder, rotations: nextRotations } : l,
   );
   const next: Plan = { ...plan, rotation: { ...plan.rotation, layers } };
-  return { ...next, shifts: scheduleShifts(next, { from: effective }).shifts };
+  return { ...next, shifts: scheduleShifts(next, { from: effective }, holidays).shifts };
 }

@@ -7,6 +7,7 @@ import { planBody, scenarioPlan } from '../../scenarios/scenario-plan';
 import type { Plan, Scenario } from '../schema';
 import { planSchema, problemsFromZod } from '../validate';
 import { isRefusal, refuse, type EditOutcome } from './edit-outcome';
+import type { HolidayLookup } from '../../time/holidays';
 
 export type { ScenarioChange } from '../../scenarios/scenario-changes';
 
@@ -43,10 +44,15 @@ function withNote(description: string, note: string): string {
   return lines.join('\n').slice(-DESCRIPTION_MAX);
 }
 
-function update(plan: Plan, index: number, change: ScenarioChange): EditOutcome {
+function update(
+  plan: Plan,
+  index: number,
+  change: ScenarioChange,
+  holidays: HolidayLookup | undefined,
+): EditOutcome {
   const scenario = plan.scenarios[index]!;
   const before = scenarioPlan(plan, scenario);
-  const after = applyScenarioChange(before, change);
+  const after = applyScenarioChange(before, change, holidays);
   if (isRefusal(after)) return refuse(`${scenario.name}: ${after.reason}`, after.problems);
   // A scenario's body is checked as the whole plan it would be, so a dangling reference is caught here, with the
   // path inside the scenario, and never waits for the day the scenario is applied.
@@ -67,7 +73,7 @@ function update(plan: Plan, index: number, change: ScenarioChange): EditOutcome 
 }
 
 /** Applies a scenario edit (unvalidated; `applyEdit` validates the result). */
-export function applyScenarioEdit(plan: Plan, edit: ScenarioEdit): EditOutcome {
+export function applyScenarioEdit(plan: Plan, edit: ScenarioEdit, holidays?: HolidayLookup): EditOutcome {
   const index = plan.scenarios.findIndex((s) => s.id === edit.scenarioId);
   if (edit.kind === 'scenario:create') {
     if (index >= 0) return refuse(`a scenario with id "${edit.scenarioId}" already exists`);
@@ -94,7 +100,7 @@ export function applyScenarioEdit(plan: Plan, edit: ScenarioEdit): EditOutcome {
     case 'scenario:delete':
       return { ...plan, scenarios: plan.scenarios.filter((_, i) => i !== index) };
     case 'scenario:update':
-      return update(plan, index, edit.change);
+      return update(plan, index, edit.change, holidays);
     case 'scenario:apply':
       return { ...plan, ...scenario.body };
   }

@@ -1,6 +1,7 @@
 import { refreshShadows } from '../../rotation/refresh-shadows';
 import type { Plan, ShadowPairing } from '../schema';
 import { refuse, type EditOutcome } from './edit-outcome';
+import type { HolidayLookup } from '../../time/holidays';
 
 /**
  * Edits of the learners who shadow a layer's on-call person (see `shadowPairingSchema`).
@@ -31,7 +32,11 @@ function withLayerShadows(plan: Plan, layerId: string, shadows: ShadowPairing[])
   return { ...plan, rotation: { ...plan.rotation, layers } };
 }
 
-function add(plan: Plan, edit: Extract<ShadowEdit, { kind: 'shadow:add' }>): EditOutcome {
+function add(
+  plan: Plan,
+  edit: Extract<ShadowEdit, { kind: 'shadow:add' }>,
+  holidays: HolidayLookup | undefined,
+): EditOutcome {
   const layer = plan.rotation.layers.find((l) => l.id === edit.layerId);
   if (!layer) return refuse(`no rotation layer has id "${edit.layerId}"`);
   if (!plan.members.some((m) => m.id === edit.memberId))
@@ -46,10 +51,14 @@ function add(plan: Plan, edit: Extract<ShadowEdit, { kind: 'shadow:add' }>): Edi
     from: edit.from,
     until: edit.until,
   };
-  return refreshShadows(withLayerShadows(plan, layer.id, [...(layer.shadows ?? []), pairing]));
+  return refreshShadows(withLayerShadows(plan, layer.id, [...(layer.shadows ?? []), pairing]), holidays);
 }
 
-function remove(plan: Plan, edit: Extract<ShadowEdit, { kind: 'shadow:remove' }>): EditOutcome {
+function remove(
+  plan: Plan,
+  edit: Extract<ShadowEdit, { kind: 'shadow:remove' }>,
+  holidays: HolidayLookup | undefined,
+): EditOutcome {
   const layer = plan.rotation.layers.find((l) => l.id === edit.layerId);
   if (!layer) return refuse(`no rotation layer has id "${edit.layerId}"`);
   const shadows = layer.shadows ?? [];
@@ -61,15 +70,19 @@ function remove(plan: Plan, edit: Extract<ShadowEdit, { kind: 'shadow:remove' }>
       layer.id,
       shadows.filter((p) => p.id !== edit.pairingId),
     ),
+    holidays,
   );
 }
 
-/** Applies a shadow edit (unvalidated; `applyEdit` validates the result, dates included). */
-export function applyShadowEdit(plan: Plan, edit: ShadowEdit): EditOutcome {
+/**
+ * Applies a shadow edit (unvalidated; `applyEdit` validates the result, dates included). `holidays`: the
+ * learners' (see `scheduleShadows`).
+ */
+export function applyShadowEdit(plan: Plan, edit: ShadowEdit, holidays?: HolidayLookup): EditOutcome {
   switch (edit.kind) {
     case 'shadow:add':
-      return add(plan, edit);
+      return add(plan, edit, holidays);
     case 'shadow:remove':
-      return remove(plan, edit);
+      return remove(plan, edit, holidays);
   }
 }

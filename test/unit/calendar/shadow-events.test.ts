@@ -5,9 +5,12 @@ import {
 } from '../../../renderer/src/features/calendar/calendar-events';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { shadowPlan } from '../rotation/shadow-fixture';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+const calendar = new HolidayCalendar();
 
 describe('shadow shifts on the calendar', () => {
-  const plan = { ...shadowPlan(), shifts: scheduleShifts(shadowPlan()).shifts };
+  const plan = { ...shadowPlan(), shifts: scheduleShifts(shadowPlan(), {}, calendar).shifts };
 
   it('marks a shadow event as shadow, not draggable, with the learner’s colour as its outline', () => {
     const events = shiftEvents(plan, { hiddenMembers: [], hiddenLayers: [] }, null, 'span');

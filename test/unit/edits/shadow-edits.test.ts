@@ -2,6 +2,9 @@ import { applyEdit } from '../../../shared/plan/edits';
 import type { Plan } from '../../../shared/plan/schema';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { shadowPlan } from '../rotation/shadow-fixture';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+const calendar = new HolidayCalendar();
 
 const NOW = '2026-12-01T00:00:00Z';
 
@@ -10,7 +13,7 @@ function unpaired(): Plan {
   const base = shadowPlan();
   const { shadows: _none, ...layer } = base.rotation.layers[0]!;
   const plan = { ...base, rotation: { ...base.rotation, layers: [layer] } };
-  return { ...plan, shifts: scheduleShifts(plan).shifts };
+  return { ...plan, shifts: scheduleShifts(plan, {}, calendar).shifts };
 }
 
 describe('shadow edits', () => {
@@ -20,6 +23,8 @@ describe('shadow edits', () => {
       before,
       { kind: 'shadow:add', layerId: 'primary', memberId: 'd', from: '2027-01-11', until: '2027-01-18' },
       NOW,
+      undefined,
+      calendar,
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -33,18 +38,32 @@ describe('shadow edits', () => {
     ]);
   });
 
+  it('says which learner needs holidays when the caller passed no holiday lookup', () => {
+    expect(() =>
+      applyEdit(
+        unpaired(),
+        { kind: 'shadow:add', layerId: 'primary', memberId: 'd', from: '2027-01-11', until: '2027-01-18' },
+        NOW,
+      ),
+    ).toThrow('the shadow shifts of D need their public holidays, and no holiday lookup was passed in');
+  });
+
   it('shadow:remove drops the pairing and its shadows, giving back the plan as it was', () => {
     const before = unpaired();
     const added = applyEdit(
       before,
       { kind: 'shadow:add', layerId: 'primary', memberId: 'd', from: '2027-01-11', until: '2027-01-18' },
       NOW,
+      undefined,
+      calendar,
     );
     if (!added.ok) throw new Error(added.reason);
     const removed = applyEdit(
       added.plan,
       { kind: 'shadow:remove', layerId: 'primary', pairingId: 'shadow-d-2027-01-11' },
       NOW,
+      undefined,
+      calendar,
     );
     if (!removed.ok) throw new Error(removed.reason);
     expect(removed.plan.rotation).toEqual(before.rotation);
@@ -54,7 +73,7 @@ describe('shadow edits', () => {
   it('refuses an unknown member or layer, dates in the wrong order and a pairing that is not there', () => {
     const plan = unpaired();
     const reason = (edit: Parameters<typeof applyEdit>[1]) => {
-      const r = applyEdit(plan, edit, NOW);
+      const r = applyEdit(plan, edit, NOW, undefined, calendar);
       return r.ok ? null : r.reason;
     };
     expect(

@@ -6,8 +6,14 @@ import { readShiftsCsv } from '../../../shared/io/csv-shifts-import';
 import type { Plan } from '../../../shared/plan/schema';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { shadowPlan } from '../rotation/shadow-fixture';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
 
-const generated = (): Plan => ({ ...shadowPlan(), shifts: scheduleShifts(shadowPlan()).shifts });
+const calendar = new HolidayCalendar();
+
+const generated = (): Plan => ({
+  ...shadowPlan(),
+  shifts: scheduleShifts(shadowPlan(), {}, calendar).shifts,
+});
 
 describe('shadow shifts in exports', () => {
   it('CSV: one row per shift in the existing columns, with shadow true only on the learner’s rows', () => {
@@ -66,7 +72,7 @@ describe('shadow shifts in exports', () => {
     expect(section.match(/\(shadow\)/g)).toHaveLength(3);
     expect(section).toContain('D (shadow) until');
     const none = planToMarkdown(
-      { ...shadowPlan(), shifts: scheduleShifts(shadowPlan()).shifts.filter((s) => !s.shadow) },
+      { ...shadowPlan(), shifts: scheduleShifts(shadowPlan(), {}, calendar).shifts.filter((s) => !s.shadow) },
       {
         generatedAt: '2026-12-01T00:00:00Z',
       },

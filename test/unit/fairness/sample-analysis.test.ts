@@ -3,6 +3,10 @@ import { analyzePlan } from '../../../shared/fairness/analyze';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { investorWeeks } from '../../../shared/rotation/investor-weeks';
 import { memberHolidays } from '../../../shared/time/holidays';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+// One calendar for the file, as a caller holds one: its lists stay warm between tests.
+const calendar = new HolidayCalendar();
 
 const plan = createSamplePlan('2026-11-27T00:00:00.000Z');
 const analysis = analyzePlan(plan);
@@ -14,7 +18,9 @@ const analysis = analyzePlan(plan);
  */
 function countByHour(memberId: string) {
   const member = plan.members.find((m) => m.id === memberId)!;
-  const holidays = new Set(memberHolidays(plan, member, '2026-12-01', '2028-01-31').map((h) => h.date));
+  const holidays = new Set(
+    memberHolidays(calendar, plan, member, '2026-12-01', '2028-01-31').map((h) => h.date),
+  );
   const investor = investorWeeks(plan.coverage.investorWeek.rule, '2026-12-01', '2028-01-31');
   const out = { onCallHours: 0, weekendHours: 0, holidayHours: 0, nightHours: 0, investorWeekHours: 0 };
   for (const s of plan.shifts.filter((x) => x.memberId === memberId)) {

@@ -2,6 +2,9 @@ import { solveWithHighs } from '../../../electron/optimize/highs-solver';
 import { optimizePlan } from '../../../shared/optimize/optimize-plan';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { shadowPlan } from '../rotation/shadow-fixture';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+const calendar = new HolidayCalendar();
 
 describe('the optimiser and shadow shifts', () => {
   it.each(['optimal', 'round-robin'] as const)(
@@ -13,7 +16,7 @@ describe('the optimiser and shadow shifts', () => {
       const plan = {
         ...base,
         coverage: { ...base.coverage, investorWeek },
-        shifts: scheduleShifts(base).shifts,
+        shifts: scheduleShifts(base, {}, calendar).shifts,
       };
       const shadows = plan.shifts.filter((s) => s.shadow);
       expect(shadows).toHaveLength(3);

@@ -1,9 +1,13 @@
 import { holidayDuties, majorHolidayDates } from '../../../shared/rotation/holiday-duty';
 import { sample } from './plan-fixtures';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+// One calendar for the file, as a caller holds one: its lists stay warm between tests.
+const calendar = new HolidayCalendar();
 
 describe('major holidays', () => {
   it('resolves the policy’s rules to dates through date-holidays', () => {
-    expect(majorHolidayDates(sample(), '2027-01-01', '2028-12-31')).toEqual([
+    expect(majorHolidayDates(calendar, sample(), '2027-01-01', '2028-12-31')).toEqual([
       { holidayId: 'new-year', name: 'New Year’s Day', year: 2027, date: '2027-01-01' },
       { holidayId: 'thanksgiving', name: 'Thanksgiving (US)', year: 2027, date: '2027-11-25' },
       { holidayId: 'christmas', name: 'Christmas Day', year: 2027, date: '2027-12-25' },
@@ -14,7 +18,7 @@ describe('major holidays', () => {
   });
 
   it('proposes duty that rotates across years, using the history the plan keeps', () => {
-    const duties = holidayDuties(sample()).map((d) => ({
+    const duties = holidayDuties(calendar, sample()).map((d) => ({
       id: `${d.holidayId}-${d.year}`,
       coveredBy: d.coveredBy,
       lastCovered: d.lastCovered,
@@ -68,7 +72,7 @@ describe('major holidays', () => {
         },
       },
     };
-    const [newYear] = holidayDuties(plan, { from: '2028-01-01', to: '2028-01-01' });
+    const [newYear] = holidayDuties(calendar, plan, { from: '2028-01-01', to: '2028-01-01' });
     expect(newYear).toMatchObject({
       recorded: 'diego',
       proposedMemberId: 'diego',

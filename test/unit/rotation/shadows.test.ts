@@ -6,12 +6,15 @@ import { whoIsOnCallAt } from '../../../shared/rotation/on-call-at';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { instantMs } from '../../../shared/time/zoned';
 import { shadowPlan } from './shadow-fixture';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+const calendar = new HolidayCalendar();
 
 const row = (s: Plan['shifts'][number]) => [s.id, s.memberId, s.start, s.end, s.source, s.shadow ?? false];
 
 describe('shadow shifts', () => {
   it('shadows each turn that starts in the pairing, skipping the learner’s time off and holiday', () => {
-    const { shifts, unresolved } = scheduleShifts(shadowPlan());
+    const { shifts, unresolved } = scheduleShifts(shadowPlan(), {}, calendar);
     expect(unresolved).toEqual([]);
     expect(shifts.map(row)).toEqual([
       ['primary-2027-01-04', 'a', '2027-01-04T17:00:00Z', '2027-01-11T17:00:00Z', 'generated', false],
@@ -46,7 +49,7 @@ describe('shadow shifts', () => {
   });
 
   it('gives a valid plan whose shadows are neither coverage, overlaps nor on call', () => {
-    const plan = { ...shadowPlan(), shifts: scheduleShifts(shadowPlan()).shifts };
+    const plan = { ...shadowPlan(), shifts: scheduleShifts(shadowPlan(), {}, calendar).shifts };
     expect(validatePlan(plan).ok).toBe(true);
     expect(checkCoverage(plan)).toEqual([{ layerId: 'primary', gaps: [], overlaps: [] }]);
     expect(findLayerOverlaps(plan.shifts)).toEqual([]);
@@ -58,11 +61,15 @@ describe('shadow shifts', () => {
     const base = shadowPlan();
     const layer = { ...base.rotation.layers[0]!, memberOrder: ['a', 'd', 'c'] };
     const plan = { ...base, rotation: { ...base.rotation, layers: [layer] } };
-    const withShadow = scheduleShifts(plan).shifts;
-    const without = scheduleShifts({
-      ...plan,
-      rotation: { ...plan.rotation, layers: [{ ...layer, shadows: [] }] },
-    }).shifts;
+    const withShadow = scheduleShifts(plan, {}, calendar).shifts;
+    const without = scheduleShifts(
+      {
+        ...plan,
+        rotation: { ...plan.rotation, layers: [{ ...layer, shadows: [] }] },
+      },
+      {},
+      calendar,
+    ).shifts;
     expect(withShadow.filter((s) => !s.shadow)).toEqual(without);
     // d is away in their turn of the 11th, so c covers it and d takes c's turn of the 18th back: d shadows c's
     // cover (less the days away) and nothing of the turn d holds.
@@ -77,7 +84,7 @@ describe('shadow shifts', () => {
   });
 
   it('keeps shadows before a regeneration window as they are and rebuilds the ones inside it', () => {
-    const plan = { ...shadowPlan(), shifts: scheduleShifts(shadowPlan()).shifts };
+    const plan = { ...shadowPlan(), shifts: scheduleShifts(shadowPlan(), {}, calendar).shifts };
     const edited: Plan = {
       ...plan,
       rotation: {
@@ -86,7 +93,7 @@ describe('shadow shifts', () => {
       },
     };
     const from = instantMs('2027-01-18T17:00:00Z');
-    const { shifts } = scheduleShifts(edited, { from });
+    const { shifts } = scheduleShifts(edited, { from }, calendar);
     expect(shifts.filter((s) => s.shadow).map((s) => [s.id, s.start, s.end])).toEqual([
       ['primary-shadow-d-2027-01-11T09:00', '2027-01-11T17:00:00Z', '2027-01-13T08:00:00Z'],
       ['primary-shadow-d-2027-01-15T00:00', '2027-01-15T08:00:00Z', '2027-01-18T08:00:00Z'],

@@ -1,7 +1,7 @@
 import holidaysPackage from 'date-holidays/package.json';
-import { installLocalHolidayStore } from '../../../renderer/src/app/holiday-store';
-import { setHolidayStore, type StoredHoliday } from '../../../shared/time/holiday-store';
-import { publicHolidays } from '../../../shared/time/holidays';
+import { localHolidayStore } from '../../../renderer/src/store/local-holiday-store';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+import type { StoredHoliday } from '../../../shared/time/holiday-store';
 
 /** Storage with the Web Storage API over a Map: localStorage's boundary, as the renderer sees it. */
 class MapStorage implements Storage {
@@ -26,31 +26,31 @@ class MapStorage implements Storage {
   }
 }
 
-afterEach(() => setHolidayStore(null));
-
 describe('holiday lists kept between sessions', () => {
   it('writes a computed region-year under the date-holidays version, and a later session reads it back', () => {
     const storage = new MapStorage();
-    installLocalHolidayStore(storage);
-    // A region-year no other test asks for, so this module's own cache has not seen it.
-    const computed = publicHolidays({ country: 'NZ' }, 2031);
+    const computed = new HolidayCalendar(localHolidayStore(storage)).publicHolidays({ country: 'NZ' }, 2031);
     const [key] = [...storage.items.keys()];
     expect(key).toMatch(/^rotaplan\.holidays\.\d+\.\d+\.\d+\.NZ:2031$/);
     const stored = JSON.parse(storage.getItem(key!)!) as StoredHoliday[];
     expect(stored).toEqual(computed.map((h) => ({ date: h.date, name: h.name })));
     expect(stored.find((h) => h.date === '2031-02-06')?.name).toBe('Waitangi Day');
+    expect(new HolidayCalendar(localHolidayStore(storage)).publicHolidays({ country: 'NZ' }, 2031)).toEqual(
+      computed,
+    );
   });
 
   it('takes a stored list instead of computing one, and ignores a stored value that is not a list of holidays', () => {
     const storage = new MapStorage();
-    installLocalHolidayStore(storage);
+    // A later session: a new calendar over the same storage.
+    const calendar = new HolidayCalendar(localHolidayStore(storage));
     const prefix = `rotaplan.holidays.${holidaysPackage.version}.`;
     storage.setItem(`${prefix}FJ:2032`, JSON.stringify([{ date: '2032-01-02', name: 'Stored day' }]));
-    expect(publicHolidays({ country: 'FJ' }, 2032)).toEqual([
+    expect(calendar.publicHolidays({ country: 'FJ' }, 2032)).toEqual([
       { date: '2032-01-02', name: 'Stored day', source: 'region' },
     ]);
     storage.setItem(`${prefix}FJ:2033`, '{"not":"a list"}');
-    const computed = publicHolidays({ country: 'FJ' }, 2033);
+    const computed = calendar.publicHolidays({ country: 'FJ' }, 2033);
     expect(computed.length).toBeGreaterThan(5);
     expect(computed.every((h) => h.date.startsWith('2033-'))).toBe(true);
   });

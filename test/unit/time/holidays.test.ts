@@ -1,12 +1,16 @@
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { calendarHolidays, inPlanRegion, planHolidays } from '../../../shared/time/holidays';
 import { holidayRuleProblem, resolveHolidayRule } from '../../../shared/time/major-holidays';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+// One calendar for the file, as a caller holds one: its lists stay warm between tests.
+const calendar = new HolidayCalendar();
 
 const plan = createSamplePlan('2026-06-01T12:00:00Z');
 
 describe('holidays for the calendar', () => {
   it('lists each region’s holidays with the members who have the day off', () => {
-    expect(calendarHolidays(plan, '2027-06-28', '2027-07-06')).toEqual([
+    expect(calendarHolidays(calendar, plan, '2027-06-28', '2027-07-06')).toEqual([
       { date: '2027-07-01', name: 'Canada Day', source: 'region', memberIds: ['priya'], planRegion: false },
       {
         date: '2027-07-04',
@@ -26,7 +30,7 @@ describe('holidays for the calendar', () => {
   });
 
   it('gives the custom company day to those whose region does not already have a holiday then', () => {
-    expect(calendarHolidays(plan, '2027-11-26', '2027-11-26')).toEqual([
+    expect(calendarHolidays(calendar, plan, '2027-11-26', '2027-11-26')).toEqual([
       {
         date: '2027-11-26',
         name: 'Company day off after Thanksgiving',
@@ -43,7 +47,7 @@ describe('holidays for the calendar', () => {
       },
     ]);
     // Christmas and New Year fall on Saturdays in 2027, so the Fridays before are the days off.
-    expect(planHolidays(plan, '2027-12-24', '2028-01-01')).toEqual([
+    expect(planHolidays(calendar, plan, '2027-12-24', '2028-01-01')).toEqual([
       { date: '2027-12-24', name: 'Christmas Day (substitute day)', source: 'region' },
       { date: '2027-12-25', name: 'Christmas Day', source: 'region' },
       { date: '2027-12-31', name: "New Year's Day (substitute day)", source: 'region' },
@@ -69,16 +73,16 @@ describe('major-holiday rules', () => {
     ['4th thursday in November', 2028, '2028-11-23'],
     ['1st monday in September', 2027, '2027-09-06'],
   ])('%s in %i is %s', (rule, year, date) => {
-    expect(resolveHolidayRule(rule, year)).toBe(date);
+    expect(resolveHolidayRule(calendar, rule, year)).toBe(date);
   });
 
   it('explains a rule date-holidays cannot read', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(resolveHolidayRule('4th thurs in Nov', 2027)).toBeNull();
-    expect(holidayRuleProblem('4th thurs in Nov')).toBe(
+    expect(resolveHolidayRule(calendar, '4th thurs in Nov', 2027)).toBeNull();
+    expect(holidayRuleProblem(calendar, '4th thurs in Nov')).toBe(
       'date-holidays cannot read the rule "4th thurs in Nov"; use MM-DD (12-25) or a phrase such as "4th thursday in November"',
     );
-    expect(holidayRuleProblem('12-25')).toBeNull();
+    expect(holidayRuleProblem(calendar, '12-25')).toBeNull();
     quiet.mockRestore();
   });
 });

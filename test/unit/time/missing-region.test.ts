@@ -1,5 +1,9 @@
 import { missingRegionNotices, regionalHolidayExample } from '../../../shared/time/missing-region';
 import { changed, member } from '../fairness/test-plans';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+// One calendar for the file, as a caller holds one: its lists stay warm between tests.
+const calendar = new HolidayCalendar();
 
 describe('members whose regional holidays are not counted', () => {
   it('names England’s 2027-08-30 bank holiday for a GB member without a region', () => {
@@ -14,7 +18,7 @@ describe('members whose regional holidays are not counted', () => {
         member('c', { name: 'Chi', timeZone: 'Asia/Tokyo', holidayRegion: { country: 'JP' } }),
       ];
     });
-    expect(missingRegionNotices(plan, '2027-01-01', '2027-12-31')).toEqual([
+    expect(missingRegionNotices(calendar, plan, '2027-01-01', '2027-12-31')).toEqual([
       {
         memberId: 'a',
         country: 'GB',
@@ -34,8 +38,8 @@ describe('members whose regional holidays are not counted', () => {
   it('says nothing when the window holds no regional holiday', () => {
     // GB's regional days in 2027: St Patrick's Day (03-17, Northern Ireland), 08-02 (Scotland), 08-30, 11-30
     // (St Andrew's Day, Scotland). Nothing between 2027-09-01 and 2027-11-29.
-    expect(regionalHolidayExample('GB', '2027-09-01', '2027-11-29')).toBeNull();
-    expect(regionalHolidayExample('GB', '2027-09-01', '2027-11-30')).toMatchObject({
+    expect(regionalHolidayExample(calendar, 'GB', '2027-09-01', '2027-11-29')).toBeNull();
+    expect(regionalHolidayExample(calendar, 'GB', '2027-09-01', '2027-11-30')).toMatchObject({
       date: '2027-11-30',
       subdivision: 'SCT',
       keptBy: 1,
@@ -43,16 +47,16 @@ describe('members whose regional holidays are not counted', () => {
   });
 
   it('finds the regional days of countries whose holidays are mostly regional', () => {
-    expect(regionalHolidayExample('DE', '2027-01-01', '2027-01-31')).toMatchObject({
+    expect(regionalHolidayExample(calendar, 'DE', '2027-01-01', '2027-01-31')).toMatchObject({
       date: '2027-01-06',
       name: 'Epiphany',
       keptBy: 3,
     });
-    expect(regionalHolidayExample('AU', '2027-06-01', '2027-06-30')).toMatchObject({
+    expect(regionalHolidayExample(calendar, 'AU', '2027-06-01', '2027-06-30')).toMatchObject({
       date: '2027-06-14',
       name: "King's Birthday",
     });
     // Japan has prefectures in date-holidays but no prefecture adds a day.
-    expect(regionalHolidayExample('JP', '2027-01-01', '2027-12-31')).toBeNull();
+    expect(regionalHolidayExample(calendar, 'JP', '2027-01-01', '2027-12-31')).toBeNull();
   });
 });

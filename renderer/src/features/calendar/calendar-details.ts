@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/rotation/investor-staffing';
 import { investorWeeks, type DateRange } from '../../../../shared/rotation/investor-weeks';
 import { whoIsOnCallAt, type LayerOnCall } from '../../../../shared/rotation/on-call-at';
-import { calendarHolidays, type CalendarHoliday } from '../../../../shared/time/holidays';
+import { calendarHolidays, type CalendarHoliday, type HolidayLookup } from '../../../../shared/time/holidays';
 import { addDays, instantMs, localDate, msToInstant } from '../../../../shared/time/zoned';
 import { rotationHorizon } from '../../../../shared/rotation/generate-shifts';
 import { isShadowShift } from '../../../../shared/rotation/shadow-shifts';
@@ -54,14 +54,14 @@ export type ShiftDetails = {
  * The context of a shift: holidays and time off during it (the on-call person's own first in mind), the investor
  * weeks it touches and the investor-week findings about its time, layer or person.
  */
-export function shiftDetails(plan: Plan, shiftId: string): ShiftDetails | null {
+export function shiftDetails(holidayLookup: HolidayLookup, plan: Plan, shiftId: string): ShiftDetails | null {
   const shift = plan.shifts.find((s) => s.id === shiftId);
   if (!shift) return null;
   const zone = plan.rotation.timeZone;
   const from = localDateOf(shift.start, zone);
   // The end is exclusive: a shift ending Monday 00:00 does not touch Monday.
   const to = localDateOf(msToInstant(instantMs(shift.end) - 1), zone);
-  const holidays = calendarHolidays(plan, from, to);
+  const holidays = calendarHolidays(holidayLookup, plan, from, to);
   const findings = findingsNear(plan, from, to).filter(
     (f) =>
       spansOverlap(f, shift) &&
@@ -95,7 +95,12 @@ export type MomentDetails = {
 };
 
 /** Who is on call at a moment, and what else is true of its plan-local day. */
-export function momentDetails(plan: Plan, instant: string, allDay: boolean): MomentDetails {
+export function momentDetails(
+  holidays: HolidayLookup,
+  plan: Plan,
+  instant: string,
+  allDay: boolean,
+): MomentDetails {
   const zone = plan.rotation.timeZone;
   const date = localDateOf(instant, zone);
   const day = localDaySpan(date, zone);
@@ -110,7 +115,7 @@ export function momentDetails(plan: Plan, instant: string, allDay: boolean): Mom
       // Handoffs are between people on call: a learner's shadow is not one.
       shifts: plan.shifts.filter((s) => s.layerId === l.id && !isShadowShift(s) && spansOverlap(s, day)),
     })),
-    holidays: calendarHolidays(plan, date, date),
+    holidays: calendarHolidays(holidays, plan, date, date),
     timeOff: timeOffDuring(plan, day.start, day.end),
     investorWeek: investorWeeks(plan.coverage.investorWeek.rule, date, date)[0] ?? null,
     findings: findingsNear(plan, date, date).filter((f) => spansOverlap(f, day)),

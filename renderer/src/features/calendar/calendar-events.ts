@@ -1,12 +1,12 @@
 import type { EventInput } from '@fullcalendar/react';
 import type { Plan, Shift, ShiftSource } from '../../../../shared/plan/schema';
 import { investorWeeks } from '../../../../shared/rotation/investor-weeks';
-import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
+import { shiftIndexOf } from './shift-index-of';
 import { shortCover } from '../../../../shared/rotation/describe-cover';
 import { isShadowShift } from '../../../../shared/rotation/shadow-shifts';
 import { sameEvent } from './event-diff';
 import { shortHolidayName } from './mark-labels';
-import { calendarHolidays } from '../../../../shared/time/holidays';
+import { calendarHolidays, type HolidayLookup } from '../../../../shared/time/holidays';
 import { addDays, instantMs, isoWeekday, localDate, startOfLocalDay } from '../../../../shared/time/zoned';
 
 /** What the calendar hides: members and layers switched off in the filters (ids). */
@@ -195,7 +195,7 @@ export function shiftEvents(
   const from = windowStart === undefined ? -Infinity : instantMs(windowStart);
   const to = windowEnd === undefined ? Infinity : instantMs(windowEnd);
   const out: EventInput[] = [];
-  for (const s of shiftsOverlapping(plan.shifts, from, to)) {
+  for (const s of shiftIndexOf(plan.shifts).overlapping(from, to)) {
     if (hiddenMembers.has(s.memberId) || hiddenLayers.has(s.layerId)) continue;
     out.push(shiftEvent(context, s, s.id === highlightId));
   }
@@ -257,13 +257,19 @@ export const INVESTOR_COLOR = '#f59f00';
 /**
  * Background events for a window of plan-local dates (both inclusive): public holidays (plan region, each visible
  * member's region, custom ones) saying whose day off each is, each visible member's time off, and the
- * investor-report weeks. All-day, so they sit on dates whatever the zone.
+ * investor-report weeks. All-day, so they sit on dates whatever the zone. `holidays`: the store's calendar.
  */
-export function backgroundEvents(plan: Plan, from: string, to: string, filter: CalendarFilter): EventInput[] {
+export function backgroundEvents(
+  holidays: HolidayLookup,
+  plan: Plan,
+  from: string,
+  to: string,
+  filter: CalendarFilter,
+): EventInput[] {
   const hidden = new Set(filter.hiddenMembers);
   const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
   const out: EventInput[] = [];
-  for (const h of calendarHolidays(plan, from, to)) {
+  for (const h of calendarHolidays(holidays, plan, from, to)) {
     const memberIds = h.memberIds.filter((id) => !hidden.has(id));
     if (memberIds.length === 0 && !h.planRegion) continue;
     const everyone = memberIds.length === plan.members.length;
@@ -405,7 +411,7 @@ export function memberHoursInRange(plan: Plan, start: string, end: string): Map<
   const out = new Map<string, MemberHours>(
     plan.members.map((m) => [m.id, { memberId: m.id, byLayer: {}, total: 0 }]),
   );
-  for (const s of shiftsOverlapping(plan.shifts, from, to)) {
+  for (const s of shiftIndexOf(plan.shifts).overlapping(from, to)) {
     const a = Math.max(from, instantMs(s.start));
     const b = Math.min(to, instantMs(s.end));
     const entry = out.get(s.memberId);

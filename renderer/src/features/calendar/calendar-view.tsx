@@ -81,6 +81,7 @@ function Legend() {
  */
 export function CalendarView() {
   const plan = useAppStore((s) => s.plan);
+  const holidays = useAppStore((s) => s.holidays);
   const focus = useAppStore((s) => s.calendarFocus);
   const setFocus = useAppStore((s) => s.setCalendarFocus);
   const setView = useAppStore((s) => s.setView);
@@ -165,8 +166,9 @@ export function CalendarView() {
     [monthGrid, eventSpan, shiftEvents, zone, handoffTime],
   );
   const background = useMemo(
-    () => (plan && from && to ? selectBackgroundEvents(plan, from, to, filter) : NO_EVENTS),
-    [plan, from, to, filter],
+    () =>
+      plan && holidays && from && to ? selectBackgroundEvents(holidays, plan, from, to, filter) : NO_EVENTS,
+    [holidays, plan, from, to, filter],
   );
   const events = useMemo(() => [...gridEvents, ...background], [gridEvents, background]);
   const marks = selectDayMarks(background);

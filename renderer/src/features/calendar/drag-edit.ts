@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { ShiftEdit } from '../../../../shared/plan/edits/shift-edits';
 import type { Plan, Shift } from '../../../../shared/plan/schema';
-import { shiftsOverlapping } from '../../../../shared/plan/shift-index';
+import { shiftIndexOf } from './shift-index-of';
 import { shortSpan } from '../../../../shared/rotation/edit-consequences';
 import { instantMs } from '../../../../shared/time/zoned';
 import { applyDelta } from './calendar-format';
@@ -28,13 +28,15 @@ export function refuseNoChange(plan: Plan, edit: Extract<ShiftEdit, { kind: 'shi
   const shift = plan.shifts.find((s) => s.id === edit.shiftId);
   if (!shift) return false;
   const at = instantMs(edit.start);
-  const twin = shiftsOverlapping(plan.shifts, at, at + 1).find(
-    (s) =>
-      s.id !== shift.id &&
-      s.layerId === shift.layerId &&
-      s.memberId === shift.memberId &&
-      instantMs(s.start) === at,
-  );
+  const twin = shiftIndexOf(plan.shifts)
+    .overlapping(at, at + 1)
+    .find(
+      (s) =>
+        s.id !== shift.id &&
+        s.layerId === shift.layerId &&
+        s.memberId === shift.memberId &&
+        instantMs(s.start) === at,
+    );
   if (!twin) return false;
   const name = plan.members.find((m) => m.id === shift.memberId)?.name ?? shift.memberId;
   notifications.show({

@@ -20,6 +20,7 @@ import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconX } from '@tabler/ic
 import { useMemo, useState } from 'react';
 import type { Layer, Plan, Rotation } from '../../../../shared/plan/schema';
 import { MemberChip } from '../../components/member-chip';
+import { useAppStore } from '../../store/store';
 import { timeZoneOptions } from '../../components/time-zone-options';
 import { diffRows, previewRegeneration, regenerationEdit } from './rotation-draft';
 import type { RunEdit } from './side-panel';
@@ -123,7 +124,11 @@ function LayerOrder({
 export function RegenerateDialog({ plan, onClose, run }: { plan: Plan; onClose: () => void; run: RunEdit }) {
   const [draft, setDraft] = useState<Rotation>(plan.rotation);
   const [settled] = useDebouncedValue(draft, 200);
-  const preview = useMemo(() => previewRegeneration(plan, settled), [plan, settled]);
+  const holidays = useAppStore((s) => s.holidays);
+  const preview = useMemo(
+    () => previewRegeneration(plan, settled, holidays ?? undefined),
+    [plan, settled, holidays],
+  );
   const rows = useMemo(
     () => (preview.ok ? diffRows(plan, preview.regeneration, preview.rotation) : []),
     [plan, preview],

@@ -3,6 +3,7 @@ import { rotationSchema, type Plan, type Rotation, type Shift } from '../../../.
 import { formatPath } from '../../../../shared/plan/validate';
 import { regenerate, type Regeneration } from '../../../../shared/rotation/regenerate';
 import { isKeptShift } from '../../../../shared/rotation/schedule-shifts';
+import type { HolidayLookup } from '../../../../shared/time/holidays';
 import { instantMs } from '../../../../shared/time/zoned';
 import { formatSpan } from '../../components/wall-clock-format';
 
@@ -14,9 +15,14 @@ export type RegenerationPreview =
 /**
  * Previews a regeneration from draft rotation settings: the new shifts, the diff against the plan's shifts, the
  * conflicts the engine could not solve, and how many pinned or hand-made shifts stay as they are.
- * Why here and not only in the edit: the user sees what would change before applying it.
+ * Why here and not only in the edit: the user sees what would change before applying it. `holidays`: the store's
+ * calendar, for shadow learners' holidays (see `scheduleShifts`).
  */
-export function previewRegeneration(plan: Plan, draft: Rotation): RegenerationPreview {
+export function previewRegeneration(
+  plan: Plan,
+  draft: Rotation,
+  holidays?: HolidayLookup,
+): RegenerationPreview {
   const parsed = rotationSchema.safeParse(draft);
   if (!parsed.success) {
     return {
@@ -32,7 +38,7 @@ export function previewRegeneration(plan: Plan, draft: Rotation): RegenerationPr
   return {
     ok: true,
     rotation,
-    regeneration: regenerate({ ...plan, rotation }),
+    regeneration: regenerate({ ...plan, rotation }, {}, holidays),
     kept: plan.shifts.filter(isKeptShift).length,
     settingsChanged: JSON.stringify(rotation) !== JSON.stringify(plan.rotation),
   };

@@ -167,7 +167,8 @@ function InvestorSection({
 
 function FindSwap({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEdit }) {
   // The assistant's own ranking (one trial edit per teammate): recomputed only when the plan or shift changes.
-  const [tables] = useState(() => new FairnessTables());
+  // The store's holiday calendar (lists kept in localStorage) when it has loaded, so holidays are not recomputed.
+  const [tables] = useState(() => new FairnessTables(useAppStore.getState().holidays ?? undefined));
   const choices = useMemo(() => swapChoices(plan, shift.id, tables), [plan, shift.id, tables]);
   if (typeof choices === 'string') {
     return (
@@ -234,7 +235,8 @@ function FindSwap({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEdit
 function ShiftPanel({ plan, shift, run }: { plan: Plan; shift: Shift; run: RunEdit }) {
   const [dialog, setDialog] = useState<'reassign' | 'swap' | null>(null);
   const [finding, setFinding] = useState(false);
-  const details = shiftDetails(plan, shift.id);
+  const holidays = useAppStore((s) => s.holidays);
+  const details = holidays ? shiftDetails(holidays, plan, shift.id) : null;
   const zone = plan.rotation.timeZone;
   const member = plan.members.find((m) => m.id === shift.memberId);
   const layer = plan.rotation.layers.find((l) => l.id === shift.layerId);
@@ -517,7 +519,10 @@ function MomentPanel({
   onSelect: (s: CalendarSelection) => void;
 }) {
   const zone = plan.rotation.timeZone;
-  const details = momentDetails(plan, instant, allDay);
+  const holidays = useAppStore((s) => s.holidays);
+  // The calendar comes with the plan (see the store's loadPlan); without it there is nothing to say yet.
+  if (!holidays) return null;
+  const details = momentDetails(holidays, plan, instant, allDay);
   const badges = layerBadges(plan);
   const member = (id: string) => plan.members.find((m) => m.id === id);
   return (

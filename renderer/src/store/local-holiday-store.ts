@@ -1,7 +1,6 @@
 import holidaysPackage from 'date-holidays/package.json';
 import {
   isStoredHolidayList,
-  setHolidayStore,
   type HolidayStore,
   type StoredHoliday,
 } from '../../../shared/time/holiday-store';
@@ -10,12 +9,12 @@ import {
 const PREFIX = `rotaplan.holidays.${holidaysPackage.version}.`;
 
 /**
- * Keeps computed holiday lists in localStorage (the user-data folder in Electron), so a later start reads them back
- * instead of computing them with date-holidays (see shared/time/holiday-store.ts). A full or refused storage only
- * means they are computed again.
+ * A holiday store over localStorage (the user-data folder in Electron): the page's `HolidayCalendar` keeps the
+ * lists it computes there, so a later start reads them back instead of computing them with date-holidays (see
+ * shared/time/holiday-store.ts). A full or refused storage only means they are computed again.
  */
-export function installLocalHolidayStore(storage: Storage = localStorage): void {
-  const store: HolidayStore = {
+export function localHolidayStore(storage: Storage = localStorage): HolidayStore {
+  return {
     read(key) {
       try {
         const text = storage.getItem(PREFIX + key);
@@ -32,7 +31,6 @@ export function installLocalHolidayStore(storage: Storage = localStorage): void 
       }
     },
   };
-  setHolidayStore(store);
 }
 
 /**
