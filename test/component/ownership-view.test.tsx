@@ -2,11 +2,11 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RotaplanApi } from '../../shared/ipc/contract';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
 import type { Plan } from '../../shared/plan/schema';
 import { OwnershipView } from '../../renderer/src/features/ownership/ownership-view';
 import { useAppStore } from '../../renderer/src/store/store';
+import { removeBridge, useSavingBridge } from './sample-store';
 
 // jsdom has no FontFaceSet; Mantine's autosizing Textarea listens on document.fonts.
 if (!('fonts' in document)) {
@@ -133,19 +133,8 @@ const CASES: Case[] = [
 ];
 
 describe('Ownership view (jsdom)', { timeout: 60_000 }, () => {
-  beforeEach(() => {
-    globalThis.rotaplan = {
-      plan: {
-        save: async () => ({
-          ok: true,
-          value: { path: '/p', revision: 'r', savedAt: '2026-11-27T00:00:00Z' },
-        }),
-      },
-    } as unknown as RotaplanApi;
-  });
-  afterEach(() => {
-    globalThis.rotaplan = undefined;
-  });
+  beforeEach(() => useSavingBridge());
+  afterEach(removeBridge);
 
   it('shows the sample matrix clean, with each member’s load against the limit', () => {
     open(sample());
