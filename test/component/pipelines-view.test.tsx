@@ -1,21 +1,15 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
 import type { Plan } from '../../shared/plan/schema';
 import { PipelinesView } from '../../renderer/src/features/pipelines/pipelines-view';
 import { useAppStore } from '../../renderer/src/store/store';
 import { removeBridge, useSavingBridge } from './sample-store';
+import { renderWithMantine } from './render-with-mantine';
 
 function open(plan: Plan) {
   useAppStore.setState({ plan, past: [], future: [], loadStatus: 'ready' });
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <PipelinesView />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<PipelinesView />);
 }
 
 const state = () => useAppStore.getState();
