@@ -58,9 +58,9 @@ function slice(daily: Shift[], perDay: number, order: string[]): Shift[] {
 }
 
 /**
- * The big plan of issue #8: the sample plan's policies with 25 members in four zones, a two-year daily rotation on
- * two layers (the shared rotation generator), each day optionally cut into `perDay` shifts (24 gives 35,040 shifts,
- * the issue's "about 36,000").
+ * The big plan the UI benchmark drives: the sample plan's policies with 25 members in four zones, a two-year daily
+ * rotation on two layers (the shared rotation generator), each day optionally cut into `perDay` shifts (24 gives
+ * 35,040 shifts).
  */
 export function bigPlan(perDay: number, nowIso = '2026-11-27T00:00:00.000Z'): Plan {
   const sample = createSamplePlan(nowIso);

@@ -1,6 +1,6 @@
-// `npm run bench:ui -- [--json] [--per-day N] [--runs R]`: the big-plan UI benchmark of issue #8. Generates a plan of
-// 25 members over two years with daily shifts on two layers (each day cut into N shifts, default 24: 35,040 shifts,
-// the issue's "about 36,000"; --per-day 1 is the plain daily rotation), writes it into a temporary user-data folder,
+// `npm run bench:ui -- [--json] [--per-day N] [--runs R]`: the big-plan UI benchmark. Generates a plan of
+// 25 members over two years with daily shifts on two layers (each day cut into N shifts, default 24: 35,040 shifts;
+// --per-day 1 is the plain daily rotation), writes it into a temporary user-data folder,
 // starts the real preview server on it and drives Chromium through it. Prints load time, drag-to-repaint time, save
 // time, the input delay during the save and the initial JS size, each against its target. Needs `npx electron-vite
 // build` first (the preview serves out/renderer). With --json the last line is the figures as JSON, with the

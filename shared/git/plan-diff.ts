@@ -268,7 +268,7 @@ export function diffPlans(old: Plan, next: Plan): PlanDiff {
     .map(([weekOf, list]) => ({ weekOf, changes: list }));
   let fairness: PlanDiff['fairness'] = null;
   if (shiftChanges.length > 0 || changes.some((c) => c.area === 'members' || c.area === 'coverage')) {
-    // Months, not the horizon: analysing a two-year plan twice took seconds, and a drag's effect is local.
+    // Months, not the horizon: analysing a two-year plan twice is slow, and a drag's effect is local.
     const zone = next.rotation.timeZone;
     const dates = shiftChanges.flatMap(({ change }) =>
       [change.before, change.after].flatMap((side) =>

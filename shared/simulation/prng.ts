@@ -3,7 +3,7 @@ export type Rng = () => number;
 
 /**
  * mulberry32, Tommy Ettinger's 32-bit generator (public domain): one 32-bit state word, period 2^32, passes
- * gjrand's tests for this size and is a few nanoseconds per draw.
+ * gjrand's tests for this size and needs a handful of integer operations per draw.
  * Why this one: small, well known and exactly reproducible in any JavaScript engine, so the same seed gives the
  * same simulation everywhere (shared/ may not use Math.random).
  */

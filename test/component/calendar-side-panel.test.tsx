@@ -1,12 +1,11 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SidePanel, type CalendarSelection } from '../../renderer/src/features/calendar/side-panel';
 import { useGuardedEdit } from '../../renderer/src/hooks/use-edit-runner';
 import { useAppStore } from '../../renderer/src/store/store';
 import { applyEdit } from '../../shared/plan/edits';
 import { removeBridge, useSamplePlanWithBridge } from './sample-store';
+import { renderWithMantine } from './render-with-mantine';
 
 function Panel({ selection }: { selection: CalendarSelection }) {
   const plan = useAppStore((s) => s.plan)!;
@@ -26,12 +25,7 @@ function Panel({ selection }: { selection: CalendarSelection }) {
 }
 
 function renderPanel(selection: CalendarSelection) {
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <Panel selection={selection} />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<Panel selection={selection} />);
 }
 
 const shift = (id: string) => useAppStore.getState().plan!.shifts.find((s) => s.id === id)!;

@@ -1,6 +1,4 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RotaplanApi } from '../../shared/ipc/contract';
 import { applyEdit } from '../../shared/plan/edits';
@@ -8,16 +6,12 @@ import { createSamplePlan } from '../../shared/plan/sample-plan';
 import { CalendarView } from '../../renderer/src/features/calendar/calendar-view';
 import { useAppStore } from '../../renderer/src/store/store';
 import { HolidayCalendar } from '../../shared/time/holiday-calendar';
+import { renderWithMantine } from './render-with-mantine';
 
 const NOW = '2026-11-27T00:00:00.000Z';
 
 function renderCalendar() {
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <CalendarView />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<CalendarView />);
 }
 
 const shiftEls = (container: HTMLElement, id: string) => [

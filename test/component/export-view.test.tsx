@@ -1,12 +1,11 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ICAL from 'ical.js';
 import { runCommand } from '../../renderer/src/hooks/command-bus';
 import { ExportCommands } from '../../renderer/src/features/export/export-commands';
 import { ExportView } from '../../renderer/src/features/export/export-view';
 import { removeBridge, useSamplePlanWithBridge } from './sample-store';
+import { renderWithMantine } from './render-with-mantine';
 import { payHandlers } from '../../electron/handlers/pay-handlers';
 import type { RequestOf } from '../../shared/ipc/contract';
 
@@ -27,12 +26,7 @@ function open(saved: Saved[], fail = false) {
     return { ok: true, value: { path: `/exports/${request.fileName}` } };
   };
   useSamplePlanWithBridge({ pay, export: { save: answer('export:save'), pdf: answer('export:pdf') } });
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <ExportView />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<ExportView />);
 }
 
 describe('Export view (jsdom)', { timeout: 60_000 }, () => {
@@ -92,12 +86,7 @@ describe('Export view (jsdom)', { timeout: 60_000 }, () => {
         },
       },
     });
-    render(
-      <MantineProvider>
-        <Notifications />
-        <ExportCommands />
-      </MantineProvider>,
-    );
+    renderWithMantine(<ExportCommands />);
     expect(runCommand('file:export:csv-ownership')).toBe(true);
     expect(await screen.findByText('/exports/data-pipeline-coverage-2027-ownership.csv')).toBeInTheDocument();
     expect(saved[0]!.request.content!.split('\n')[0]).toBe(

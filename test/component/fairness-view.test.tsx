@@ -1,6 +1,4 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { analyzePlan } from '../../shared/fairness/analyze';
 import type { Flag } from '../../shared/fairness/flags/flag';
@@ -14,6 +12,7 @@ import { ScenarioSwitcher } from '../../renderer/src/features/scenarios/scenario
 import { useAppStore } from '../../renderer/src/store/store';
 import { startSimulation } from '../../renderer/src/workers/simulation-client';
 import { cleanPlan, member, weeks } from '../unit/fairness/test-plans';
+import { renderWithMantine } from './render-with-mantine';
 
 /**
  * Three people in Los Angeles, one layer, weeks from Monday 2027-04-05 09:00 to 2027-04-26: a, b, a (c none).
@@ -27,15 +26,6 @@ function unevenPlan(): Plan {
   return plan;
 }
 
-function wrap(node: React.ReactNode) {
-  return render(
-    <MantineProvider>
-      <Notifications />
-      {node}
-    </MantineProvider>,
-  );
-}
-
 function open(plan: Plan) {
   useAppStore.setState({
     plan,
@@ -46,7 +36,7 @@ function open(plan: Plan) {
     calendarFocus: null,
     analysedScenarioId: null,
   });
-  return wrap(<FairnessView />);
+  return renderWithMantine(<FairnessView />);
 }
 
 const text = (testId: string) => screen.getByTestId(testId).textContent;
@@ -61,7 +51,9 @@ beforeEach(() => {
 
 describe('HeadlineCards', () => {
   it('shows balance, Gini, spread and the highest share on call with the 25 % rule in words', () => {
-    wrap(<HeadlineCards analysis={analyzePlan(unevenPlan())} maxOnCallShare={0.5} layerCount={1} />);
+    renderWithMantine(
+      <HeadlineCards analysis={analyzePlan(unevenPlan())} maxOnCallShare={0.5} layerCount={1} />,
+    );
     expect(text('metric-balance')).toBe('0.167');
     expect(text('metric-gini')).toBe('0.444');
     expect(text('metric-spread')).toBe('447.0 h');
@@ -74,7 +66,9 @@ describe('HeadlineCards', () => {
   });
 
   it('a clean plan: perfect balance and everyone within the limit', () => {
-    wrap(<HeadlineCards analysis={analyzePlan(cleanPlan())} maxOnCallShare={0.5} layerCount={1} />);
+    renderWithMantine(
+      <HeadlineCards analysis={analyzePlan(cleanPlan())} maxOnCallShare={0.5} layerCount={1} />,
+    );
     expect(text('metric-balance')).toBe('1.000');
     expect(text('metric-gini')).toBe('0.000');
     expect(text('metric-spread')).toBe('0.0 h');
@@ -109,7 +103,7 @@ describe('FlagsTable', () => {
   ];
 
   function renderTable(onShow: (t: FlagTarget) => void) {
-    return wrap(
+    return renderWithMantine(
       <FlagsTable flags={flags} zone="America/Los_Angeles" members={[member('a'), denver]} onShow={onShow} />,
     );
   }
@@ -234,7 +228,7 @@ describe('Fairness view (jsdom, analysis inline)', () => {
     );
     if (!result.ok) throw new Error(result.reason);
     act(() => useAppStore.setState({ plan: result.plan }));
-    wrap(<FairnessView />);
+    renderWithMantine(<FairnessView />);
     expect(screen.queryByTestId('analysis-progress')).toBeNull();
     expect(screen.getByTestId('fairness-analysis')).toHaveAttribute('data-stale', 'true');
     expect(text('metric-balance')).toBe('0.167');
@@ -309,7 +303,7 @@ describe('Fairness view (jsdom, analysis inline)', () => {
       plan = r.plan;
     }
     open(plan);
-    wrap(<ScenarioSwitcher />);
+    renderWithMantine(<ScenarioSwitcher />);
     await waitFor(() => expect(text('metric-balance')).toBe('0.167'));
     await user.click(screen.getByRole('combobox', { name: 'Plan analysed in Fairness' }));
     await user.click(await screen.findByRole('option', { name: 'Scenario: C leaves', hidden: true }));

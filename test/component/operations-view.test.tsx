@@ -1,12 +1,11 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RotaplanApi } from '../../shared/ipc/contract';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
 import type { Plan } from '../../shared/plan/schema';
 import { OperationsView } from '../../renderer/src/features/operations/operations-view';
 import { useAppStore } from '../../renderer/src/store/store';
+import { removeBridge, useSavingBridge } from './sample-store';
+import { renderWithMantine } from './render-with-mantine';
 
 // jsdom has no FontFaceSet; Mantine's autosizing Textarea listens on document.fonts.
 if (!('fonts' in document)) {
@@ -17,12 +16,7 @@ if (!('fonts' in document)) {
 
 function open(plan: Plan) {
   useAppStore.setState({ plan, past: [], future: [], loadStatus: 'ready' });
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <OperationsView />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<OperationsView />);
 }
 
 const plan = () => useAppStore.getState().plan!;
@@ -34,19 +28,8 @@ async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement
 }
 
 describe('Operations view (jsdom)', { timeout: 60_000 }, () => {
-  beforeEach(() => {
-    globalThis.rotaplan = {
-      plan: {
-        save: async () => ({
-          ok: true,
-          value: { path: '/p', revision: 'r', savedAt: '2026-11-27T00:00:00Z' },
-        }),
-      },
-    } as unknown as RotaplanApi;
-  });
-  afterEach(() => {
-    globalThis.rotaplan = undefined;
-  });
+  beforeEach(() => useSavingBridge());
+  afterEach(removeBridge);
 
   it('edits, adds, reorders and removes escalation levels, renumbering them', async () => {
     const user = userEvent.setup({ delay: null });

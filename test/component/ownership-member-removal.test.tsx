@@ -1,18 +1,12 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TeamView } from '../../renderer/src/features/team/team-view';
 import { useAppStore } from '../../renderer/src/store/store';
 import { removeBridge, useSamplePlanWithBridge } from './sample-store';
+import { renderWithMantine } from './render-with-mantine';
 
 function openTeam() {
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <TeamView />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<TeamView />);
 }
 
 describe('removing a member who owns pipelines (jsdom)', { timeout: 60_000 }, () => {

@@ -1,12 +1,11 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RotaplanApi } from '../../shared/ipc/contract';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
 import type { Plan } from '../../shared/plan/schema';
 import { OwnershipView } from '../../renderer/src/features/ownership/ownership-view';
 import { useAppStore } from '../../renderer/src/store/store';
+import { removeBridge, useSavingBridge } from './sample-store';
+import { renderWithMantine } from './render-with-mantine';
 
 // jsdom has no FontFaceSet; Mantine's autosizing Textarea listens on document.fonts.
 if (!('fonts' in document)) {
@@ -19,12 +18,7 @@ const sample = () => createSamplePlan('2026-11-27T00:00:00.000Z');
 
 function open(plan: Plan) {
   useAppStore.setState({ plan, past: [], future: [], loadStatus: 'ready' });
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <OwnershipView />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<OwnershipView />);
 }
 
 function cell(pipelineId: string, column: string): HTMLElement {
@@ -133,19 +127,8 @@ const CASES: Case[] = [
 ];
 
 describe('Ownership view (jsdom)', { timeout: 60_000 }, () => {
-  beforeEach(() => {
-    globalThis.rotaplan = {
-      plan: {
-        save: async () => ({
-          ok: true,
-          value: { path: '/p', revision: 'r', savedAt: '2026-11-27T00:00:00Z' },
-        }),
-      },
-    } as unknown as RotaplanApi;
-  });
-  afterEach(() => {
-    globalThis.rotaplan = undefined;
-  });
+  beforeEach(() => useSavingBridge());
+  afterEach(removeBridge);
 
   it('shows the sample matrix clean, with each member’s load against the limit', () => {
     open(sample());

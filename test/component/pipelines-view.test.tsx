@@ -1,21 +1,15 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RotaplanApi } from '../../shared/ipc/contract';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
 import type { Plan } from '../../shared/plan/schema';
 import { PipelinesView } from '../../renderer/src/features/pipelines/pipelines-view';
 import { useAppStore } from '../../renderer/src/store/store';
+import { removeBridge, useSavingBridge } from './sample-store';
+import { renderWithMantine } from './render-with-mantine';
 
 function open(plan: Plan) {
   useAppStore.setState({ plan, past: [], future: [], loadStatus: 'ready' });
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <PipelinesView />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<PipelinesView />);
 }
 
 const state = () => useAppStore.getState();
@@ -30,20 +24,8 @@ if (!('fonts' in document)) {
 
 // Heavy Mantine trees in jsdom run slowly on a busy machine; the default 20 s is too tight for a full runbook.
 describe('Pipelines view (jsdom)', { timeout: 60_000 }, () => {
-  beforeEach(() => {
-    // Saves go to the preload bridge; here it accepts every save.
-    globalThis.rotaplan = {
-      plan: {
-        save: async () => ({
-          ok: true,
-          value: { path: '/p', revision: 'r', savedAt: '2026-11-27T00:00:00Z' },
-        }),
-      },
-    } as unknown as RotaplanApi;
-  });
-  afterEach(() => {
-    globalThis.rotaplan = undefined;
-  });
+  beforeEach(() => useSavingBridge());
+  afterEach(removeBridge);
 
   it('lists the pipelines and opens the first runbook with its fields', () => {
     open(createSamplePlan('2026-11-27T00:00:00.000Z'));

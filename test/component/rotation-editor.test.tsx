@@ -1,11 +1,10 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RotationEditor } from '../../renderer/src/features/calendar/rotation-editor';
 import { useGuardedEdit } from '../../renderer/src/hooks/use-edit-runner';
 import { useAppStore } from '../../renderer/src/store/store';
 import { removeBridge, useSamplePlanWithBridge } from './sample-store';
+import { renderWithMantine } from './render-with-mantine';
 
 function Editor() {
   const plan = useAppStore((s) => s.plan)!;
@@ -19,12 +18,7 @@ function Editor() {
 }
 
 function renderEditor() {
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <Editor />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<Editor />);
 }
 
 describe('rotation editor (jsdom)', () => {

@@ -4,11 +4,10 @@ import { HolidayCalendar } from '../../shared/time/holiday-calendar';
 import { useAppStore } from '../../renderer/src/store/store';
 
 /**
- * Puts the sample plan in the store (with a holiday calendar, as the app's load sets one beside the plan) and a
- * preload bridge in place whose saves succeed. The bridge is the
- * renderer's boundary; `extra` adds the other channels a view calls (e.g. ref.holidayRegions).
+ * Puts a preload bridge in place whose saves succeed. The bridge is the renderer's boundary; `extra` adds the
+ * other channels a view calls (e.g. ref.holidayRegions).
  */
-export function useSamplePlanWithBridge(extra: Record<string, Record<string, unknown>> = {}): void {
+export function useSavingBridge(extra: Record<string, Record<string, unknown>> = {}): void {
   globalThis.rotaplan = {
     ...extra,
     plan: {
@@ -19,6 +18,11 @@ export function useSamplePlanWithBridge(extra: Record<string, Record<string, unk
       ...extra.plan,
     },
   } as unknown as RotaplanApi;
+}
+
+/** Puts the sample plan in the store and a bridge whose saves succeed (see `useSavingBridge`). */
+export function useSamplePlanWithBridge(extra: Record<string, Record<string, unknown>> = {}): void {
+  useSavingBridge(extra);
   useAppStore.setState({
     plan: createSamplePlan('2026-11-27T00:00:00.000Z'),
     holidays: new HolidayCalendar(),

@@ -1,6 +1,4 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RotaplanApi } from '../../shared/ipc/contract';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
@@ -8,6 +6,7 @@ import type { Plan } from '../../shared/plan/schema';
 import { validatePlan } from '../../shared/plan/validate';
 import { GuidedSetup } from '../../renderer/src/features/setup/guided-setup';
 import { useAppStore } from '../../renderer/src/store/store';
+import { renderWithMantine } from './render-with-mantine';
 
 // Typing character by character is slow in jsdom on a shared machine; a change event is what the inputs read.
 const fill = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
@@ -48,12 +47,7 @@ describe('guided setup (jsdom)', () => {
   });
 
   function renderSetup(onClose = () => undefined) {
-    return render(
-      <MantineProvider>
-        <Notifications />
-        <GuidedSetup opened onClose={onClose} defaultTimeZone="America/Los_Angeles" />
-      </MantineProvider>,
-    );
+    return renderWithMantine(<GuidedSetup opened onClose={onClose} defaultTimeZone="America/Los_Angeles" />);
   }
 
   it('stops at each step until it is valid, then creates the plan and ends on the calendar', async () => {

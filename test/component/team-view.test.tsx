@@ -1,19 +1,13 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RotaplanApi } from '../../shared/ipc/contract';
 import { createSamplePlan } from '../../shared/plan/sample-plan';
 import { TeamView } from '../../renderer/src/features/team/team-view';
 import { useAppStore } from '../../renderer/src/store/store';
+import { renderWithMantine } from './render-with-mantine';
 
 function renderTeam() {
-  return render(
-    <MantineProvider>
-      <Notifications />
-      <TeamView />
-    </MantineProvider>,
-  );
+  return renderWithMantine(<TeamView />);
 }
 
 describe('Team view (jsdom)', () => {

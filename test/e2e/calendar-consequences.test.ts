@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, type Session } from './harness';
+import { openApp, README_SCREENSHOT_STYLE, type Session } from './harness';
 
 type ShiftOnDisk = { id: string; memberId: string; start: string; end: string; source: string };
 
@@ -76,7 +76,10 @@ describe('calendar edits say what they change (Chromium through the preview)', (
       .waitFor({ state: 'attached' });
     // The README's screenshot of a drag in progress, refreshed on request: UPDATE_SCREENSHOTS=1.
     if (process.env.UPDATE_SCREENSHOTS) {
-      await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots/drag-preview.png') });
+      await page.screenshot({
+        path: join(import.meta.dirname, '../../docs/screenshots/drag-preview.png'),
+        style: README_SCREENSHOT_STYLE,
+      });
     }
     await page.mouse.up();
     await preview(page).waitFor({ state: 'detached' });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, type Session } from './harness';
+import { openApp, README_SCREENSHOT_STYLE, type Session } from './harness';
 
 async function openCalendarAt(page: Page, date: string) {
   await page.click('[data-view="calendar"]');
@@ -55,7 +55,10 @@ describe('calendar week views (Chromium through the preview)', () => {
       await page.locator('[data-lane][data-shift-id="primary-2027-01-11"]').first().waitFor();
       await page.locator('[data-lane][data-shift-id="primary-2027-01-04"]').first().click();
       await page.mouse.move(0, 0);
-      await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots/week-view.png') });
+      await page.screenshot({
+        path: join(import.meta.dirname, '../../docs/screenshots/week-view.png'),
+        style: README_SCREENSHOT_STYLE,
+      });
       await viewButton(page, 'Week').click();
     }
 

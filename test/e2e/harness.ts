@@ -44,6 +44,14 @@ export async function launchChromium(profileDir: string): Promise<BrowserContext
 }
 
 /**
+ * The style the README's screenshots are taken with: the top bar's zone-rules warning hidden.
+ * Why: the warning shows when the window's time-zone data and the main side's differ, which is what a system
+ * Chromium beside Node gives the browser preview; the desktop app's window and main process share Electron's one
+ * copy, so its users do not see it. Every other pixel is the app as it is.
+ */
+export const README_SCREENSHOT_STYLE = '[data-testid="zone-rules-indicator"] { display: none !important; }';
+
+/**
  * Waits until every finite CSS transition and animation on the page has finished (Mantine's fades, colour-scheme
  * transitions, chart animations), so a check judges the view at rest; endless ones (a loader's spin) are not
  * waited for.

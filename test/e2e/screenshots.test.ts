@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { openApp, type Session } from './harness';
+import { openApp, README_SCREENSHOT_STYLE, type Session } from './harness';
 
 // With ROTAPLAN_SCREENSHOTS=1 the README's pictures are refreshed in docs/screenshots/; otherwise the same shots go
 // to a temp folder (or to ROTAPLAN_SCREENSHOTS_DIR, kept, to look at them), so every run still proves each view
@@ -34,6 +34,13 @@ const VIEWS: { id: string; ready: (page: Page) => Promise<unknown> }[] = [
     ready: async (p) => {
       await p.getByTestId('headline-cards').waitFor({ timeout: 30_000 });
       await p.locator('[data-testid="flags-table"] tbody tr').first().waitFor({ timeout: 30_000 });
+    },
+  },
+  {
+    id: 'pay',
+    ready: async (p) => {
+      await p.getByTestId('pay-total').waitFor({ timeout: 30_000 });
+      await p.getByTestId('pay-rule-row').first().waitFor();
     },
   },
   {
@@ -71,7 +78,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
  */
 async function settled(page: Page): Promise<Buffer> {
   const deadline = Date.now() + 5_000;
-  let previous = await page.screenshot();
+  let previous = await page.screenshot({ style: README_SCREENSHOT_STYLE });
   while (Date.now() < deadline) {
     // The page's own clock: CSS transitions finished, fonts loaded, then two frames drawn.
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
@@ -83,7 +90,7 @@ async function settled(page: Page): Promise<Buffer> {
           );
         }),
     );
-    const next = await page.screenshot();
+    const next = await page.screenshot({ style: README_SCREENSHOT_STYLE });
     if (next.equals(previous)) return next;
     previous = next;
   }

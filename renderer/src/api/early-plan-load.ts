@@ -5,8 +5,8 @@ let started: Promise<LoadedPlan> | null = null;
 
 /**
  * Asks main for the plan now, before React and the views' code have even run.
- * Why: a big plan takes main a few hundred milliseconds to read and send; asked for first thing, that overlaps the
- * app's own start instead of following it. The store takes the answer with `takeStartedPlanLoad`.
+ * Why: a big plan takes main a while to read and send (`npm run bench:ui` measures the load); asked for first
+ * thing, that overlaps the app's own start instead of following it. The store takes the answer with `takeStartedPlanLoad`.
  */
 export function startPlanLoad(): void {
   if (started) return;

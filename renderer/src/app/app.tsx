@@ -115,8 +115,8 @@ function Navigation() {
  * The view the navigation points at. Its first render, when a plan has just opened, runs in the background: the
  * shell (top bar, navigation) paints at once, and a click on another view before the first one is drawn replaces
  * it instead of waiting for it. Later switches render at once.
- * Why: the Team view of a 25-person plan takes a few hundred milliseconds to build; a user who opens the app to
- * go to the calendar should not wait for it.
+ * Why: the Team view of a big plan is slow to build (`npm run bench:ui` measures a 25-person one); a user who opens
+ * the app to go to the calendar should not wait for it.
  */
 function CurrentView() {
   const view = useAppStore((s) => s.view);
@@ -142,7 +142,7 @@ export function App() {
   usePlanSwitchEvents();
   useEffect(() => {
     void loadPlan();
-    // Meanwhile (the answer takes a few hundred milliseconds on a big plan), the calendar's code.
+    // Meanwhile (a big plan's answer takes a while), the calendar's code.
     prefetchCalendarView();
   }, [loadPlan]);
   // Once the plan is on screen, its analysis (in the worker started with the app) and the Fairness view's code.

@@ -10,12 +10,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { MEMBER_PALETTE } from '../../../shared/plan/member-colors';
 import { memberSchema, type Member, type Pipeline, type Seniority } from '../../../shared/plan/schema';
 import { formatPath } from '../../../shared/plan/validate';
 import { regionPrompt } from '../../../shared/time/region-prompt';
-import { timeZoneOptions } from './time-zone-options';
+import { TimeZoneSelect } from './time-zone-select';
 import { useHolidayRegions } from '../hooks/use-holiday-regions';
 
 type FormValues = {
@@ -103,7 +103,6 @@ export function MemberForm({
   children,
 }: MemberFormProps) {
   const { countries, error: regionError } = useHolidayRegions();
-  const zones = useMemo(() => timeZoneOptions(), []);
   const form = useForm<FormValues>({ initialValues: toValues(member) });
   const country = countries.find((c) => c.code === form.values.country);
 
@@ -138,15 +137,10 @@ export function MemberForm({
               {...form.getInputProps('seniority')}
             />
           </SimpleGrid>
-          <Select
+          <TimeZoneSelect
             label="Time zone"
             description="Nights (22:00–07:00) are counted in this zone"
-            searchable
             required
-            data={zones}
-            limit={80}
-            nothingFoundMessage="No IANA zone matches"
-            allowDeselect={false}
             {...form.getInputProps('timeZone')}
           />
           <SimpleGrid cols={2}>

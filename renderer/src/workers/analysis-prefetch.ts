@@ -13,7 +13,7 @@ let started = false;
 /**
  * Analyses the plan in the background worker whenever it changes, over the whole horizon, so the Fairness view opens
  * with its numbers ready: the first plan at once, later ones once edits pause. Why: the first analysis in a fresh
- * worker warms its zone and holiday data and takes ~0.5 s; later ones take tens of milliseconds, off the UI
+ * worker warms its zone and holiday data and is the slow one; later ones are quicker, and all run off the UI
  * thread. Only where a Worker exists — inline it would cost the UI thread exactly what this saves.
  */
 export function startAnalysisPrefetch(): void {

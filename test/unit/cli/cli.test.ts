@@ -1,40 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli, type CliIo } from '../../../electron/cli/main';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { cliAt } from '../../helpers/cli';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 // Real files and (for the CLI) real processes: generous limits so a busy CI machine does not fail them.
 vi.setConfig({ testTimeout: 20_000 });
 
-/** A fake io that keeps what the CLI printed, with the clock pinned. */
-function fakeIo() {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    now: () => new Date('2026-11-27T00:00:00.000Z'),
-  };
-  return { io, out };
-}
-
-async function run(...argv: string[]) {
-  const { io, out } = fakeIo();
-  const code = await runCli(argv, io);
-  return { code, ...out };
-}
+const run = cliAt('2026-11-27T00:00:00.000Z');
 
 let dir: string;
 let file: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-cli-'));
+  dir = await makeTempDir('rotaplan-cli-');
   file = join(dir, 'p.rotaplan.json');
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
+afterEach(() => removeDir(dir));
 
 describe('rotaplan sample / validate', () => {
   it('sample --out F writes the sample; validate F exits 0', async () => {

@@ -1,24 +1,16 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS } from '../../../electron/cli/commands';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 20_000 });
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    now: () => new Date('2026-11-27T00:00:00.000Z'),
-  };
-  return { code: await runCli(argv, io), ...out };
-}
+const run = cliAt('2026-11-27T00:00:00.000Z');
 
 /** The bare module names a built file imports statically (`import … from "x"`), not its import() calls. */
 function staticImports(code: string): string[] {
@@ -59,7 +51,7 @@ describe('the CLI entry', () => {
   });
 
   it('bin/rotaplan.js without a build says to run npm run build', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rotaplan-unbuilt-'));
+    const dir = await makeTempDir('rotaplan-unbuilt-');
     try {
       await mkdir(join(dir, 'bin'));
       await copyFile(join(root, 'bin/rotaplan.js'), join(dir, 'bin/rotaplan.js'));
@@ -76,7 +68,7 @@ describe('the CLI entry', () => {
           'rotaplan: the CLI is not built (out/cli/main.js is missing). In a checkout of the source, run `npm run build` first.\n',
       });
     } finally {
-      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      await removeDir(dir);
     }
   });
 });

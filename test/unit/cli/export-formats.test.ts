@@ -1,33 +1,25 @@
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { requireTestBrowser } from '../../../electron/browser/find-browser';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
 import { analyzePlan } from '../../../shared/fairness/analyze';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 90_000 });
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    now: () => new Date('2026-11-27T00:00:00.000Z'),
-  };
-  return { code: await runCli(argv, io), ...out };
-}
+const run = cliAt('2026-11-27T00:00:00.000Z');
 
 let dir: string;
 let plan: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-cli-export-'));
+  dir = await makeTempDir('rotaplan-cli-export-');
   plan = join(dir, 'p.rotaplan.json');
   expect((await run('sample', '--out', plan)).code).toBe(0);
 });
-afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
+afterEach(() => removeDir(dir));
 
 const vevents = (text: string) =>
   new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));

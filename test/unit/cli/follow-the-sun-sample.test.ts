@@ -1,25 +1,16 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { Temporal } from 'temporal-polyfill';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 // Reads `rotaplan sample --variant follow-the-sun` only through its files, as a check outside the project would:
 // the plan JSON for who lives where and when each region starts, the CSV export and `generate --json` for shifts.
 
 vi.setConfig({ testTimeout: 120_000 });
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    now: () => new Date('2026-12-06T00:00:00.000Z'),
-  };
-  const code = await runCli(argv, io);
-  return { code, ...out };
-}
+const run = cliAt('2026-12-06T00:00:00.000Z');
 
 type Row = { start: string; end: string; layer: string; member_id: string; source: string };
 type RawPlan = {
@@ -40,7 +31,7 @@ let dir: string;
 let plan: RawPlan;
 let rows: Row[];
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-fts-'));
+  dir = await makeTempDir('rotaplan-fts-');
   const file = join(dir, 'fts.rotaplan.json');
   const csv = join(dir, 'shifts.csv');
   expect((await run('sample', '--variant', 'follow-the-sun', '--out', file)).code).toBe(0);
@@ -49,7 +40,7 @@ beforeAll(async () => {
   rows = Papa.parse<Row>(await readFile(csv, 'utf8'), { header: true, skipEmptyLines: true }).data;
 });
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  await removeDir(dir);
 });
 
 describe('rotaplan sample --variant follow-the-sun, read from its CSV export', () => {

@@ -1,27 +1,14 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt, lastJson } from '../../helpers/cli';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan, Shift } from '../../../shared/plan/schema';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 30_000 });
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    now: () => new Date('2027-02-01T10:00:00.000Z'),
-  };
-  const code = await runCli(argv, io);
-  return { code, ...out };
-}
-
-/** The last line of what a command printed, read as JSON. */
-const lastJson = (stdout: string) =>
-  JSON.parse(stdout.trimEnd().split('\n').pop()!) as Record<string, unknown>;
+const run = cliAt('2027-02-01T10:00:00.000Z');
 
 /** Every stretch a shift overlaps its member's time off, computed the way an outside checker would. */
 function onCallWhileAway(plan: Plan): string[] {
@@ -42,11 +29,9 @@ function onCallWhileAway(plan: Plan): string[] {
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-generate-'));
+  dir = await makeTempDir('rotaplan-generate-');
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
+afterEach(() => removeDir(dir));
 
 /** The sample plan with two more absences its shifts do not yet know about, written to a file. */
 async function staleSample(): Promise<{ file: string; plan: Plan }> {

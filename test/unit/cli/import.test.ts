@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../../../electron/cli/main';
 import { exportIcs } from '../../../shared/export/ics-export';
-import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { shadowPlan } from '../rotation/shadow-fixture';
+import { cliAt } from '../../helpers/cli';
+import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -13,25 +13,14 @@ const FIXTURES = join(__dirname, '../../fixtures/ics');
 let dir: string;
 let plan: string;
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    now: () => new Date('2027-02-01T00:00:00.000Z'),
-  };
-  const code = await runCli(argv, io);
-  return { code, ...out };
-}
+const run = cliAt('2027-02-01T00:00:00.000Z');
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-cli-import-'));
+  dir = await makeTempDir('rotaplan-cli-import-');
   plan = join(dir, 'plan.rotaplan.json');
   await writeFile(plan, JSON.stringify(createSamplePlan('2027-01-01T00:00:00.000Z'), null, 2));
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
+afterEach(() => removeDir(dir));
 
 describe('rotaplan import', () => {
   it('PagerDuty with a mapping: prints mapped and unknown people and the fairness, writes --out (exit 0)', async () => {

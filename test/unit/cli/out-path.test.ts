@@ -1,23 +1,14 @@
-import { link, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { link, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 30_000 });
 
 const FIXTURES = join(__dirname, '../../fixtures/ics');
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    now: () => new Date('2026-11-27T00:00:00.000Z'),
-  };
-  const code = await runCli(argv, io);
-  return { code, ...out };
-}
+const run = cliAt('2026-11-27T00:00:00.000Z');
 
 /** The first line of stderr: the one sentence before the usage text. */
 const firstLine = (stderr: string) => stderr.split('\n')[0];
@@ -26,14 +17,12 @@ let dir: string;
 let plan: string;
 let planText: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-cli-out-'));
+  dir = await makeTempDir('rotaplan-cli-out-');
   plan = join(dir, 'team.rotaplan.json');
   planText = `${JSON.stringify(createSamplePlan('2026-11-27T00:00:00.000Z'), null, 2)}\n`;
   await writeFile(plan, planText);
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
+afterEach(() => removeDir(dir));
 
 describe('no command writes over the plan it read', () => {
   it.each(['md', 'html', 'ics', 'csv', 'json'])(

@@ -1,31 +1,20 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
 import { findLayerOverlaps } from '../../../shared/plan/layer-overlaps';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 30_000 });
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    now: () => new Date('2027-02-01T00:00:00.000Z'),
-  };
-  const code = await runCli(argv, io);
-  return { code, ...out };
-}
+const run = cliAt('2027-02-01T00:00:00.000Z');
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-cli-overlaps-'));
+  dir = await makeTempDir('rotaplan-cli-overlaps-');
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
+afterEach(() => removeDir(dir));
 
 describe('overlapping shifts on a layer', () => {
   it('rotaplan validate names each overlapping shift by path and exits 1', async () => {

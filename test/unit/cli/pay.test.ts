@@ -1,37 +1,27 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt, lastJson } from '../../helpers/cli';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { handPlan, handRules } from '../pay/pay-fixture';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 // Real files; a command's modules load on its first run, inside the test.
 vi.setConfig({ testTimeout: 20_000 });
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    now: () => new Date('2026-11-27T00:00:00.000Z'),
-  };
-  const code = await runCli(argv, io);
-  return { code, ...out };
-}
+const run = cliAt('2026-11-27T00:00:00.000Z');
 
 let dir: string;
 let file: string;
 let rulesFile: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-pay-'));
+  dir = await makeTempDir('rotaplan-pay-');
   file = join(dir, 'p.rotaplan.json');
   rulesFile = join(dir, 'rules.json');
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
+afterEach(() => removeDir(dir));
 
-const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
+/** The fields of `pay --json` one test reads: currency, total and the two members' amounts. */
+type PayTotals = { currency: string; total: number; members: [{ amount: number }, { amount: number }] };
 
 describe('rotaplan pay', () => {
   it('--json prints the hand-checked amounts per member and rule on its last line', async () => {
@@ -47,7 +37,7 @@ describe('rotaplan pay', () => {
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(JSON.parse(lastLine(stdout))).toEqual({
+    expect(lastJson(stdout)).toEqual({
       currency: 'EUR',
       from: '2027-01-04',
       to: '2027-12-31',
@@ -113,7 +103,7 @@ describe('rotaplan pay', () => {
     );
     const json = await run('pay', file, '--rules', rulesFile, '--json');
     expect(json.code).toBe(0);
-    const report = JSON.parse(lastLine(json.stdout));
+    const report = lastJson<PayTotals>(json.stdout);
     expect([report.currency, report.total, report.members[0].amount, report.members[1].amount]).toEqual([
       'CHF',
       159,

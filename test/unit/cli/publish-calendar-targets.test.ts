@@ -1,23 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt, lastJson } from '../../helpers/cli';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 // Publishes both sample plans to Grafana OnCall, Opsgenie and GoAlert through the CLI and real files, then checks
 // a hand-edited file as a CI job would.
 
 vi.setConfig({ testTimeout: 180_000 });
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    now: () => new Date('2026-12-06T00:00:00.000Z'),
-  };
-  const code = await runCli(argv, io);
-  return { code, ...out };
-}
+const run = cliAt('2026-12-06T00:00:00.000Z');
 
 type Summary = {
   target: string;
@@ -27,14 +18,13 @@ type Summary = {
   layers: number;
   overrides: number;
 };
-const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Summary;
 
 let dir: string;
 const plans: Record<string, string> = {};
 const maps: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-publish-more-'));
+  dir = await makeTempDir('rotaplan-publish-more-');
   plans.sample = join(dir, 'weekly.rotaplan.json');
   plans['follow-the-sun'] = join(dir, 'fts.rotaplan.json');
   expect((await run('sample', '--out', plans.sample)).code).toBe(0);
@@ -46,7 +36,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  await removeDir(dir);
 });
 
 const cases = [
@@ -73,7 +63,7 @@ describe.each(cases)('rotaplan publish --target %s', (target, files, needsIds) =
       const result = await run('publish', plans[name]!, '--target', target, '--out', out, ...ids, '--json');
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      const summary = lastJson(result.stdout);
+      const summary = lastJson<Summary>(result.stdout);
       expect(summary.target).toBe(target);
       expect(summary.verified).toBe(true);
       expect(summary.differingMinutes).toBe(0);
@@ -97,7 +87,7 @@ describe.each(cases)('rotaplan publish --target %s', (target, files, needsIds) =
     await writeFile(file, edited);
     const check = await run('publish', plans.sample!, '--target', target, '--check', out, ...ids, '--json');
     expect(check.code).toBe(1);
-    const summary = lastJson(check.stdout);
+    const summary = lastJson<Summary>(check.stdout);
     expect(summary.verified).toBe(false);
     expect(summary.differingMinutes).toBeGreaterThan(0);
   });

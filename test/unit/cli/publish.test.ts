@@ -1,22 +1,13 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt, lastJson } from '../../helpers/cli';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 // Publishes the sample plans and checks the written files as a CI job would: through the CLI and real files.
 
 vi.setConfig({ testTimeout: 120_000 });
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    now: () => new Date('2026-12-06T00:00:00.000Z'),
-  };
-  const code = await runCli(argv, io);
-  return { code, ...out };
-}
+const run = cliAt('2026-12-06T00:00:00.000Z');
 
 type Summary = {
   target: string;
@@ -27,7 +18,6 @@ type Summary = {
   verified: boolean;
   differingMinutes: number;
 };
-const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Summary;
 
 let dir: string;
 let weekly: string;
@@ -40,7 +30,7 @@ const mapsFor = async (file: string) =>
   );
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-publish-'));
+  dir = await makeTempDir('rotaplan-publish-');
   weekly = join(dir, 'weekly.rotaplan.json');
   fts = join(dir, 'fts.rotaplan.json');
   expect((await run('sample', '--out', weekly)).code).toBe(0);
@@ -49,7 +39,7 @@ beforeAll(async () => {
   ftsMaps = await mapsFor(fts);
 });
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  await removeDir(dir);
 });
 
 describe('rotaplan publish --target pagerduty', () => {
@@ -58,7 +48,7 @@ describe('rotaplan publish --target pagerduty', () => {
     const result = await run('publish', weekly, '--target', 'pagerduty', '--out', out, ...maps, '--json');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(lastJson(result.stdout)).toEqual({
+    expect(lastJson<Summary>(result.stdout)).toEqual({
       target: 'pagerduty',
       files: ['schedules/primary.json', 'schedules/secondary.json', 'overrides.json', 'rotaplan-users.json'],
       schedules: 2,
@@ -82,7 +72,7 @@ describe('rotaplan publish --target pagerduty', () => {
     });
     const checked = await run('publish', weekly, '--target', 'pagerduty', '--check', out, ...maps, '--json');
     expect(checked.code).toBe(0);
-    expect(lastJson(checked.stdout)).toMatchObject({ verified: true, differingMinutes: 0 });
+    expect(lastJson<Summary>(checked.stdout)).toMatchObject({ verified: true, differingMinutes: 0 });
     // The ids publish used are kept beside the files, so a CI job can --check without repeating --map.
     expect(JSON.parse(await readFile(join(out, 'rotaplan-users.json'), 'utf8')).users).toEqual({
       'maya.chen@pacificinfra.example': 'PD-maya',
@@ -92,7 +82,7 @@ describe('rotaplan publish --target pagerduty', () => {
     });
     const bare = await run('publish', weekly, '--target', 'pagerduty', '--check', out, '--json');
     expect(bare.code).toBe(0);
-    expect(lastJson(bare.stdout)).toEqual({
+    expect(lastJson<Summary>(bare.stdout)).toEqual({
       target: 'pagerduty',
       files: ['overrides.json', 'schedules/primary.json', 'schedules/secondary.json'],
       schedules: null,
@@ -148,7 +138,10 @@ describe('rotaplan publish --target pagerduty', () => {
       '--json',
     );
     expect(overrideOnly.code).toBe(1);
-    expect(lastJson(overrideOnly.stdout)).toMatchObject({ verified: false, differingMinutes: 12 * 60 });
+    expect(lastJson<Summary>(overrideOnly.stdout)).toMatchObject({
+      verified: false,
+      differingMinutes: 12 * 60,
+    });
   });
 
   it('names the members without a PagerDuty user id and writes nothing', async () => {
@@ -165,7 +158,11 @@ describe('rotaplan publish --target pagerduty', () => {
     const out = join(dir, 'pd-fts');
     const result = await run('publish', fts, '--target', 'pagerduty', '--out', out, ...ftsMaps, '--json');
     expect(result.code).toBe(0);
-    expect(lastJson(result.stdout)).toMatchObject({ schedules: 2, verified: true, differingMinutes: 0 });
+    expect(lastJson<Summary>(result.stdout)).toMatchObject({
+      schedules: 2,
+      verified: true,
+      differingMinutes: 0,
+    });
   });
 });
 
@@ -174,7 +171,7 @@ describe('rotaplan publish --target terraform-pagerduty', () => {
     const out = join(dir, 'tf');
     const result = await run('publish', weekly, '--target', 'terraform-pagerduty', '--out', out, '--json');
     expect(result.code).toBe(0);
-    expect(lastJson(result.stdout)).toEqual({
+    expect(lastJson<Summary>(result.stdout)).toEqual({
       target: 'terraform-pagerduty',
       files: ['main.tf', 'overrides.json'],
       schedules: 2,
@@ -201,7 +198,7 @@ describe('rotaplan publish --target terraform-pagerduty', () => {
     const ftsOut = join(dir, 'tf-fts');
     const ftsResult = await run('publish', fts, '--target', 'terraform-pagerduty', '--out', ftsOut, '--json');
     expect(ftsResult.code).toBe(0);
-    expect(lastJson(ftsResult.stdout)).toMatchObject({ verified: true, differingMinutes: 0 });
+    expect(lastJson<Summary>(ftsResult.stdout)).toMatchObject({ verified: true, differingMinutes: 0 });
   });
 
   it('names a broken main.tf instead of verifying it', async () => {

@@ -1,28 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
 import { markdownHeadings, seedHeadingsMissing } from './seed-headings';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 30_000 });
 
-async function run(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    now: () => new Date('2027-03-01T17:30:00.000Z'),
-  };
-  return { code: await runCli(argv, io), ...out };
-}
+const run = cliAt('2027-03-01T17:30:00.000Z');
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-doc-'));
+  dir = await makeTempDir('rotaplan-doc-');
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
+afterEach(() => removeDir(dir));
 
 describe('rotaplan export --format md|html', () => {
   it('writes the filled plan document as Markdown and as HTML', async () => {

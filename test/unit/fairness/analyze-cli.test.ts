@@ -1,40 +1,24 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Papa from 'papaparse';
-import { runCli } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import type { Plan } from '../../../shared/plan/schema';
 import { changed, cleanPlan } from './test-plans';
+import { writePlanFile } from '../../helpers/temp-dir';
 
 // The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
 vi.setConfig({ testTimeout: 20_000 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2026-11-27T00:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+const run = cliAt('2026-11-27T00:00:00Z');
 
-async function planFile(plan: Plan): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'rotaplan-analyze-'));
-  const file = join(dir, 'plan.rotaplan.json');
-  await writeFile(file, JSON.stringify(plan));
-  return file;
-}
+const planFile = async (plan: Plan) => (await writePlanFile(plan, 'rotaplan-analyze-')).file;
 
 describe('rotaplan analyze', () => {
   it('reports the hours of the shifts `export --format csv` lists', async () => {
     const file = await planFile(createSamplePlan('2026-11-27T00:00:00.000Z'));
-    const analysis = await run(['analyze', file, '--json']);
+    const analysis = await run('analyze', file, '--json');
     expect(analysis.code).toBe(0);
     const json = JSON.parse(analysis.stdout);
-    const csv = await run(['export', file, '--format', 'csv']);
+    const csv = await run('export', file, '--format', 'csv');
     const rows = Papa.parse<Record<string, string>>(csv.stdout.trim(), { header: true }).data;
     const hours = new Map<string, number>();
     for (const r of rows) {
@@ -51,7 +35,7 @@ describe('rotaplan analyze', () => {
   });
 
   it('prints tables without --json', async () => {
-    const { code, stdout } = await run(['analyze', await planFile(cleanPlan())]);
+    const { code, stdout } = await run('analyze', await planFile(cleanPlan()));
     expect(code).toBe(0);
     expect(stdout).toContain('Test plan — 2027-04-05 to 2027-04-26 (America/Los_Angeles)');
     expect(stdout).toMatch(/A Person\s+168\s+48\s+0\s+63\s+0\s+223\.5\s+223\.5\s+1\s+33\.3 %/);
@@ -63,18 +47,18 @@ describe('rotaplan analyze', () => {
 
   it('--fail-on exits 1 when a flag at or above that severity exists, 0 otherwise', async () => {
     const clean = await planFile(cleanPlan());
-    expect((await run(['analyze', clean, '--fail-on', 'warning'])).code).toBe(0);
+    expect((await run('analyze', clean, '--fail-on', 'warning')).code).toBe(0);
     const gap = await planFile(changed((p) => p.shifts.splice(1, 1)));
-    const failed = await run(['analyze', gap, '--json', '--fail-on', 'error']);
+    const failed = await run('analyze', gap, '--json', '--fail-on', 'error');
     expect(failed.code).toBe(1);
     expect(failed.stderr).toBe('rotaplan analyze: 1 flag at or above error\n');
     const warningOnly = await planFile(changed((p) => (p.ownership[0]!.secondaryMemberId = null)));
-    expect((await run(['analyze', warningOnly, '--fail-on', 'error'])).code).toBe(0);
-    expect((await run(['analyze', warningOnly, '--fail-on', 'warning'])).code).toBe(1);
+    expect((await run('analyze', warningOnly, '--fail-on', 'error')).code).toBe(0);
+    expect((await run('analyze', warningOnly, '--fail-on', 'warning')).code).toBe(1);
   });
 
   it('takes --from/--to as the window', async () => {
-    const { stdout } = await run([
+    const { stdout } = await run(
       'analyze',
       await planFile(cleanPlan()),
       '--json',
@@ -82,25 +66,25 @@ describe('rotaplan analyze', () => {
       '2027-04-10',
       '--to',
       '2027-04-11',
-    ]);
+    );
     const json = JSON.parse(stdout);
     expect([json.from, json.to, json.members[0].onCallHours]).toEqual(['2027-04-10', '2027-04-11', 48]);
   });
 
   it('refuses bad flags with exit 2 and a message naming them', async () => {
     const file = await planFile(cleanPlan());
-    const bad = await run(['analyze', file, '--fail-on', 'info']);
+    const bad = await run('analyze', file, '--fail-on', 'info');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--fail-on must be warning or error');
-    const backwards = await run(['analyze', file, '--from', '2027-04-12', '--to', '2027-04-10']);
+    const backwards = await run('analyze', file, '--from', '2027-04-12', '--to', '2027-04-10');
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).toContain('--to is before --from');
-    expect((await run(['analyze', file, '--from', '2027-02-30'])).code).toBe(2);
+    expect((await run('analyze', file, '--from', '2027-02-30')).code).toBe(2);
   });
 
   it('names the problem of an invalid plan with its JSON path (exit 1)', async () => {
     const file = await planFile(changed((p) => (p.shifts[0]!.memberId = 'ghost')));
-    const result = await run(['analyze', file]);
+    const result = await run('analyze', file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('shifts[0].memberId: no team member has id "ghost"');
   });

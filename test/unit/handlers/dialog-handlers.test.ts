@@ -1,12 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NativeDialogs } from '../../../electron/handlers/context';
 import { createDispatcher, type Dispatch } from '../../../electron/handlers/dispatch';
 import { createHandlers, type HandlerContext } from '../../../electron/handlers/index';
 import { createPlanStore } from '../../../electron/store/plan-store';
-import type { IpcResult, LoadedPlan } from '../../../shared/ipc/contract';
+import type { LoadedPlan } from '../../../shared/ipc/contract';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { valueOf } from '../../helpers/handlers';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -52,18 +53,11 @@ function setup(dialogs: NativeDialogs | undefined) {
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-dialogs-'));
+  dir = await makeTempDir('rotaplan-dialogs-');
   answers = [];
   asked = [];
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
-
-function valueOf<T>(result: IpcResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+afterEach(() => removeDir(dir));
 
 describe('dialog handlers with native dialogs', () => {
   it('dialog:openPlan opens the picked file through the store; null on cancel', async () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appHandlers } from '../../../electron/handlers/app-handlers';
 import { createDispatcher, mergeHandlers, type Dispatch } from '../../../electron/handlers/dispatch';
@@ -7,8 +6,10 @@ import { createHandlers, type HandlerContext } from '../../../electron/handlers/
 import { planHandlers } from '../../../electron/handlers/plan-handlers';
 import { refHandlers } from '../../../electron/handlers/ref-handlers';
 import { createPlanStore } from '../../../electron/store/plan-store';
-import type { HolidayCountry, IpcResult, LoadedPlan } from '../../../shared/ipc/contract';
+import type { HolidayCountry, LoadedPlan } from '../../../shared/ipc/contract';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { valueOf } from '../../helpers/handlers';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 // Real files and (for the CLI) real processes: generous limits so a busy CI machine does not fail them.
 vi.setConfig({ testTimeout: 20_000 });
@@ -19,7 +20,7 @@ let dispatch: Dispatch;
 let unexpected: { error: unknown; channel: string }[];
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-handlers-'));
+  dir = await makeTempDir('rotaplan-handlers-');
   const store = createPlanStore({
     userDataDir: dir,
     createDefaultPlan: createSamplePlan,
@@ -29,15 +30,7 @@ beforeEach(async () => {
   unexpected = [];
   dispatch = createDispatcher(createHandlers(ctx), (error, channel) => unexpected.push({ error, channel }));
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
-
-/** The value of a successful result, failing the test with the error otherwise. */
-function valueOf<T>(result: IpcResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+afterEach(() => removeDir(dir));
 
 describe('the dispatcher refuses what it cannot trust', () => {
   it('refuses an unknown channel', async () => {

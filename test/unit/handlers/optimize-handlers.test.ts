@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDispatcher, type Dispatch } from '../../../electron/handlers/dispatch';
-import { createHandlers } from '../../../electron/handlers/index';
-import { createPlanStore } from '../../../electron/store/plan-store';
-import type { IpcResult, OptimizeJobStatus } from '../../../shared/ipc/contract';
+import type { Dispatch } from '../../../electron/handlers/dispatch';
+import type { OptimizeJobStatus } from '../../../shared/ipc/contract';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { previewDispatch, valueOf } from '../../helpers/handlers';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -13,23 +10,10 @@ let dir: string;
 let dispatch: Dispatch;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-optimize-handlers-'));
-  const store = createPlanStore({ userDataDir: dir, createDefaultPlan: createSamplePlan });
-  dispatch = createDispatcher(
-    createHandlers({ store, mode: 'preview', version: '0.1.0-test', userDataDir: dir }),
-    (error) => {
-      throw error;
-    },
-  );
+  dir = await makeTempDir('rotaplan-optimize-handlers-');
+  dispatch = previewDispatch(dir);
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
-
-function valueOf<T>(result: IpcResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+afterEach(() => removeDir(dir));
 
 async function settle(jobId: string): Promise<OptimizeJobStatus> {
   for (;;) {

@@ -1,11 +1,12 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from '../../../electron/handlers/dispatch';
 import { createHandlers, type HandlerContext } from '../../../electron/handlers/index';
 import { createPlanStore } from '../../../electron/store/plan-store';
-import type { IpcResult, LoadedPlan } from '../../../shared/ipc/contract';
+import type { LoadedPlan } from '../../../shared/ipc/contract';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { valueOf } from '../../helpers/handlers';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -17,7 +18,7 @@ const NOW = '2027-03-01T10:00:00.000Z';
 const sample = () => createSamplePlan(NOW);
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-planfile-'));
+  dir = await makeTempDir('rotaplan-planfile-');
   const store = createPlanStore({
     userDataDir: dir,
     createDefaultPlan: createSamplePlan,
@@ -30,13 +31,9 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   expect(unexpected).toEqual([]);
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  await removeDir(dir);
 });
 
-function valueOf<T>(result: IpcResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 const current = () => readFile(join(dir, 'plan.rotaplan.json'));
 
 describe('plan:openText', () => {

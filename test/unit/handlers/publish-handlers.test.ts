@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDispatcher, type Dispatch } from '../../../electron/handlers/dispatch';
-import { createHandlers } from '../../../electron/handlers/index';
-import { createPlanStore } from '../../../electron/store/plan-store';
-import type { IpcResult, PublishRunResult } from '../../../shared/ipc/contract';
+import type { Dispatch } from '../../../electron/handlers/dispatch';
+import type { PublishRunResult } from '../../../shared/ipc/contract';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { previewDispatch, valueOf } from '../../helpers/handlers';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -13,23 +12,10 @@ let dir: string;
 let dispatch: Dispatch;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-publish-handlers-'));
-  const store = createPlanStore({ userDataDir: dir, createDefaultPlan: createSamplePlan });
-  dispatch = createDispatcher(
-    createHandlers({ store, mode: 'preview', version: '0.1.0-test', userDataDir: dir }),
-    (error) => {
-      throw error;
-    },
-  );
+  dir = await makeTempDir('rotaplan-publish-handlers-');
+  dispatch = previewDispatch(dir);
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
-
-function valueOf<T>(result: IpcResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+afterEach(() => removeDir(dir));
 
 const sample = () => createSamplePlan('2026-11-27T00:00:00.000Z');
 

@@ -1,30 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDispatcher, type Dispatch } from '../../../electron/handlers/dispatch';
-import { createHandlers } from '../../../electron/handlers/index';
-import { createPlanStore } from '../../../electron/store/plan-store';
+import type { Dispatch } from '../../../electron/handlers/dispatch';
 import { zoneOffsetsAnswerSchema, type IpcResult } from '../../../shared/ipc/contract';
-import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { previewDispatch } from '../../helpers/handlers';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 let dir: string;
 let dispatch: Dispatch;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-ref-'));
-  const store = createPlanStore({
-    userDataDir: dir,
-    createDefaultPlan: createSamplePlan,
-    now: () => new Date('2027-03-01T10:00:00.000Z'),
-  });
-  const ctx = { store, mode: 'preview' as const, version: '0.1.0-test', userDataDir: dir };
-  dispatch = createDispatcher(createHandlers(ctx), (error) => {
-    throw error;
-  });
+  dir = await makeTempDir('rotaplan-ref-');
+  dispatch = previewDispatch(dir, '2027-03-01T10:00:00.000Z');
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-});
+afterEach(() => removeDir(dir));
 
 function refusal(result: IpcResult<unknown>): string {
   if (result.ok) throw new Error('expected a refusal');

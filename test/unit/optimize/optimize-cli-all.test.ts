@@ -1,28 +1,19 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
 import { hoursPlan } from './tiny-plans';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 // The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
 vi.setConfig({ testTimeout: 20_000 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2027-03-01T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+const run = cliAt('2027-03-01T12:00:00Z');
 
 describe('rotaplan optimize --strategy all', () => {
   let dir: string;
   let file: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rotaplan-optimize-all-'));
+    dir = await makeTempDir('rotaplan-optimize-all-');
     file = join(dir, 'plan.rotaplan.json');
     // Three people, six weeks, a a b b c c: round-robin (a b c a b c) and the optimiser both even it out.
     const plan = hoursPlan(['a', 'b', 'c'], 6);
@@ -30,10 +21,10 @@ describe('rotaplan optimize --strategy all', () => {
     plan.shifts = plan.shifts.map((s, k) => ({ ...s, memberId: order[k]! }));
     await writeFile(file, JSON.stringify(plan));
   });
-  afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
+  afterEach(() => removeDir(dir));
 
   it('prints the three strategies side by side, as a table and as a JSON array', async () => {
-    const text = await run(['optimize', file, '--strategy', 'all', '--time-limit', '20']);
+    const text = await run('optimize', file, '--strategy', 'all', '--time-limit', '20');
     expect(text.code).toBe(0);
     const lines = text.stdout.split('\n');
     expect(lines[0]).toBe('Tiny plan — all strategies');
@@ -46,7 +37,7 @@ describe('rotaplan optimize --strategy all', () => {
       ['least-recent', 'feasible'],
     ]);
 
-    const json = await run(['optimize', file, '--strategy', 'all', '--time-limit', '20', '--json']);
+    const json = await run('optimize', file, '--strategy', 'all', '--time-limit', '20', '--json');
     const docs = JSON.parse(json.stdout) as {
       strategy: string;
       status: string;
@@ -62,7 +53,7 @@ describe('rotaplan optimize --strategy all', () => {
   }, 60_000);
 
   it('refuses --out with all: one file holds one proposal', async () => {
-    const out = await run(['optimize', file, '--strategy', 'all', '--out', join(dir, 'x.json')]);
+    const out = await run('optimize', file, '--strategy', 'all', '--out', join(dir, 'x.json'));
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(
       /^rotaplan optimize: --out writes one proposal: pick one --strategy, not all\n/,

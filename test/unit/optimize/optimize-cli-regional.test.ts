@@ -1,36 +1,20 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
 import type { Plan } from '../../../shared/plan/schema';
 import { businessAfterHoursPlan } from './regional-plans';
 import { hoursPlan } from './tiny-plans';
+import { writePlanFile } from '../../helpers/temp-dir';
 
 // The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
 vi.setConfig({ testTimeout: 30_000 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2027-03-01T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+const run = cliAt('2027-03-01T12:00:00Z');
 
-async function planFile(plan: Plan): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'rotaplan-optimize-regional-'));
-  const file = join(dir, 'plan.rotaplan.json');
-  await writeFile(file, JSON.stringify(plan));
-  return file;
-}
+const planFile = async (plan: Plan) => (await writePlanFile(plan, 'rotaplan-optimize-regional-')).file;
 
 describe('rotaplan optimize on regional rotations and with pay', () => {
   it('proposes a business-hours + after-hours plan: the optimum 300, no rule broken', async () => {
     const file = await planFile(businessAfterHoursPlan(3));
-    const { code, stdout, stderr } = await run(['optimize', file, '--json']);
+    const { code, stdout, stderr } = await run('optimize', file, '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
@@ -61,14 +45,14 @@ describe('rotaplan optimize on regional rotations and with pay', () => {
       },
     };
     const file = await planFile(plan);
-    const one = await run(['optimize', file, '--json', '--cost-weight', '0.001']);
+    const one = await run('optimize', file, '--json', '--cost-weight', '0.001');
     expect(one.code).toBe(0);
     expect(JSON.parse(one.stdout)).toMatchObject({
       status: 'optimal',
       objective: 171.36,
       cost: { currency: 'EUR', total: 3360 },
     });
-    const all = await run(['optimize', file, '--strategy', 'all', '--cost-weight', '0.001']);
+    const all = await run('optimize', file, '--strategy', 'all', '--cost-weight', '0.001');
     expect(all.code).toBe(0);
     const header = all.stdout.split('\n').find((l) => l.startsWith('Strategy'))!;
     expect(header).toContain('Cost');
@@ -79,7 +63,7 @@ describe('rotaplan optimize on regional rotations and with pay', () => {
 
   it('refuses a negative cost weight as a usage error', async () => {
     const file = await planFile(hoursPlan(['a', 'b'], 2));
-    const { code, stderr } = await run(['optimize', file, '--cost-weight', '-1']);
+    const { code, stderr } = await run('optimize', file, '--cost-weight', '-1');
     expect(code).toBe(2);
     expect(stderr).toContain('--cost-weight expects a number greater than 0 and at most 1000000');
   });

@@ -1,31 +1,17 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
 import type { Plan } from '../../../shared/plan/schema';
 import { validatePlanFully } from '../../../shared/plan/validate-full';
 import { hoursPlan, primaryOrder } from './tiny-plans';
+import { writePlanFile } from '../../helpers/temp-dir';
 
 // The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
 vi.setConfig({ testTimeout: 20_000 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2027-03-01T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+const run = cliAt('2027-03-01T12:00:00Z');
 
-async function planFile(plan: Plan): Promise<{ dir: string; file: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'rotaplan-optimize-'));
-  const file = join(dir, 'plan.rotaplan.json');
-  await writeFile(file, JSON.stringify(plan));
-  return { dir, file };
-}
+const planFile = (plan: Plan) => writePlanFile(plan, 'rotaplan-optimize-');
 
 describe('rotaplan optimize', () => {
   it('prints the optimize --json document of the CLI contract and writes the plan with the new shifts to --out', async () => {
@@ -34,7 +20,7 @@ describe('rotaplan optimize', () => {
     plan.shifts[2] = { ...plan.shifts[2]!, memberId: 'b' };
     const { dir, file } = await planFile(plan);
     const out = join(dir, 'proposal.rotaplan.json');
-    const { code, stdout, stderr } = await run([
+    const { code, stdout, stderr } = await run(
       'optimize',
       file,
       '--json',
@@ -42,7 +28,7 @@ describe('rotaplan optimize', () => {
       out,
       '--change-weight',
       '1',
-    ]);
+    );
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(Object.keys(json).slice(0, 7)).toEqual([
@@ -78,7 +64,7 @@ describe('rotaplan optimize', () => {
 
   it('compares the baselines on the same plan', async () => {
     const { file } = await planFile(hoursPlan(['a', 'b', 'c'], 3, { b: [['2027-04-13', '2027-04-14']] }));
-    const rr = await run(['optimize', file, '--strategy', 'round-robin', '--json']);
+    const rr = await run('optimize', file, '--strategy', 'round-robin', '--json');
     expect(rr.code).toBe(1);
     expect(JSON.parse(rr.stdout)).toMatchObject({
       status: 'infeasible',
@@ -86,7 +72,7 @@ describe('rotaplan optimize', () => {
       gap: null,
       violations: ['primary 2027-04-12: b is on call during time off 2027-04-13 – 2027-04-14'],
     });
-    const lr = await run(['optimize', file, '--strategy', 'least-recent']);
+    const lr = await run('optimize', file, '--strategy', 'least-recent');
     expect(lr.code).toBe(0);
     expect(lr.stdout).toContain('Tiny plan — least-recent: feasible, objective');
     expect(lr.stdout).toMatch(/C Person\s+168\.0\s+168\.0\s+/);
@@ -99,7 +85,7 @@ describe('rotaplan optimize', () => {
     });
     const { dir, file } = await planFile(plan);
     const out = join(dir, 'never.rotaplan.json');
-    const { code, stdout, stderr } = await run(['optimize', file, '--json', '--out', out]);
+    const { code, stdout, stderr } = await run('optimize', file, '--json', '--out', out);
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
     expect(json.status).toBe('infeasible');
@@ -110,12 +96,12 @@ describe('rotaplan optimize', () => {
 
   it('rejects bad flags with exit code 2', async () => {
     const { file } = await planFile(hoursPlan(['a', 'b'], 2));
-    expect((await run(['optimize', file, '--strategy', 'fastest'])).stderr).toContain(
+    expect((await run('optimize', file, '--strategy', 'fastest')).stderr).toContain(
       '--strategy must be one of optimal, round-robin, least-recent',
     );
-    expect((await run(['optimize', file, '--time-limit', '0'])).code).toBe(2);
-    expect((await run(['optimize', file, '--from', '2027-13-01'])).code).toBe(2);
-    const same = await run(['optimize', file, '--out', file]);
+    expect((await run('optimize', file, '--time-limit', '0')).code).toBe(2);
+    expect((await run('optimize', file, '--from', '2027-13-01')).code).toBe(2);
+    const same = await run('optimize', file, '--out', file);
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('--out must name another file');
   });

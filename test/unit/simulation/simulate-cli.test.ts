@@ -1,35 +1,26 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../../../electron/cli/main';
+import { cliAt } from '../../helpers/cli';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { writePlanFile } from '../../helpers/temp-dir';
 
 // The CLI loads a command's modules when it first runs it, so that first run counts its imports too.
 vi.setConfig({ testTimeout: 20_000 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2026-11-27T00:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+const run = cliAt('2026-11-27T00:00:00Z');
 
-async function sampleFile(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'rotaplan-simulate-'));
-  const file = join(dir, 'sample.rotaplan.json');
-  await writeFile(file, JSON.stringify(createSamplePlan('2026-11-27T00:00:00.000Z')));
-  return file;
-}
+const sampleFile = async () =>
+  (
+    await writePlanFile(
+      createSamplePlan('2026-11-27T00:00:00.000Z'),
+      'rotaplan-simulate-',
+      'sample.rotaplan.json',
+    )
+  ).file;
 
 describe('rotaplan simulate', () => {
   it('prints byte-identical JSON for the same seed, apart from elapsedMs', async () => {
     const file = await sampleFile();
-    const one = await run(['simulate', file, '--runs', '200', '--seed', '1', '--json']);
-    const two = await run(['simulate', file, '--runs', '200', '--seed', '1', '--json']);
+    const one = await run('simulate', file, '--runs', '200', '--seed', '1', '--json');
+    const two = await run('simulate', file, '--runs', '200', '--seed', '1', '--json');
     expect(one.code).toBe(0);
     const strip = (text: string) => text.replace(/"elapsedMs": \d+/, '"elapsedMs": 0');
     expect(strip(two.stdout)).toBe(strip(one.stdout));
@@ -50,12 +41,12 @@ describe('rotaplan simulate', () => {
     ]);
     expect(typeof json.pipelines[0].incidents.mean).toBe('number');
     expect(typeof json.pipelines[0].slaBreachProbability).toBe('number');
-    const other = await run(['simulate', file, '--runs', '200', '--seed', '2', '--json']);
+    const other = await run('simulate', file, '--runs', '200', '--seed', '2', '--json');
     expect(strip(other.stdout)).not.toBe(strip(one.stdout));
   });
 
   it('prints tables without --json', async () => {
-    const { code, stdout } = await run(['simulate', await sampleFile(), '--runs', '50']);
+    const { code, stdout } = await run('simulate', await sampleFile(), '--runs', '50');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Monte Carlo incidents — 50 runs, seed 1, 2027-01-04 to 2028-01-03/);
     expect(stdout).toMatch(/Maya Chen\s+\d+\.\d/);
@@ -70,7 +61,7 @@ describe('rotaplan simulate', () => {
       ['seed', '-1'],
       ['seed', '4294967296'],
     ] as const) {
-      const result = await run(['simulate', file, `--${flag}=${value}`]);
+      const result = await run('simulate', file, `--${flag}=${value}`);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`--${flag} expects a whole number`);
     }

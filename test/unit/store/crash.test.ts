@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runCrashTrials } from '../../../bench/crash/trials';
@@ -12,6 +11,8 @@ import {
 } from '../../../electron/files/durable-file';
 import { createPlanStore } from '../../../electron/store/plan-store';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { deadPid } from '../../helpers/dead-pid';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 // Each kill trial starts a real process that saves through the plan store until it is SIGKILLed; on a busy
 // machine a trial takes a second or two, so the limit is generous.
@@ -19,20 +20,9 @@ vi.setConfig({ testTimeout: 240_000 });
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-durable-'));
+  dir = await makeTempDir('rotaplan-durable-');
 });
-afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
-
-/** A process id no process has (so its temporary files count as left by a killed save). */
-function deadPid(): number {
-  for (let pid = 4_000_000; ; pid++) {
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-    }
-  }
-}
+afterEach(() => removeDir(dir));
 
 describe('durable writes', () => {
   it('replaces the content whole and leaves no temporary file', async () => {

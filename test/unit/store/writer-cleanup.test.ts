@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../../../electron/cli/main';
 import type { HandlerContext, NativeDialogs } from '../../../electron/handlers/context';
@@ -8,6 +7,8 @@ import { createPrefsStore } from '../../../electron/prefs/prefs-store';
 import { createPlanStore } from '../../../electron/store/plan-store';
 import { createTrustedRevisions } from '../../../electron/store/trusted-revisions';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
+import { deadPid } from '../../helpers/dead-pid';
+import { makeTempDir, removeDir } from '../../helpers/temp-dir';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -17,20 +18,9 @@ vi.setConfig({ testTimeout: 20_000 });
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rotaplan-cleanup-'));
+  dir = await makeTempDir('rotaplan-cleanup-');
 });
-afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
-
-/** A process id no process has (so its temporary files count as left by a killed write). */
-function deadPid(): number {
-  for (let pid = 4_000_000; ; pid++) {
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-    }
-  }
-}
+afterEach(() => removeDir(dir));
 
 /** Leaves a killed write's temporary file for `name` in `folder`; answers its file name. */
 async function leftover(folder: string, name: string, n = 1): Promise<string> {

@@ -59,7 +59,7 @@ const byLayerThenStart = (a: EventInput, b: EventInput) => {
  * one-day shifts than its rows (after the multi-day shifts crossing it) keeps its first shifts (by layer, then start)
  * and one event saying how many more there are; a click on it opens that day in the week view.
  * Why: a plan cut into hourly shifts puts 48 on each day; FullCalendar lays out every event it holds on every render
- * (~2,000 for a month), which made each drop take half a second. The grid shows four rows a day either way.
+ * (~2,000 for a month), which made every drop slow to repaint. The grid shows four rows a day either way.
  * `from` and `to` are the plan-local dates of the window the events were picked for (inclusive); `handoff` is the
  * rotation's handoff time ("09:00").
  */

@@ -14,7 +14,12 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type 
 import type { ShiftSource } from '../../../../shared/plan/schema';
 import { isoWeekday, startOfLocalDay } from '../../../../shared/time/zoned';
 import type { CalendarDelta } from './calendar-format';
-import type { BackgroundEventProps, DayMark, ShiftEventProps } from './calendar-events';
+import {
+  shiftDataAttributes,
+  type BackgroundEventProps,
+  type DayMark,
+  type ShiftEventProps,
+} from './calendar-events';
 import { localDateOf } from './calendar-format';
 import { formatClock, formatHours, formatShort } from '../../components/wall-clock-format';
 import { useCalendarEvents } from './use-calendar-events';
@@ -111,13 +116,7 @@ const ShiftContent = memo(function ShiftContent({
   return (
     <div
       className="rp-shift"
-      data-shift-id={p.shiftId}
-      data-layer-id={p.layerId}
-      data-member-id={p.memberId}
-      data-striped={p.striped || undefined}
-      data-highlighted={p.highlighted || undefined}
-      data-pinned={p.pinned || undefined}
-      data-shadow={p.shadow || undefined}
+      {...shiftDataAttributes(p)}
       data-list={list || undefined}
       style={{ ['--rp-member' as string]: p.memberColor }}
       title={`${p.layerName}: ${p.memberName}${p.shadow ? ' (shadow: learning, not on call)' : ''}${p.pinned ? ' (pinned)' : ''}${source ? ` — ${source}` : ''}${p.cover ? `\n${p.cover}` : ''}`}

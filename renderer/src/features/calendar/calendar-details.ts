@@ -16,8 +16,8 @@ import { localDateOf, localDaySpan } from './calendar-format';
 
 /**
  * Investor-week findings of the weeks around some local dates. Only those weeks are checked: on a two-year plan
- * of 36,000 shifts the whole horizon took seconds after every drop (bench/ui), and a week that touches the dates
- * always starts within 7 days of them.
+ * of 36,000 shifts, checking the whole horizon after every drop is slow (`npm run bench:ui` times drops), and a
+ * week that touches the dates always starts within 7 days of them.
  */
 function findingsNear(plan: Plan, from: string, to: string): InvestorWeekFinding[] {
   // Kept inside the rotation's horizon, the range the whole-plan check uses.

@@ -42,6 +42,22 @@ export type ShiftEventProps = {
 };
 
 /**
+ * The data attributes a shift's bar carries in every view: which shift, layer and member, and its states.
+ * Why one place: the month grid and the lanes draw different bars, yet the styles and the tests find both by these.
+ */
+export function shiftDataAttributes(p: ShiftEventProps) {
+  return {
+    'data-shift-id': p.shiftId,
+    'data-layer-id': p.layerId,
+    'data-member-id': p.memberId,
+    'data-striped': p.striped || undefined,
+    'data-highlighted': p.highlighted || undefined,
+    'data-pinned': p.pinned || undefined,
+    'data-shadow': p.shadow || undefined,
+  };
+}
+
+/**
  * How shifts are drawn: as spans (month and week) or as handoffs (list: one line per shift at its start, since a
  * week-long span would otherwise be listed on every day it covers).
  */

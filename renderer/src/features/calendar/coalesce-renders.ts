@@ -19,7 +19,7 @@ const isDragUpdate = (action: unknown) => {
  * Makes one FullCalendar re-render per task out of the one it does per dispatched action, and returns the undo.
  * Why: FullCalendar's React wrapper renders the whole calendar synchronously after every drag action. A drop
  * dispatches three (the last hit, clearing the drag, merging the moved event): three full renders of a month
- * grid, ~20-45 ms each on a big plan, where the screen only ever shows the last. The actions still reduce at once
+ * grid, each costly on a big plan, where the screen only ever shows the last. The actions still reduce at once
  * (FullCalendar reads its state back right away); only the render waits, for a microtask, so it is still done
  * before the browser lays out or paints: no frame shows a state in between. Drag and resize hits still render at
  * once (see `isDragUpdate`), with whatever was waiting; so a drop renders twice, the hit and the rest.

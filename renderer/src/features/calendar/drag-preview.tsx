@@ -42,7 +42,7 @@ function markAffected(ids: string[]) {
  * that Esc cancelled it. The shifts it changes are outlined in the calendar.
  */
 export function DragPreview() {
-  // Deferred: on a plan of tens of thousands of shifts the dry run takes tens of milliseconds, and FullCalendar's
+  // Deferred: on a plan of tens of thousands of shifts the dry run takes a noticeable while, and FullCalendar's
   // own drawing of the drag must not wait for it.
   const current = useDeferredValue(useSyncExternalStore(subscribe, () => hover));
   const plan = useAppStore((s) => s.plan);

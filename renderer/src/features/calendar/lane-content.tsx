@@ -1,6 +1,6 @@
 import { IconPinFilled } from '@tabler/icons-react';
 import { memo } from 'react';
-import type { ShiftEventProps } from './calendar-events';
+import { shiftDataAttributes, type ShiftEventProps } from './calendar-events';
 import { formatHours, formatShort } from '../../components/wall-clock-format';
 
 /** The week views with one lane per layer (FullCalendar's free day grid over one or two weeks). */
@@ -34,13 +34,7 @@ export const LaneContent = memo(function LaneContent({
   return (
     <div
       className="rp-shift rp-lane"
-      data-shift-id={p.shiftId}
-      data-layer-id={p.layerId}
-      data-member-id={p.memberId}
-      data-striped={p.striped || undefined}
-      data-highlighted={p.highlighted || undefined}
-      data-pinned={p.pinned || undefined}
-      data-shadow={p.shadow || undefined}
+      {...shiftDataAttributes(p)}
       data-lane
       style={{ ['--rp-member' as string]: p.memberColor }}
       title={`${p.layerName}: ${p.memberName}${p.shadow ? ' (shadow: learning, not on call)' : ''}, ${span} (${formatHours(p.hours)})${source ? ` — ${source}` : ''}${p.cover ? `\n${p.cover}` : ''}`}

@@ -11,9 +11,10 @@ export const EVENT_RESET_LIMIT = 200;
 /**
  * Keeps FullCalendar's events equal to `events`, telling it only what changed: after a drag it is told to drop and
  * re-add the one or two events whose shifts changed, instead of being given the whole list.
- * Why: FullCalendar parses every event of a new `events` array (zone conversions included), ~0.2 s for the ~2,000
- * hourly shifts of a month of a big plan; a drop must repaint within 100 ms. Navigation and filters change most
- * events and take the whole-list path. Runs before paint, so no frame shows the old events.
+ * Why: FullCalendar parses every event of a new `events` array (zone conversions included), which for the
+ * thousands of hourly shifts of a month of a big plan takes longer than a drop may take to repaint (`npm run
+ * bench:ui` measures drag-to-repaint against its target). Navigation and filters change most events and take the
+ * whole-list path. Runs before paint, so no frame shows the old events.
  */
 export function useCalendarEvents(calendarRef: RefObject<CalendarRef | null>, events: EventInput[]): void {
   const shown = useRef<EventsById | null>(null);

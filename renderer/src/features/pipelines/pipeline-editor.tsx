@@ -4,7 +4,6 @@ import {
   Group,
   Input,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -12,12 +11,11 @@ import {
   Title,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useMemo } from 'react';
 import type { PipelinePatch } from '../../../../shared/plan/edits/pipeline-edits';
 import type { Criticality, Pipeline } from '../../../../shared/plan/schema';
 import { parseCron } from '../../../../shared/simulation/cron';
 import { defaultRatePerWeek } from '../../../../shared/simulation/incident-model';
-import { timeZoneOptions } from '../../components/time-zone-options';
+import { TimeZoneSelect } from '../../components/time-zone-select';
 import { CommitNumberInput, CommitTextarea, CommitTextInput } from '../../components/commit-on-blur-inputs';
 import { CommonIssuesEditor } from './common-issues-editor';
 import { CRITICALITY, criticalityInfo } from '../../components/criticality-levels';
@@ -33,7 +31,6 @@ import { TintBadge } from '../../components/tint-badge';
  */
 export function PipelineEditor({ pipeline, onRemove }: { pipeline: Pipeline; onRemove: () => void }) {
   const apply = useApplyEdit();
-  const zones = useMemo(() => timeZoneOptions(), []);
   const update = (fields: PipelinePatch, what?: string) =>
     apply({ kind: 'pipeline:update', pipelineId: pipeline.id, fields }, what);
   const crit = criticalityInfo(pipeline.criticality);
@@ -124,14 +121,9 @@ export function PipelineEditor({ pipeline, onRemove }: { pipeline: Pipeline; onR
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Select
+            <TimeZoneSelect
               label="Time zone"
               description="IANA zone the schedule runs in"
-              searchable
-              allowDeselect={false}
-              data={zones}
-              limit={80}
-              nothingFoundMessage="No IANA zone matches"
               value={pipeline.schedule.timeZone}
               onChange={(timeZone) => timeZone && update({ schedule: { timeZone } }, 'Time zone not changed')}
             />

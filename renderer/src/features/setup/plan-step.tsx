@@ -1,7 +1,6 @@
-import { Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMemo } from 'react';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { offsetLabel } from '../../components/time-zone-options';
-import { zoneOptions } from './zone-options';
+import { TimeZoneSelect } from '../../components/time-zone-select';
 import type { SetupDraft } from '../../../../shared/setup/setup-draft';
 
 /** Step 1: the plan's name, organisation and time zone (handoffs and the calendar use this zone). */
@@ -12,7 +11,6 @@ export function PlanStep({
   draft: SetupDraft;
   onChange: (patch: Partial<SetupDraft>) => void;
 }) {
-  const zones = useMemo(() => zoneOptions(), []);
   return (
     <Stack gap="md" maw={560}>
       <Text c="dimmed" size="sm">
@@ -32,15 +30,10 @@ export function PlanStep({
         value={draft.organisation}
         onChange={(e) => onChange({ organisation: e.currentTarget.value })}
       />
-      <Select
+      <TimeZoneSelect
         label="Time zone"
         description={`Handoffs and the calendar use this zone (now ${offsetLabel(draft.timeZone)})`}
-        searchable
         required
-        data={zones}
-        limit={80}
-        nothingFoundMessage="No IANA zone matches"
-        allowDeselect={false}
         value={draft.timeZone}
         onChange={(value) =>
           value &&

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { zoneOptions } from './zone-options';
+import { TimeZoneSelect } from '../../components/time-zone-select';
 import { useHolidayRegions } from '../../hooks/use-holiday-regions';
 import { regionMissing } from '../../../../shared/time/region-prompt';
 import {
@@ -24,7 +24,6 @@ export function TeamStep({
   onChange: (patch: Partial<SetupDraft>) => void;
 }) {
   const { countries, error } = useHolidayRegions();
-  const zones = useMemo(() => zoneOptions(), []);
   const countryOptions = useMemo(
     () => countries.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })),
     [countries],
@@ -98,14 +97,9 @@ export function TeamStep({
                   value={m.subdivision || null}
                   onChange={(value) => update(m.key, { subdivision: value ?? '' })}
                 />
-                <Select
+                <TimeZoneSelect
                   label={`Time zone of member ${n}`}
-                  searchable
                   required
-                  data={zones}
-                  limit={80}
-                  nothingFoundMessage="No IANA zone matches"
-                  allowDeselect={false}
                   value={m.timeZone}
                   onChange={(value) => value && update(m.key, { timeZone: value })}
                 />
