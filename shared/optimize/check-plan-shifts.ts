@@ -5,7 +5,7 @@ import { withoutShadows } from '../rotation/shadow-shifts';
 import { investorWeeks } from '../rotation/investor-weeks';
 import { isPlainLayer } from '../rotation/layer-rotations';
 import { isKeptShift } from '../rotation/schedule-shifts';
-import { layerTurns } from '../rotation/turns';
+import { TurnsTable } from '../rotation/turns';
 import { intersectAll, mergeIntervals } from '../time/intervals';
 import { addDays, instantMs, isoWeekday, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
 import { spanIndex, type SpannedShift } from './span-index';
@@ -29,6 +29,7 @@ export function checkPlanShifts(
   before: Plan,
   proposed: Plan,
   options: { from?: string; to?: string; maxWeekends?: number | null } = {},
+  turns: TurnsTable = new TurnsTable(),
 ): string[] {
   const after = withoutShadows(proposed);
   const problems: string[] = [];
@@ -53,7 +54,7 @@ export function checkPlanShifts(
   for (const layer of layers) {
     const index = indexOf.get(layer.id)!;
     // A layer of rotations is on call in its rotations' windows only; a plain layer all the time.
-    const ruled = isPlainLayer(layer) ? null : layerTurns(after.rotation, layer).turns;
+    const ruled = isPlainLayer(layer) ? null : turns.layerTurns(after.rotation, layer).turns;
     const onCall = ruled ? mergeIntervals(ruled.flatMap((t) => t.allowed)) : null;
     for (const slot of inWindow) {
       const parts = index

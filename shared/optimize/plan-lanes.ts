@@ -1,7 +1,7 @@
 import type { Layer, LayerRotation, Plan } from '../plan/schema';
 import { rotationSlots, type RotationSlot } from '../rotation/generate-shifts';
 import { isPlainLayer, layerRotations } from '../rotation/layer-rotations';
-import { layerTurns } from '../rotation/turns';
+import { TurnsTable } from '../rotation/turns';
 import type { Interval } from '../time/intervals';
 import { instantMs, msToInstant } from '../time/zoned';
 
@@ -63,7 +63,7 @@ function periodAt(spans: readonly Interval[], at: number): number {
  * the plan's "one layer per person per period" for plain layers and "one regional turn per person per week" for
  * regional ones; overlaps across rounds are listed as clashes by the model builder.
  */
-export function planLanes(plan: Plan): PlanLanes | string {
+export function planLanes(plan: Plan, table: TurnsTable = new TurnsTable()): PlanLanes | string {
   const layers = plan.rotation.layers.filter(
     (l) => l.memberOrder.length > 0 || (l.rotations?.length ?? 0) > 0,
   );
@@ -87,7 +87,7 @@ export function planLanes(plan: Plan): PlanLanes | string {
       });
       continue;
     }
-    const turns = layerTurns(plan.rotation, layer).turns;
+    const turns = table.layerTurns(plan.rotation, layer).turns;
     for (const [r, rotation] of layerRotations(plan.rotation, layer).entries()) {
       const byPeriod: (LaneTurn | null)[] = spans.map(() => null);
       for (const turn of turns) {

@@ -7,7 +7,7 @@ import type { Layer, LayerRotation, Plan, Shift } from '../plan/schema';
 import { isPlainLayer, layerRotations } from '../rotation/layer-rotations';
 import { isShadowShift } from '../rotation/shadow-shifts';
 import { shadowShiftRefusal } from '../rotation/shift-adjust';
-import { layerTurns } from '../rotation/turns';
+import { TurnsTable } from '../rotation/turns';
 import { overlaps } from '../time/intervals';
 import { timeOffConflicts, type TimeOffConflict } from '../rotation/availability';
 import { addDays, instantMs, localDate } from '../time/zoned';
@@ -71,12 +71,13 @@ function ruleOf(problem: string): SwapRule {
  * The rotations of a layer with rotations of its own whose turns hold on-call time during the shift: only their
  * members may take it. Empty for a plain layer.
  */
-function rotationsOfShift(plan: Plan, layer: Layer, shift: Shift): LayerRotation[] {
+function rotationsOfShift(plan: Plan, layer: Layer, shift: Shift, turns: TurnsTable): LayerRotation[] {
   if (isPlainLayer(layer)) return [];
   const span = { start: instantMs(shift.start), end: instantMs(shift.end) };
   const rotations = layerRotations(plan.rotation, layer);
   const ids = new Set(
-    layerTurns(plan.rotation, layer)
+    turns
+      .layerTurns(plan.rotation, layer)
       .turns.filter((t) => t.allowed.some((a) => overlaps(a, span)))
       .map((t) => t.rotationIndex),
   );
@@ -123,16 +124,18 @@ export function swapCandidates(
     from: addDays(localDate(shift.start, zone), -plan.rotation.shiftLengthDays),
     to: localDate(shift.end, zone),
   };
-  const existing = new Set(checkPlanShifts(plan, plan, around));
+  // Every candidate keeps the plan's rotation: its turns are worked out once for all of them.
+  const turns = new TurnsTable();
+  const existing = new Set(checkPlanShifts(plan, plan, around, turns));
   const layer = plan.rotation.layers.find((l) => l.id === shift.layerId);
-  const rotations = layer ? rotationsOfShift(plan, layer, shift) : [];
+  const rotations = layer ? rotationsOfShift(plan, layer, shift, turns) : [];
 
   const candidates: SwapCandidate[] = [];
   for (const member of plan.members) {
     if (member.id === shift.memberId) continue;
     const changed = applyShiftEdit(plan, { kind: 'shift:reassign', shiftId, memberId: member.id });
     if (isRefusal(changed)) return changed.reason;
-    const blocks: SwapBlock[] = checkPlanShifts(plan, changed, around)
+    const blocks: SwapBlock[] = checkPlanShifts(plan, changed, around, turns)
       .filter((p) => !existing.has(p) && !p.startsWith(`kept shift ${shiftId} `))
       .map((message) => ({ rule: ruleOf(message), message }));
     if (layer && layer.memberOrder.length > 0 && !layer.memberOrder.includes(member.id)) {

@@ -1,7 +1,7 @@
 import type { Layer, Rotation } from '../plan/schema';
 import type { Interval } from '../time/intervals';
 import { addDays, instantMs, zonedToInstant } from '../time/zoned';
-import { layerTurns } from './turns';
+import { TurnsTable } from './turns';
 import { layerWindowProblems, type WindowProblem } from './windows';
 
 /** One turn as the rotation editor previews it: who, which rotation, and its on-call time (epoch ms). */
@@ -26,11 +26,17 @@ export function withDraftLayer(rotation: Rotation, layer: Layer): Rotation {
 /**
  * The turns of `layer` (within `rotation`'s horizon) that hold on-call time inside `window`, in time order.
  * Why from the rotation settings and not from shifts: the editor shows the next weeks before anything is
- * generated, while the user is still changing members, cadence and windows.
+ * generated, while the user is still changing members, cadence and windows. `turns`: the caller's turns table
+ * (the preview reads the same draft three ways).
  */
-export function previewTurns(rotation: Rotation, layer: Layer, window: Interval): PreviewTurn[] {
+export function previewTurns(
+  rotation: Rotation,
+  layer: Layer,
+  window: Interval,
+  turns: TurnsTable = new TurnsTable(),
+): PreviewTurn[] {
   const out: PreviewTurn[] = [];
-  for (const t of layerTurns(rotation, layer).turns) {
+  for (const t of turns.layerTurns(rotation, layer).turns) {
     const inside = t.allowed.filter((a) => a.end > window.start && a.start < window.end);
     if (inside.length === 0) continue;
     const ms = t.allowed.reduce((sum, a) => sum + (a.end - a.start), 0);
@@ -63,8 +69,9 @@ export function coverageStrips(
   layer: Layer,
   dates: readonly string[],
   zone: string,
+  table: TurnsTable = new TurnsTable(),
 ): StripDay[] {
-  const { turns } = layerTurns(rotation, layer);
+  const { turns } = table.layerTurns(rotation, layer);
   return dates.map((date) => {
     const day = {
       start: instantMs(zonedToInstant(date, '00:00', zone)),
@@ -123,8 +130,9 @@ export function coverageStrips(
 export function layerProblemSummary(
   rotation: Rotation,
   layer: Layer,
+  turns: TurnsTable = new TurnsTable(),
 ): { holes: number; doubles: number; first: WindowProblem | null } {
-  const { problems } = layerTurns(rotation, layer);
+  const { problems } = turns.layerTurns(rotation, layer);
   return {
     holes: problems.filter((p) => p.kind === 'hole').length,
     doubles: problems.filter((p) => p.kind === 'double').length,

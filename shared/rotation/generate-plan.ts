@@ -7,6 +7,7 @@ import { investorWeekFindings } from './investor-staffing';
 import { regenerate } from './regenerate';
 import { rotationWarnings } from './rotation-checks';
 import { sortShifts } from './schedule-shifts';
+import { TurnsTable } from './turns';
 
 /**
  * Which plan-local dates to generate (both inclusive); shifts starting outside them are kept as they are.
@@ -55,7 +56,9 @@ export function generatePlan(plan: Plan, options: GenerateOptions = {}): Generat
     ...(options.to !== undefined && { to: instantMs(startOfLocalDay(addDays(options.to, 1), zone)) }),
   };
   const holidays = options.holidays ?? new HolidayCalendar();
-  const regeneration = regenerate(plan, window, holidays);
+  // One turns table for the engine and the window checks: both read the same rotation's turns.
+  const turns = new TurnsTable();
+  const regeneration = regenerate(plan, window, holidays, turns);
   const next: Plan = { ...plan, shifts: sortShifts(plan, regeneration.shifts) };
   const { added, removed, changed } = regeneration.diff;
   const warnings: GenerateWarning[] = regeneration.unresolved.map((u) => ({
@@ -66,7 +69,7 @@ export function generatePlan(plan: Plan, options: GenerateOptions = {}): Generat
     start: u.start,
     end: u.end,
   }));
-  const rotation = rotationWarnings(next);
+  const rotation = rotationWarnings(next, turns);
   warnings.push(...rotation);
   const holed = new Set(rotation.filter((w) => w.kind === 'window-hole').map((w) => w.layerId));
   for (const c of checkCoverage(next)) {

@@ -1,6 +1,7 @@
 import type { Plan, Shift } from '../plan/schema';
 import type { HolidayLookup } from '../time/holidays';
 import { instantMs } from '../time/zoned';
+import type { TurnsTable } from './turns';
 import { scheduleShifts, type ScheduleWindow, type UnresolvedConflict } from './schedule-shifts';
 
 /** A shift that keeps its id but differs (person, times, source, pin, note or cover). */
@@ -45,7 +46,12 @@ export type Regeneration = { shifts: Shift[]; diff: ShiftDiff; unresolved: Unres
  * Why a preview and not an edit: the calendar shows the diff first; `rotation:regenerate` applies it, and
  * `rotaplan generate` writes it.
  */
-export function regenerate(plan: Plan, window: ScheduleWindow = {}, holidays?: HolidayLookup): Regeneration {
-  const { shifts, unresolved } = scheduleShifts(plan, window, holidays);
+export function regenerate(
+  plan: Plan,
+  window: ScheduleWindow = {},
+  holidays?: HolidayLookup,
+  turns?: TurnsTable,
+): Regeneration {
+  const { shifts, unresolved } = scheduleShifts(plan, window, holidays, turns);
   return { shifts, diff: diffShifts(plan.shifts, shifts), unresolved };
 }

@@ -4,7 +4,7 @@ import { addDays, instantMs, localDate, msToInstant, zonedToInstant } from '../t
 import { planLocal } from './describe-shift';
 import { rotationHorizon } from './generate-shifts';
 import { isPlainLayer, layerRotations } from './layer-rotations';
-import { layerTurns } from './turns';
+import { TurnsTable } from './turns';
 
 /**
  * Something about a plan's rotations a person should look at: a stretch of a layer no rotation's windows cover
@@ -54,7 +54,7 @@ export function nightPart(start: number, end: number, nights: readonly Interval[
  * does not allow it. Why: follow-the-sun and business-hours layers are right only when their windows meet
  * exactly and keep everyone in their daytime; `rotaplan generate` prints these as warnings.
  */
-export function rotationWarnings(plan: Plan): RotationWarning[] {
+export function rotationWarnings(plan: Plan, turns: TurnsTable = new TurnsTable()): RotationWarning[] {
   const out: RotationWarning[] = [];
   const zoneOf = new Map(plan.members.map((m) => [m.id, m.timeZone]));
   const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
@@ -74,7 +74,7 @@ export function rotationWarnings(plan: Plan): RotationWarning[] {
   };
   for (const layer of plan.rotation.layers) {
     if (isPlainLayer(layer)) continue;
-    for (const p of layerTurns(plan.rotation, layer).problems) {
+    for (const p of turns.layerTurns(plan.rotation, layer).problems) {
       const start = msToInstant(p.start);
       const end = msToInstant(p.end);
       const what =

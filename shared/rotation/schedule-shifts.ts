@@ -7,7 +7,7 @@ import { awayIntervals } from './availability';
 import { planLocal } from './describe-shift';
 import { isShadowShift, onCallShifts, scheduleShadows } from './shadow-shifts';
 import { uniqueShiftId } from './shift-ids';
-import { layerTurns, type Turn } from './turns';
+import { TurnsTable, type Turn } from './turns';
 
 /**
  * True for a shift that regeneration keeps exactly as it is: pinned, or made by hand (manual, override).
@@ -83,13 +83,19 @@ type Placer = {
  * stretch is reported in `unresolved`. Kept shifts cut the turns they overlap; the rotation still advances one
  * member per turn, so regenerating after an edit changes as little as possible. Turns are filled in time order
  * (then by layer), so a layer later in the list gives way to the earlier ones. `holidays` gives the shadow
- * learners' public holidays (see `scheduleShadows`); a plan without shadow pairings needs none.
+ * learners' public holidays (see `scheduleShadows`); a plan without shadow pairings needs none. `turns`: the
+ * caller's turns table (see `TurnsTable`; a fresh one when none is given).
  */
-export function scheduleShifts(plan: Plan, window: ScheduleWindow = {}, holidays?: HolidayLookup): Schedule {
+export function scheduleShifts(
+  plan: Plan,
+  window: ScheduleWindow = {},
+  holidays?: HolidayLookup,
+  turns: TurnsTable = new TurnsTable(),
+): Schedule {
   const onCall = onCallShifts(plan.shifts);
   const onCallPlan = onCall.length === plan.shifts.length ? plan : { ...plan, shifts: onCall };
   const keptShifts = keepShifts(onCallPlan, window);
-  const states = openTurns(onCallPlan, keptShifts);
+  const states = openTurns(onCallPlan, keptShifts, turns);
   const unresolved = placeTurns(makePlacer(onCallPlan, states, keptShifts.spans));
   const shadows = plan.shifts.filter(isShadowShift);
   const generated = collectShifts(onCallPlan, states, keptShifts.kept, shadows);
@@ -122,10 +128,10 @@ function isKeptInWindow(shift: Shift, from: number, to: number): boolean {
 }
 
 /** Phase 2: what each layer still has to staff in each turn once kept shifts (and the time before `from`) are cut. */
-function openTurns(plan: Plan, { spans, from, to }: KeptShifts): TurnState[][] {
+function openTurns(plan: Plan, { spans, from, to }: KeptShifts, table: TurnsTable): TurnState[][] {
   return plan.rotation.layers.map((layer) => {
     const ownKept = spans.filter((x) => x.layerId === layer.id);
-    return layerTurns(plan.rotation, layer).turns.map((turn, position) => {
+    return table.layerTurns(plan.rotation, layer).turns.map((turn, position) => {
       const open =
         turn.start >= to
           ? []

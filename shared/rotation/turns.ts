@@ -101,28 +101,44 @@ function rotationTurns(
 }
 
 /**
- * Every turn of a layer over the rotation's horizon, in time order (then by rotation), with the holes and doubles
- * its rotations' windows leave. Why one function: the engine fills these turns, the checks and the CLI report
- * the problems, and both read the same resolution of windows, dates and cadences.
+ * The turns of each layer already worked out, for as long as the caller keeps this object.
+ * Why a table the caller owns: plans are never changed in place (edits make new objects), so the same rotation and
+ * layer objects always give the same turns, and the engine and the checks of one generation, or the swap choices
+ * of one shift, ask for them again and again; one call (or one panel) holds one table, nothing is shared behind
+ * its back, and a test starts clean. Entries go when their rotation is no longer used.
  */
-export function layerTurns(rotation: Rotation, layer: Layer): LayerTurns {
-  // Plans are never changed in place (edits make new objects), so the same rotation and layer objects always give
-  // the same turns: the engine and the checks of one generation share them.
-  let byLayer = remembered.get(rotation);
-  if (!byLayer) {
-    byLayer = new WeakMap();
-    remembered.set(rotation, byLayer);
+export class TurnsTable {
+  private readonly known = new WeakMap<Rotation, WeakMap<Layer, LayerTurns>>();
+
+  /** The turns and window problems of `layer` in `rotation` (see `layerTurns`), worked out once per pair. */
+  layerTurns(rotation: Rotation, layer: Layer): LayerTurns {
+    let byLayer = this.known.get(rotation);
+    if (!byLayer) {
+      byLayer = new WeakMap();
+      this.known.set(rotation, byLayer);
+    }
+    let turns = byLayer.get(layer);
+    if (!turns) {
+      turns = computeLayerTurns(rotation, layer);
+      byLayer.set(layer, turns);
+    }
+    return turns;
   }
-  let known = byLayer.get(layer);
-  if (!known) {
-    known = computeLayerTurns(rotation, layer);
-    byLayer.set(layer, known);
-  }
-  return known;
 }
 
-// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
-const remembered = new WeakMap<Rotation, WeakMap<Layer, LayerTurns>>();
+/**
+ * Every turn of a layer over the rotation's horizon, in time order (then by rotation), with the holes and doubles
+ * its rotations' windows leave. Why one function: the engine fills these turns, the checks and the CLI report
+ * the problems, and both read the same resolution of windows, dates and cadences. `table`: the caller's turns
+ * table, so repeated questions about the same rotation are answered once (a fresh one when none is given).
+ */
+export function layerTurns(
+  rotation: Rotation,
+  layer: Layer,
+  table: TurnsTable = new TurnsTable(),
+): LayerTurns {
+  return table.layerTurns(rotation, layer);
+}
 
 function computeLayerTurns(rotation: Rotation, layer: Layer): LayerTurns {
   const span = rotationHorizon(rotation);

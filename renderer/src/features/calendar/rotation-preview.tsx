@@ -7,6 +7,7 @@ import {
   previewTurns,
   withDraftLayer,
 } from '../../../../shared/rotation/draft-preview';
+import { TurnsTable } from '../../../../shared/rotation/turns';
 import { addDays, instantMs, msToInstant, zonedToInstant } from '../../../../shared/time/zoned';
 import { MemberChip } from '../../components/member-chip';
 import { formatHours, formatMoment, formatShort } from '../../components/wall-clock-format';
@@ -24,6 +25,8 @@ const STRIP_DAYS = 7;
 export function RotationPreview({ plan, layer, from }: { plan: Plan; layer: Layer; from: string }) {
   const zone = plan.rotation.timeZone;
   const rotation = useMemo(() => withDraftLayer(plan.rotation, layer), [plan.rotation, layer]);
+  // The component's own turns table: moving `from` or re-rendering reads the draft's turns again, not anew.
+  const table = useMemo(() => new TurnsTable(), []);
   const computed = useMemo(() => {
     try {
       const start = instantMs(zonedToInstant(from, '00:00', zone));
@@ -31,14 +34,14 @@ export function RotationPreview({ plan, layer, from }: { plan: Plan; layer: Laye
       const dates = Array.from({ length: STRIP_DAYS }, (_, i) => addDays(from, i));
       return {
         ok: true as const,
-        turns: previewTurns(rotation, layer, { start, end }),
-        strips: coverageStrips(rotation, layer, dates, zone),
-        summary: layerProblemSummary(rotation, layer),
+        turns: previewTurns(rotation, layer, { start, end }, table),
+        strips: coverageStrips(rotation, layer, dates, zone, table),
+        summary: layerProblemSummary(rotation, layer, table),
       };
     } catch (error) {
       return { ok: false as const, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [rotation, layer, from, zone]);
+  }, [rotation, layer, from, zone, table]);
   if (!computed.ok) {
     return (
       <Alert color="red" variant="light" title="No preview for these settings">
