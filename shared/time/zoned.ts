@@ -38,14 +38,42 @@ export function isRealDate(value: string): boolean {
   }
 }
 
-/** The ISO date `days` days after `date` (negative goes back), in the calendar, not in hours. */
+/**
+ * The ISO date `days` days after `date` (negative goes back), in the calendar, not in hours.
+ * Why counted in epoch days: no zone is involved, and rotations step through every day of their horizon; dates
+ * outside the plain YYYY-MM-DD form (or years 100-9999) are left to Temporal, which also refuses what is not real.
+ */
 export function addDays(date: string, days: number): string {
-  return remember(`${date}+${days}`, () => Temporal.PlainDate.from(date).add({ days }).toString());
+  const day = plainEpochDay(date);
+  if (day !== null && Number.isInteger(days)) {
+    const moved = new Date((day + days) * DAY_MS);
+    const year = moved.getUTCFullYear();
+    if (year >= 100 && year <= 9999) return moved.toISOString().slice(0, 10);
+  }
+  return Temporal.PlainDate.from(date).add({ days }).toString();
 }
 
-/** ISO weekday (1 Monday … 7 Sunday) of a date. */
+/** ISO weekday (1 Monday … 7 Sunday) of a date; 1970-01-01, epoch day 0, was a Thursday. */
 export function isoWeekday(date: string): number {
-  return Number(remember(`${date}#weekday`, () => String(Temporal.PlainDate.from(date).dayOfWeek)));
+  const day = plainEpochDay(date);
+  return day === null ? Temporal.PlainDate.from(date).dayOfWeek : ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Exactly a plain ISO date: YYYY-MM-DD. */
+const PLAIN_DATE = /^\d{4}-\d\d-\d\d$/;
+
+/** Days since 1970-01-01 of a real YYYY-MM-DD date in the years 100-9999, else null (left to Temporal). */
+function plainEpochDay(date: string): number | null {
+  if (date.length !== 10 || !PLAIN_DATE.test(date)) return null;
+  const year = twoDigits(date, 0) * 100 + twoDigits(date, 2);
+  const month = twoDigits(date, 5);
+  const day = twoDigits(date, 8);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return null;
+  return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
