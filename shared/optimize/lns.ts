@@ -66,7 +66,6 @@ export async function largeNeighbourhoodSearch(
   const lower = Float64Array.from(problem.colLower);
   const upper = Float64Array.from(problem.colUpper);
   const fixed = Float64Array.from(options.fixable, (c) => Math.round(start.colValues[c]!));
-  const indices = Int32Array.from({ length: problem.numCols }, (_, k) => k);
   while (
     options.now() < options.deadline &&
     stall < (options.maxStallRounds ?? Infinity) &&
@@ -84,14 +83,19 @@ export async function largeNeighbourhoodSearch(
     }
     const seconds = Math.min(options.subTimeLimitSeconds, (options.deadline - options.now()) / 1000);
     if (seconds < 0.05) break;
-    const outcome = await options.solve(
-      { ...problem, colLower: lower, colUpper: upper },
-      {
-        timeLimitSeconds: seconds,
-        absoluteGap: options.absoluteGap,
-        start: { indices, values: best.colValues },
+    const sub = restrictProblem(problem, lower, upper);
+    const reduced = await options.solve(sub.problem, {
+      timeLimitSeconds: seconds,
+      absoluteGap: options.absoluteGap,
+      start: {
+        indices: Int32Array.from({ length: sub.columns.length }, (_, k) => k),
+        values: Float64Array.from(sub.columns, (c) => best.colValues[c]!),
       },
-    );
+    });
+    const outcome = {
+      ...reduced,
+      colValues: reduced.colValues && sub.expand(reduced.colValues),
+    };
     if (outcome.colValues && outcome.objective !== null && outcome.objective < best.objective - 1e-6) {
       best = { objective: outcome.objective, colValues: outcome.colValues };
       options.fixable.forEach((c, k) => (fixed[k] = Math.round(best.colValues[c]!)));
@@ -108,4 +112,75 @@ export async function largeNeighbourhoodSearch(
     }
   }
   return { best, rounds, improvements, size };
+}
+
+/**
+ * The MILP left when every column whose bounds meet is replaced by its value: those columns leave, their share of
+ * each row moves into the row bounds and their cost into the offset, and rows with nothing free left are dropped.
+ * Why: a neighbourhood frees a few hundred of thousands of columns; handing the solver only what is free saves
+ * copying and presolving the whole model in every round. `expand` maps a sub-solution back to all columns.
+ */
+export function restrictProblem(
+  problem: MilpProblem,
+  lower: Float64Array,
+  upper: Float64Array,
+): { problem: MilpProblem; columns: Int32Array; expand: (values: Float64Array) => Float64Array } {
+  const position = new Int32Array(problem.numCols).fill(-1);
+  const columns: number[] = [];
+  let offset = problem.offset;
+  for (let c = 0; c < problem.numCols; c++) {
+    if (lower[c] === upper[c]) offset += problem.colCost[c]! * lower[c]!;
+    else {
+      position[c] = columns.length;
+      columns.push(c);
+    }
+  }
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  const rowStarts: number[] = [0];
+  const colIndex: number[] = [];
+  const values: number[] = [];
+  const rowNames: string[] = [];
+  for (let r = 0; r < problem.numRows; r++) {
+    let fixedActivity = 0;
+    const before = colIndex.length;
+    for (let k = problem.rowStarts[r]!; k < problem.rowStarts[r + 1]!; k++) {
+      const c = problem.colIndex[k]!;
+      if (position[c]! < 0) fixedActivity += problem.values[k]! * lower[c]!;
+      else {
+        colIndex.push(position[c]!);
+        values.push(problem.values[k]!);
+      }
+    }
+    if (colIndex.length === before) continue;
+    rowLower.push(problem.rowLower[r]! - fixedActivity);
+    rowUpper.push(problem.rowUpper[r]! - fixedActivity);
+    rowStarts.push(colIndex.length);
+    rowNames.push(problem.rowNames[r] ?? `r${r}`);
+  }
+  const kept = Int32Array.from(columns);
+  return {
+    problem: {
+      numCols: kept.length,
+      numRows: rowLower.length,
+      colCost: Float64Array.from(kept, (c) => problem.colCost[c]!),
+      colLower: Float64Array.from(kept, (c) => lower[c]!),
+      colUpper: Float64Array.from(kept, (c) => upper[c]!),
+      integrality: Int32Array.from(kept, (c) => problem.integrality[c]!),
+      rowLower: Float64Array.from(rowLower),
+      rowUpper: Float64Array.from(rowUpper),
+      rowStarts: Int32Array.from(rowStarts),
+      colIndex: Int32Array.from(colIndex),
+      values: Float64Array.from(values),
+      offset,
+      colNames: Array.from(kept, (c) => problem.colNames[c] ?? `c${c}`),
+      rowNames,
+    },
+    columns: kept,
+    expand: (sub) => {
+      const full = Float64Array.from(lower);
+      kept.forEach((c, k) => (full[c] = sub[k]!));
+      return full;
+    },
+  };
 }

@@ -65,8 +65,12 @@ export type RosterLnsOptions = {
   now: () => number;
   seed: number;
   timeLimitSeconds: number;
-  /** Share of the time for the first full solve (default 0.3). */
+  /** Share of the time for the first full solve (default 0.25). */
   fullShare?: number;
+  /** Share of the time kept for a last full solve when the roster is within `closeGap` of the bound (0.25). */
+  finalShare?: number;
+  /** Relative gap under which the last full solve is worth its time (default 0.1). */
+  closeGap?: number;
   /** Time limit of one neighbourhood solve (default 3 s). */
   subTimeLimitSeconds?: number;
   /** Free decision columns per neighbourhood at the start (default 300). */
@@ -106,7 +110,7 @@ export async function solveRosterWithLns(
   // whose every neighbourhood is most of the model.
   const small = fixable.length <= 2 * size;
   const full = await options.solve(problem, {
-    timeLimitSeconds: options.timeLimitSeconds * (small ? 1 : (options.fullShare ?? 0.3)),
+    timeLimitSeconds: options.timeLimitSeconds * (small ? 1 : (options.fullShare ?? 0.25)),
     absoluteGap: options.absoluteGap,
     start: options.start,
     onProgress: options.onProgress,
@@ -138,8 +142,13 @@ export async function solveRosterWithLns(
   }
   const bound = full.bound;
   const provenAt = bound === null ? -Infinity : bound + (options.absoluteGap ?? 1e-9);
-  // Stops the search once an incumbent meets the proven bound: nothing better exists.
+  // Stops the search once an incumbent meets the proven bound (nothing better exists), or, once the incumbent is
+  // within `closeGap` of the bound, at the start of the last `finalShare` of the time: the full model then gets it,
+  // from the best roster, to prove or tighten the bound. A roster far from its bound keeps searching to the end.
   let proven = false;
+  let current = full.objective;
+  const finalFrom = deadline - options.timeLimitSeconds * 1000 * (options.finalShare ?? 0.25);
+  const close = () => (relativeGap(current, bound) ?? Infinity) <= (options.closeGap ?? 0.1);
   const search = await largeNeighbourhoodSearch(
     problem,
     { objective: full.objective, colValues: full.colValues },
@@ -154,8 +163,10 @@ export async function solveRosterWithLns(
       subTimeLimitSeconds: options.subTimeLimitSeconds ?? 3,
       maxStallRounds: options.maxStallRounds ?? 60,
       absoluteGap: options.absoluteGap,
-      shouldStop: () => proven || (options.shouldStop?.() ?? false),
+      shouldStop: () =>
+        proven || (options.now() >= finalFrom && close()) || (options.shouldStop?.() ?? false),
       onImprove: (best) => {
+        current = best.objective;
         if (best.objective <= provenAt) proven = true;
         options.onProgress?.({
           objective: best.objective,
@@ -172,7 +183,8 @@ export async function solveRosterWithLns(
   let proved = bound;
   const left = (deadline - options.now()) / 1000;
   if (!proven && left > 1 && !(options.shouldStop?.() ?? false)) {
-    // The neighbourhoods stalled early: the full model gets the rest, from the best roster, to raise the bound.
+    // The neighbourhoods stalled or the roster is close to its bound: the full model gets the rest, from the best
+    // roster, to prove it or raise the bound.
     const indices = Int32Array.from({ length: problem.numCols }, (_, k) => k);
     const last = await options.solve(problem, {
       timeLimitSeconds: left,

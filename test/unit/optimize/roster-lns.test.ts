@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { solveWithHighs } from '../../../electron/optimize/highs-solver';
 import { checkRoster } from '../../../shared/optimize/check-roster';
-import { largeNeighbourhoodSearch } from '../../../shared/optimize/lns';
+import { largeNeighbourhoodSearch, restrictProblem } from '../../../shared/optimize/lns';
+import { MilpBuilder } from '../../../shared/optimize/milp-model';
 import type { MilpSolution, MilpSolver } from '../../../shared/optimize/milp-model';
 import { parseNrpInstance } from '../../../shared/optimize/nrp-format';
 import { buildRosterMilp, decodeRosterAssignment } from '../../../shared/optimize/roster-milp';
@@ -106,4 +107,29 @@ describe('large-neighbourhood search on Curtois & Qu Instance1', () => {
     expect(solution.status).toBe(check.objective <= 560 ? 'optimal' : 'feasible');
     expect(solution.lns.fullObjective).toBe(start.objective);
   }, 120_000);
+});
+
+describe('restrictProblem', () => {
+  it('moves fixed columns into the row bounds and the offset, drops rows with nothing free, and expands back', () => {
+    // min 3a + 2b + c + 5  s.t.  1 ≤ a + b + c ≤ 2,  a − c ≥ 0,  b ≤ 1 (a row on b alone).
+    const b = new MilpBuilder();
+    const a = b.addCol('a', 0, 1, 3, true);
+    const bb = b.addCol('b', 0, 1, 2, true);
+    const c = b.addCol('c', 0, 1, 1, true);
+    b.addOffset(5);
+    b.addRow('sum', [a, bb, c], [1, 1, 1], 1, 2);
+    b.addRow('ac', [a, c], [1, -1], 0, Infinity);
+    b.addRow('b', [bb], [1], -Infinity, 1);
+    const problem = b.build();
+    // b fixed at 1: the sum row becomes 0 ≤ a + c ≤ 1, the b row leaves, the offset gains 2.
+    const sub = restrictProblem(problem, Float64Array.from([0, 1, 0]), Float64Array.from([1, 1, 1]));
+    expect(Array.from(sub.columns)).toEqual([0, 2]);
+    expect(sub.problem.offset).toBe(7);
+    expect(sub.problem.rowNames).toEqual(['sum', 'ac']);
+    expect(Array.from(sub.problem.rowLower)).toEqual([0, 0]);
+    expect(Array.from(sub.problem.rowUpper)).toEqual([1, Infinity]);
+    expect(Array.from(sub.problem.colIndex)).toEqual([0, 1, 0, 1]);
+    expect(Array.from(sub.problem.colCost)).toEqual([3, 1]);
+    expect(Array.from(sub.expand(Float64Array.from([1, 0])))).toEqual([1, 1, 0]);
+  });
 });
