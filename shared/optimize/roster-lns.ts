@@ -67,6 +67,8 @@ export type RosterLnsOptions = {
   timeLimitSeconds: number;
   /** Share of the time for the first full solve (default 0.25). */
   fullShare?: number;
+  /** Gap under which the full model is not stopped for the search (default 0.05). */
+  keepGap?: number;
   /** Share of the time kept for a last full solve when the roster is within `closeGap` of the bound (0.25). */
   finalShare?: number;
   /** Relative gap under which the last full solve is worth its time (default 0.1). */
@@ -109,12 +111,21 @@ export async function solveRosterWithLns(
   // A roster of a couple of neighbourhoods is solved whole: branch-and-bound proves it faster than a search
   // whose every neighbourhood is most of the model.
   const small = fixable.length <= 2 * size;
+  // The full model runs first. Past `fullShare` of the time it is stopped for the search unless its gap is already
+  // within `keepGap`: then branch-and-bound is converging and keeps the whole time, as if it ran alone.
+  const switchAt = began + options.timeLimitSeconds * 1000 * (options.fullShare ?? 0.25);
+  let fullGap: number | null = null;
   const full = await options.solve(problem, {
-    timeLimitSeconds: options.timeLimitSeconds * (small ? 1 : (options.fullShare ?? 0.25)),
+    timeLimitSeconds: options.timeLimitSeconds,
     absoluteGap: options.absoluteGap,
     start: options.start,
-    onProgress: options.onProgress,
-    shouldStop: options.shouldStop,
+    onProgress: (progress) => {
+      fullGap = progress.gap;
+      options.onProgress?.(progress);
+    },
+    shouldStop: () =>
+      (options.shouldStop?.() ?? false) ||
+      (!small && options.now() >= switchAt && !(fullGap !== null && fullGap <= (options.keepGap ?? 0.05))),
   });
   const fullMs = options.now() - began;
   const stats = { rounds: 0, improvements: 0, fullObjective: full.objective, fullMs };
