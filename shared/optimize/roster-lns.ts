@@ -114,18 +114,24 @@ export async function solveRosterWithLns(
   // The full model runs first. Past `fullShare` of the time it is stopped for the search unless its gap is already
   // within `keepGap`: then branch-and-bound is converging and keeps the whole time, as if it ran alone.
   const switchAt = began + options.timeLimitSeconds * 1000 * (options.fullShare ?? 0.25);
+  // Without an incumbent there is nothing to search from, so the full model goes on.
   let fullGap: number | null = null;
+  let fullHasIncumbent = false;
+  const switchNow = () =>
+    !small &&
+    fullHasIncumbent &&
+    options.now() >= switchAt &&
+    !(fullGap !== null && fullGap <= (options.keepGap ?? 0.05));
   const full = await options.solve(problem, {
     timeLimitSeconds: options.timeLimitSeconds,
     absoluteGap: options.absoluteGap,
     start: options.start,
     onProgress: (progress) => {
       fullGap = progress.gap;
+      fullHasIncumbent ||= progress.objective !== null;
       options.onProgress?.(progress);
     },
-    shouldStop: () =>
-      (options.shouldStop?.() ?? false) ||
-      (!small && options.now() >= switchAt && !(fullGap !== null && fullGap <= (options.keepGap ?? 0.05))),
+    shouldStop: () => (options.shouldStop?.() ?? false) || switchNow(),
   });
   const fullMs = options.now() - began;
   const stats = { rounds: 0, improvements: 0, fullObjective: full.objective, fullMs };
@@ -136,21 +142,8 @@ export async function solveRosterWithLns(
   });
   if (full.status === 'optimal' || full.status === 'infeasible' || small || options.shouldStop?.())
     return done(full);
-  if (!full.colValues || full.objective === null) {
-    // No incumbent to search from: the full model keeps the rest of the time.
-    const rest = await options.solve(problem, {
-      timeLimitSeconds: Math.max(0.1, (deadline - options.now()) / 1000),
-      absoluteGap: options.absoluteGap,
-      onProgress: options.onProgress,
-      shouldStop: options.shouldStop,
-    });
-    const bound = Math.max(rest.bound ?? -Infinity, full.bound ?? -Infinity);
-    return done({
-      ...rest,
-      bound: Number.isFinite(bound) ? bound : null,
-      gap: relativeGap(rest.objective, bound),
-    });
-  }
+  // No incumbent (the full model had the whole time and found none): nothing to search from.
+  if (!full.colValues || full.objective === null) return done(full);
   const bound = full.bound;
   const provenAt = bound === null ? -Infinity : bound + (options.absoluteGap ?? 1e-9);
   // Stops the search once an incumbent meets the proven bound (nothing better exists), or, once the incumbent is
