@@ -148,7 +148,7 @@ function line(r: Result): string {
   return [
     r.instance.padEnd(11),
     String(r.status).padEnd(9),
-    String(r.objective ?? '-').padStart(7),
+    String(r.objective ?? '-').padStart(9),
     String(r.bound ?? '-').padStart(7),
     pct(r.gap).padStart(9),
     String(r.bestKnown ?? '-').padStart(7),
@@ -229,7 +229,7 @@ async function main(): Promise<number> {
     const [one] = loadavg();
     process.stdout.write(
       `\nCurtois & Qu, ${timeLimit} s each, load average ${one!.toFixed(2)}\n` +
-        'instance    status    objective  bound       gap    best  vs best     wall      cpu  check\n' +
+        `${['instance'.padEnd(11), 'status'.padEnd(9), 'objective', '  bound', '      gap', '   best', '  vs best', '    wall', '     cpu', 'check'].join(' ')}\n` +
         results.map(line).join('\n') +
         '\n',
     );
