@@ -1,24 +1,162 @@
-// Solves one Curtois & Qu shift-scheduling instance (schedulingbenchmarks.org) with the roster MILP and HiGHS.
+// Solves Curtois & Qu shift-scheduling instances (schedulingbenchmarks.org) with the roster MILP and HiGHS.
 //   npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns | --no-lns] [--lp OUT.lp]
-// The four small instances live in ../shared/bench/nrp/ (relative to the repository root); any instance file of the
-// set can be passed. With --json the last line is { instance, status, objective, bound, elapsedMs } (plus gap, size
-// and an independent check). Exit code 0 when a solution was found, 1 otherwise, 2 on a usage error.
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+//   npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]
+// The seven smallest instances live in ../shared/bench/nrp/ (relative to the repository root), which --all runs
+// unless --dir names another folder of InstanceN.txt files. With --json the last line of each instance is
+// { instance, status, objective, bound, gap, bestKnown, elapsedMs, cpuMs, ... } with an independent check; --all
+// ends with a table: objective, bound, gap, best known, wall and CPU time (the CPU time is the fairer figure on a
+// shared machine). Exit code 0 when every instance got a solution the checker accepts, 1 otherwise, 2 on a usage
+// error.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { solveWithHighs } from '../../electron/optimize/highs-solver';
+import { highsRuntime, solveWithHighs } from '../../electron/optimize/highs-solver';
 import { checkRoster } from '../../shared/optimize/check-roster';
 import { relativeGap } from '../../shared/optimize/gap';
 import { toLpText } from '../../shared/optimize/lp-text';
-import { rosterNeighbourhoods } from '../../shared/optimize/neighbourhoods';
 import { parseNrpInstance } from '../../shared/optimize/nrp-format';
 import { buildRosterMilp, decodeRosterAssignment } from '../../shared/optimize/roster-milp';
+import { solveRosterWithLns } from '../../shared/optimize/roster-lns';
+
+/** Best known objectives as published with the benchmark (Instances 1-6 proven optimal). */
+const BEST_KNOWN: Record<string, number> = {
+  Instance1: 607,
+  Instance2: 828,
+  Instance3: 1001,
+  Instance4: 1716,
+  Instance5: 1143,
+  Instance6: 1950,
+  Instance7: 1056,
+  Instance8: 1300,
+  Instance9: 439,
+  Instance10: 4631,
+  Instance11: 3443,
+  Instance12: 4040,
+};
+
+const USAGE =
+  'usage: npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns|--no-lns] [--lp OUT.lp]\n' +
+  '       npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]\n';
 
 /** Objective values come back with float noise; an integral objective is printed as the integer it is. */
 function clean(value: number | null): number | null {
   if (value === null) return null;
   const rounded = Math.round(value);
   return Math.abs(value - rounded) < 1e-6 ? rounded : Number(value.toFixed(6));
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+type Result = {
+  instance: string;
+  status: string;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  bestKnown: number | null;
+  elapsedMs: number;
+  cpuMs: number;
+  checked: { violations: number; objective: number | null } | null;
+  [key: string]: unknown;
+};
+
+async function solveFile(
+  file: string,
+  options: { timeLimit: number; lns: boolean | undefined; lp?: string },
+): Promise<Result | string[]> {
+  let text: string;
+  try {
+    text = await readFile(resolve(file), 'utf8');
+  } catch (error) {
+    return [`bench/nrp: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`];
+  }
+  const instance = basename(file).replace(/\.txt$/i, '');
+  const parsed = parseNrpInstance(text, instance);
+  if (!parsed.ok) return parsed.errors.map((e) => `${file}: ${e}`);
+  const model = parsed.model;
+  const started = performance.now();
+  const cpuStarted = cpuMs();
+  const milp = buildRosterMilp(model);
+  const buildMs = performance.now() - started;
+  if (options.lp) await writeFile(resolve(options.lp), toLpText(milp.problem));
+
+  const integral =
+    milp.problem.colCost.every((c) => Number.isInteger(c)) && Number.isInteger(milp.problem.offset);
+  const absoluteGap = integral ? 0.99 : undefined;
+  const timeLimitSeconds = Math.max(0.1, options.timeLimit - buildMs / 1000);
+  // The full model alone (--no-lns) or the full model then neighbourhood search from its incumbent (default).
+  const useLns = options.lns ?? true;
+  const solution = useLns
+    ? await solveRosterWithLns(model, milp, {
+        solve: solveWithHighs,
+        now: () => performance.now(),
+        seed: 1,
+        timeLimitSeconds,
+        absoluteGap,
+      })
+    : await solveWithHighs(milp.problem, { timeLimitSeconds, absoluteGap });
+  const elapsedMs = Math.round(performance.now() - started);
+  const check = solution.colValues
+    ? checkRoster(model, decodeRosterAssignment(model, milp, solution.colValues))
+    : null;
+  // An incumbent cut short by the time limit may carry cover slacks larger than needed (under and over at once);
+  // the objective reported is what its assignment really costs, recomputed by the independent checker.
+  const objective = check ? Math.min(check.objective, solution.objective ?? Infinity) : solution.objective;
+  // With an integral objective the proven bound rounds up to the next integer.
+  const bound =
+    solution.bound !== null && integral ? Math.ceil(solution.bound - 1e-6) : clean(solution.bound);
+  const gap = relativeGap(objective, bound);
+  const lns = 'lns' in solution ? (solution.lns as Record<string, number | null>) : null;
+  return {
+    instance,
+    status: solution.status,
+    objective: clean(objective),
+    bound,
+    gap: gap === null ? null : Number(gap.toFixed(6)),
+    bestKnown: BEST_KNOWN[instance] ?? null,
+    elapsedMs,
+    cpuMs: Math.round(cpuMs() - cpuStarted),
+    staff: model.staff.length,
+    days: model.days,
+    shiftTypes: model.shiftTypes.length,
+    columns: milp.problem.numCols,
+    rows: milp.problem.numRows,
+    nonzeros: milp.problem.values.length,
+    buildMs: Math.round(buildMs),
+    lns: useLns,
+    ...(lns && {
+      fullObjective: clean(lns.fullObjective ?? null),
+      fullMs: Math.round(lns.fullMs ?? 0),
+      lnsRounds: lns.rounds,
+      lnsImprovements: lns.improvements,
+    }),
+    wasmMemoryMb: Math.round((await highsRuntime()).memoryBytes / 2 ** 20),
+    checked: check && { violations: check.violations.length, objective: clean(check.objective) },
+    violations: check?.violations.slice(0, 20) ?? [],
+  };
+}
+
+function line(r: Result): string {
+  const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(2)} %`);
+  const vsBest =
+    r.bestKnown !== null && r.objective !== null ? (r.objective - r.bestKnown) / r.bestKnown : null;
+  return [
+    r.instance.padEnd(11),
+    String(r.status).padEnd(9),
+    String(r.objective ?? '-').padStart(9),
+    String(r.bound ?? '-').padStart(7),
+    pct(r.gap).padStart(9),
+    String(r.bestKnown ?? '-').padStart(7),
+    pct(vsBest).padStart(9),
+    `${(r.elapsedMs / 1000).toFixed(1)} s`.padStart(8),
+    `${(r.cpuMs / 1000).toFixed(1)} s`.padStart(8),
+    r.checked ? `${r.checked.violations} broken` : 'no solution',
+  ].join(' ');
 }
 
 async function main(): Promise<number> {
@@ -33,94 +171,70 @@ async function main(): Promise<number> {
         lns: { type: 'boolean' },
         'no-lns': { type: 'boolean' },
         lp: { type: 'string' },
+        all: { type: 'boolean' },
+        dir: { type: 'string' },
       },
     });
   } catch (error) {
-    process.stderr.write(`bench/nrp: ${(error as Error).message}\n`);
+    process.stderr.write(`bench/nrp: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const file = args.positionals[0];
-  const timeLimit = Number(args.values['time-limit'] ?? 300);
-  if (!file || args.positionals.length > 1 || !(timeLimit > 0)) {
-    process.stderr.write(
-      'usage: npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns|--no-lns] [--lp OUT.lp]\n',
-    );
+  const timeLimit = Number(args.values['time-limit'] ?? (args.values.all ? 120 : 300));
+  const all = args.values.all ?? false;
+  if (!(timeLimit > 0) || (all ? args.positionals.length > 0 : args.positionals.length !== 1)) {
+    process.stderr.write(USAGE);
     return 2;
   }
-  let text: string;
-  try {
-    text = await readFile(resolve(file), 'utf8');
-  } catch (error) {
-    process.stderr.write(
-      `bench/nrp: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}\n`,
-    );
-    return 1;
+  let files = args.positionals;
+  if (all) {
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+    const dir = resolve(args.values.dir ?? join(root, '../shared/bench/nrp'));
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      process.stderr.write(
+        `bench/nrp: the instance folder ${dir} is missing; it holds Instance1.txt … Instance7.txt next to ` +
+          'the repository (../shared/bench/nrp) — pass --dir DIR to use another folder\n',
+      );
+      return 1;
+    }
+    files = names
+      .filter((n) => /^Instance\d+\.txt$/i.test(n))
+      .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))
+      .map((n) => join(dir, n));
+    if (files.length === 0) {
+      process.stderr.write(`bench/nrp: no InstanceN.txt files in ${dir}\n`);
+      return 1;
+    }
   }
-  const instance = basename(file).replace(/\.txt$/i, '');
-  const parsed = parseNrpInstance(text, instance);
-  if (!parsed.ok) {
-    for (const e of parsed.errors) process.stderr.write(`${file}: ${e}\n`);
-    return 1;
+  const lns = args.values['no-lns'] ? false : args.values.lns;
+  const results: Result[] = [];
+  let failed = false;
+  for (const file of files) {
+    const outcome = await solveFile(file, { timeLimit, lns, lp: args.values.lp });
+    if (Array.isArray(outcome)) {
+      for (const e of outcome) process.stderr.write(`${e}\n`);
+      failed = true;
+      continue;
+    }
+    for (const v of outcome.violations as string[]) process.stderr.write(`check: ${v}\n`);
+    if (!outcome.checked || outcome.checked.violations > 0) failed = true;
+    results.push(outcome);
+    const { violations: _violations, ...printed } = outcome;
+    if (args.values.json) process.stdout.write(`${JSON.stringify(printed)}\n`);
+    else if (!all) process.stdout.write(`${line(outcome)}\n`);
   }
-  const model = parsed.model;
-  const started = performance.now();
-  const milp = buildRosterMilp(model);
-  const buildMs = performance.now() - started;
-  if (args.values.lp) await writeFile(resolve(args.values.lp), toLpText(milp.problem));
-
-  const decisions = milp.x.reduce((n, c) => (c >= 0 ? n + 1 : n), 0);
-  // Small instances are solved whole; large ones first get fix-and-optimise neighbourhoods (a third of the time).
-  const useLns = args.values['no-lns'] ? false : (args.values.lns ?? decisions > 3000);
-  const integral =
-    milp.problem.colCost.every((c) => Number.isInteger(c)) && Number.isInteger(milp.problem.offset);
-  const solution = await solveWithHighs(milp.problem, {
-    timeLimitSeconds: Math.max(0.1, timeLimit - buildMs / 1000),
-    absoluteGap: integral ? 0.99 : undefined,
-    neighbourhoods: useLns
-      ? {
-          ...rosterNeighbourhoods(model, milp, { size: 400, seed: 1 }),
-          timeShare: 1 / 3,
-          subTimeLimitSeconds: 5,
-        }
-      : undefined,
-  });
-  const elapsedMs = Math.round(performance.now() - started);
-  const check = solution.colValues
-    ? checkRoster(model, decodeRosterAssignment(model, milp, solution.colValues))
-    : null;
-  // An incumbent cut short by the time limit may carry cover slacks larger than needed (under and over at once);
-  // the objective reported is what its assignment really costs, recomputed by the independent checker.
-  const objective = check ? Math.min(check.objective, solution.objective ?? Infinity) : solution.objective;
-  const gap = relativeGap(objective, solution.bound);
-  const result = {
-    instance,
-    status: solution.status,
-    objective: clean(objective),
-    bound: clean(solution.bound),
-    elapsedMs,
-    gap: gap === null ? null : Number(gap.toFixed(6)),
-    staff: model.staff.length,
-    days: model.days,
-    shiftTypes: model.shiftTypes.length,
-    columns: milp.problem.numCols,
-    rows: milp.problem.numRows,
-    nonzeros: milp.problem.values.length,
-    buildMs: Math.round(buildMs),
-    lns: useLns,
-    checked: check && { violations: check.violations.length, objective: clean(check.objective) },
-  };
-  if (check && check.violations.length > 0) {
-    for (const v of check.violations.slice(0, 20)) process.stderr.write(`check: ${v}\n`);
-  }
-  if (args.values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else {
+  if (all) {
+    const [one] = loadavg();
     process.stdout.write(
-      `${instance}: ${result.status} objective ${result.objective} bound ${result.bound} gap ${result.gap} in ${elapsedMs} ms` +
-        ` (${result.staff} staff × ${result.days} days × ${result.shiftTypes} shifts; ${result.columns} columns, ${result.rows} rows; ` +
-        `check: ${check ? `${check.violations.length} violations, objective ${clean(check.objective)}` : 'no solution'})\n`,
+      `\nCurtois & Qu, ${timeLimit} s each, load average ${one!.toFixed(2)}\n` +
+        `${['instance'.padEnd(11), 'status'.padEnd(9), 'objective', '  bound', '      gap', '   best', '  vs best', '    wall', '     cpu', 'check'].join(' ')}\n` +
+        results.map(line).join('\n') +
+        '\n',
     );
   }
-  return solution.colValues ? 0 : 1;
+  return failed ? 1 : 0;
 }
 
 process.exitCode = await main();

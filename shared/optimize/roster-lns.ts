@@ -1,0 +1,213 @@
+import { mulberry32, type Rng } from '../simulation/prng';
+import { relativeGap } from './gap';
+import { largeNeighbourhoodSearch } from './lns';
+import type { MilpProgress, MilpSolution, MilpSolver } from './milp-model';
+import type { RosterMilp } from './roster-milp';
+import type { RosterModel } from './roster-model';
+
+/**
+ * Random neighbourhoods of a roster MILP for the large-neighbourhood search: the decisions of everybody over a
+ * window of consecutive days, of a few people over the whole horizon, or of a few more people over a window.
+ * Why three kinds: a window repairs cover and the sequences around it, a group of people trades whole patterns
+ * (minutes, weekends, shift counts are per person over the horizon), and the mix reaches moves neither does.
+ */
+export function rosterNeighbourhood(
+  model: RosterModel,
+  milp: RosterMilp,
+): (rng: Rng, size: number) => Int32Array {
+  const S = model.staff.length;
+  const D = model.days;
+  const T = model.shiftTypes.length;
+  const decisions = milp.x.reduce((n, c) => (c >= 0 ? n + 1 : n), 0);
+  const perStaffDay = decisions / Math.max(1, S * D);
+  const cols = (staff: readonly number[], from: number, to: number) => {
+    const out: number[] = [];
+    for (const s of staff)
+      for (let d = from; d < to; d++)
+        for (let t = 0; t < T; t++) {
+          const c = milp.x[(s * D + d) * T + t]!;
+          if (c >= 0) out.push(c);
+        }
+    return Int32Array.from(out.sort((a, b) => a - b));
+  };
+  const pickStaff = (rng: Rng, k: number) => {
+    const order = Array.from({ length: S }, (_, s) => s);
+    for (let i = 0; i < Math.min(k, S); i++) {
+      const j = i + Math.floor(rng() * (S - i));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    return order.slice(0, Math.min(k, S));
+  };
+  const window = (rng: Rng, length: number) => {
+    const len = Math.max(1, Math.min(D, length));
+    const from = Math.floor(rng() * (D - len + 1));
+    return [from, from + len] as const;
+  };
+  const everyone = Array.from({ length: S }, (_, s) => s);
+  return (rng, size) => {
+    const cells = Math.max(1, size / Math.max(perStaffDay, 1e-9));
+    const kind = rng();
+    if (kind < 0.4) {
+      const [from, to] = window(rng, Math.round(cells / S));
+      return cols(everyone, from, to);
+    }
+    if (kind < 0.7) return cols(pickStaff(rng, Math.max(2, Math.round(cells / D))), 0, D);
+    const people = Math.max(2, Math.min(S, Math.round(Math.sqrt(cells * (S / D)))));
+    const [from, to] = window(rng, Math.max(2, Math.round(cells / people)));
+    return cols(pickStaff(rng, people), from, to);
+  };
+}
+
+/** Settings of `solveRosterWithLns`. */
+export type RosterLnsOptions = {
+  solve: MilpSolver;
+  /** Milliseconds, from any origin. */
+  now: () => number;
+  seed: number;
+  timeLimitSeconds: number;
+  /** Share of the time for the first full solve (default 0.25). */
+  fullShare?: number;
+  /** Gap under which the full model is not stopped for the search (default 0.05). */
+  keepGap?: number;
+  /** Share of the time kept for a last full solve when the roster is within `closeGap` of the bound (0.25). */
+  finalShare?: number;
+  /** Relative gap under which the last full solve is worth its time (default 0.1). */
+  closeGap?: number;
+  /** Time limit of one neighbourhood solve (default 3 s). */
+  subTimeLimitSeconds?: number;
+  /** Free decision columns per neighbourhood at the start (default 300). */
+  neighbourhoodSize?: number;
+  /** Rounds in a row without a gain after which the full model takes the rest of the time (default 60). */
+  maxStallRounds?: number;
+  /** HiGHS mip_abs_gap: 0.99 when every objective is an integer. */
+  absoluteGap?: number;
+  start?: { indices: Int32Array; values: Float64Array };
+  shouldStop?: () => boolean;
+  onProgress?: (progress: MilpProgress) => void;
+};
+
+/** A roster solve's result with what the neighbourhood search did. */
+export type RosterLnsSolution = MilpSolution & {
+  lns: { rounds: number; improvements: number; fullObjective: number | null; fullMs: number };
+};
+
+/**
+ * Solves a roster MILP in one time budget: the full model first (which proves small instances optimal and gives
+ * the global dual bound), then, when it is cut short, large-neighbourhood search from its incumbent for the rest.
+ * Why this split: the result is never worse than the full model's own incumbent at the switch, the bound reported
+ * is the one the full model proved (so the gap stays honest), and the search spends the remaining time where
+ * branch-and-bound on a large roster stalls — in the root cut loop, far from good solutions.
+ */
+export async function solveRosterWithLns(
+  model: RosterModel,
+  milp: RosterMilp,
+  options: RosterLnsOptions,
+): Promise<RosterLnsSolution> {
+  const began = options.now();
+  const deadline = began + options.timeLimitSeconds * 1000;
+  const problem = milp.problem;
+  const fixable = Int32Array.from([...milp.x].filter((c) => c >= 0).sort((a, b) => a - b));
+  const size = options.neighbourhoodSize ?? 300;
+  // A roster of a couple of neighbourhoods is solved whole: branch-and-bound proves it faster than a search
+  // whose every neighbourhood is most of the model.
+  const small = fixable.length <= 2 * size;
+  // The full model runs first. Past `fullShare` of the time it is stopped for the search unless its gap is already
+  // within `keepGap`: then branch-and-bound is converging and keeps the whole time, as if it ran alone.
+  const switchAt = began + options.timeLimitSeconds * 1000 * (options.fullShare ?? 0.25);
+  // Without an incumbent there is nothing to search from, so the full model goes on.
+  let fullGap: number | null = null;
+  let fullHasIncumbent = false;
+  const switchNow = () =>
+    !small &&
+    fullHasIncumbent &&
+    options.now() >= switchAt &&
+    !(fullGap !== null && fullGap <= (options.keepGap ?? 0.05));
+  const full = await options.solve(problem, {
+    timeLimitSeconds: options.timeLimitSeconds,
+    absoluteGap: options.absoluteGap,
+    start: options.start,
+    onProgress: (progress) => {
+      fullGap = progress.gap;
+      fullHasIncumbent ||= progress.objective !== null;
+      options.onProgress?.(progress);
+    },
+    shouldStop: () => (options.shouldStop?.() ?? false) || switchNow(),
+  });
+  const fullMs = options.now() - began;
+  const stats = { rounds: 0, improvements: 0, fullObjective: full.objective, fullMs };
+  const done = (solution: MilpSolution): RosterLnsSolution => ({
+    ...solution,
+    elapsedMs: options.now() - began,
+    lns: stats,
+  });
+  if (full.status === 'optimal' || full.status === 'infeasible' || small || options.shouldStop?.())
+    return done(full);
+  // No incumbent (the full model had the whole time and found none): nothing to search from.
+  if (!full.colValues || full.objective === null) return done(full);
+  const bound = full.bound;
+  const provenAt = bound === null ? -Infinity : bound + (options.absoluteGap ?? 1e-9);
+  // Stops the search once an incumbent meets the proven bound (nothing better exists), or, once the incumbent is
+  // within `closeGap` of the bound, at the start of the last `finalShare` of the time: the full model then gets it,
+  // from the best roster, to prove or tighten the bound. A roster far from its bound keeps searching to the end.
+  let proven = false;
+  let current = full.objective;
+  const finalFrom = deadline - options.timeLimitSeconds * 1000 * (options.finalShare ?? 0.25);
+  const close = () => (relativeGap(current, bound) ?? Infinity) <= (options.closeGap ?? 0.1);
+  const search = await largeNeighbourhoodSearch(
+    problem,
+    { objective: full.objective, colValues: full.colValues },
+    {
+      solve: options.solve,
+      now: options.now,
+      deadline,
+      rng: mulberry32(options.seed),
+      fixable,
+      neighbourhood: rosterNeighbourhood(model, milp),
+      size: { start: size, min: Math.min(60, fixable.length), max: Math.max(size * 6, 60) },
+      subTimeLimitSeconds: options.subTimeLimitSeconds ?? 3,
+      maxStallRounds: options.maxStallRounds ?? 60,
+      absoluteGap: options.absoluteGap,
+      shouldStop: () =>
+        proven || (options.now() >= finalFrom && close()) || (options.shouldStop?.() ?? false),
+      onImprove: (best) => {
+        current = best.objective;
+        if (best.objective <= provenAt) proven = true;
+        options.onProgress?.({
+          objective: best.objective,
+          bound,
+          gap: relativeGap(best.objective, bound),
+          elapsedMs: options.now() - began,
+        });
+      },
+    },
+  );
+  stats.rounds = search.rounds;
+  stats.improvements = search.improvements;
+  let best = search.best;
+  let proved = bound;
+  const left = (deadline - options.now()) / 1000;
+  if (!proven && left > 1 && !(options.shouldStop?.() ?? false)) {
+    // The neighbourhoods stalled or the roster is close to its bound: the full model gets the rest, from the best
+    // roster, to prove it or raise the bound.
+    const indices = Int32Array.from({ length: problem.numCols }, (_, k) => k);
+    const last = await options.solve(problem, {
+      timeLimitSeconds: left,
+      absoluteGap: options.absoluteGap,
+      start: { indices, values: best.colValues },
+      shouldStop: options.shouldStop,
+    });
+    if (last.colValues && last.objective !== null && last.objective < best.objective - 1e-6)
+      best = { objective: last.objective, colValues: last.colValues };
+    if (last.bound !== null && (proved === null || last.bound > proved)) proved = last.bound;
+  }
+  const objective = best.objective;
+  const provenObjective = proved === null ? -Infinity : proved + (options.absoluteGap ?? 1e-9);
+  return done({
+    status: objective <= provenObjective ? 'optimal' : 'feasible',
+    objective,
+    bound: proved,
+    gap: relativeGap(objective, proved),
+    colValues: best.colValues,
+    elapsedMs: 0,
+  });
+}
