@@ -8,5 +8,6 @@ import { localHolidayStore } from './local-holiday-store';
  */
 export async function loadHolidayCalendar(): Promise<HolidayCalendar> {
   const { HolidayCalendar } = await import('../../../shared/time/holiday-calendar');
-  return new HolidayCalendar(localHolidayStore());
+  // Without localStorage (a test under plain Node) the lists are only kept in memory.
+  return new HolidayCalendar(typeof localStorage === 'undefined' ? null : localHolidayStore());
 }

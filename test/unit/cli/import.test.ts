@@ -6,6 +6,9 @@ import { shadowPlan } from '../rotation/shadow-fixture';
 import { cliAt } from '../../helpers/cli';
 import { createSamplePlan } from '../../../shared/plan/sample-plan';
 import { makeTempDir, removeDir } from '../../helpers/temp-dir';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+const calendar = new HolidayCalendar();
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -141,7 +144,7 @@ describe('rotaplan import', () => {
   });
 
   it('an export with a shadow imports the "(shadow)" events as shadow shifts, not on call', async () => {
-    const shadows = { ...shadowPlan(), shifts: scheduleShifts(shadowPlan()).shifts };
+    const shadows = { ...shadowPlan(), shifts: scheduleShifts(shadowPlan(), {}, calendar).shifts };
     const file = join(dir, 'shadows.rotaplan.json');
     const ics = join(dir, 'shadows.ics');
     const out = join(dir, 'round-trip.rotaplan.json');

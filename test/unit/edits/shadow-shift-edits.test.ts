@@ -3,12 +3,15 @@ import { applyEdit, type PlanEdit } from '../../../shared/plan/edits';
 import type { Plan } from '../../../shared/plan/schema';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { shadowPlan } from '../rotation/shadow-fixture';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+const calendar = new HolidayCalendar();
 
 // A learner's shadow is not on call: no edit may give it away, trade it for an on-call turn or move it, and the
 // on-call shifts beside it move, trade and get cut as if it were not there.
 
 const NOW = '2026-12-01T00:00:00.000Z';
-const plan = (): Plan => ({ ...shadowPlan(), shifts: scheduleShifts(shadowPlan()).shifts });
+const plan = (): Plan => ({ ...shadowPlan(), shifts: scheduleShifts(shadowPlan(), {}, calendar).shifts });
 const SHADOW = 'primary-shadow-d-2027-01-11T09:00';
 const refusal =
   "D's Primary shadow shift 2027-01-11 09:00 – 2027-01-13 00:00 is a shadow (learning, not on call): it cannot be " +

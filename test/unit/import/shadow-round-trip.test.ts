@@ -7,11 +7,17 @@ import { whoIsOnCallAt } from '../../../shared/rotation/on-call-at';
 import { scheduleShifts } from '../../../shared/rotation/schedule-shifts';
 import { isShadowShift } from '../../../shared/rotation/shadow-shifts';
 import { shadowPlan } from '../rotation/shadow-fixture';
+import { HolidayCalendar } from '../../../shared/time/holiday-calendar';
+
+const calendar = new HolidayCalendar();
 
 // A plan with a shadow pairing, exported to .ics and imported back: who is on call is unchanged and the learner's
 // shadows come back as shadows, not as a second person on call.
 
-const generated = (): Plan => ({ ...shadowPlan(), shifts: scheduleShifts(shadowPlan()).shifts });
+const generated = (): Plan => ({
+  ...shadowPlan(),
+  shifts: scheduleShifts(shadowPlan(), {}, calendar).shifts,
+});
 const spans = (shifts: readonly Shift[]) =>
   shifts.map((s) => [s.memberId, s.start, s.end, isShadowShift(s)] as const);
 

@@ -4,6 +4,7 @@ import { applyEdit } from '../../../../shared/plan/edits';
 import { listMemberReferences, type MemberRemovalStrategy } from '../../../../shared/plan/edits/member-edits';
 import type { Member, Plan } from '../../../../shared/plan/schema';
 import { MemberSelect } from '../../components/member-select';
+import { useAppStore } from '../../store/store';
 
 // Orange and red light-alert titles fall below WCAG AA on their tint; dark text keeps the colour in the frame.
 const ALERT_STYLES = { title: { color: 'var(--rp-tint-text)' } };
@@ -14,6 +15,8 @@ function clearRefusal(plan: Plan, member: Member): string | null {
     plan,
     { kind: 'member:remove', memberId: member.id, strategy: 'clear' },
     plan.meta.updatedAt,
+    undefined,
+    useAppStore.getState().holidays ?? undefined,
   );
   return result.ok ? null : result.reason;
 }
