@@ -178,6 +178,8 @@ describe('calendar side panel (jsdom)', () => {
       useAppStore.getState().plan!,
       { kind: 'shadow:add', layerId: 'primary', memberId: 'sam', from: '2027-01-11', until: '2027-01-18' },
       '2026-11-28T00:00:00.000Z',
+      undefined,
+      useAppStore.getState().holidays ?? undefined,
     );
     if (!paired.ok) throw new Error(paired.reason);
     useAppStore.setState({ plan: paired.plan });
