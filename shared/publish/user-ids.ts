@@ -70,3 +70,21 @@ export function missingUserIds(
   });
   return { message: `no ${toolName} user id for ${lines.join(', ')}` };
 }
+
+/**
+ * Tool user name (lower case) -> member id: each member's e-mail and, where the map has one, their tool user id.
+ * Why one: every reader that expands a written configuration back into members looks users up the same way, so a
+ * user the compiler wrote is always found again.
+ */
+export function membersByToolUser(
+  plan: Plan,
+  userIds: Readonly<Record<string, string>>,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of plan.members) {
+    out.set(m.email.toLowerCase(), m.id);
+    const id = userIds[m.id];
+    if (id !== undefined) out.set(id.toLowerCase(), m.id);
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ import {
   refLabel,
 } from '../hcl-subset';
 import type { OnCallSpan } from '../target';
+import { membersByToolUser } from '../user-ids';
 
 /** The iCal weekday codes Grafana OnCall uses for `by_day` and `week_start`, by ISO weekday (1 Monday). */
 export const GRAFANA_WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -295,12 +296,7 @@ export function expandGrafanaText(
   userIds: Readonly<Record<string, string>>,
 ): OnCallSpan[] {
   const config = readGrafanaConfig(text);
-  const memberOf = new Map<string, string>();
-  for (const m of plan.members) {
-    memberOf.set(m.email.toLowerCase(), m.id);
-    const id = userIds[m.id];
-    if (id !== undefined) memberOf.set(id.toLowerCase(), m.id);
-  }
+  const memberOf = membersByToolUser(plan, userIds);
   const out: OnCallSpan[] = [];
   for (const schedule of config.schedules) {
     const layer = plan.rotation.layers.find((l) => l.id === schedule.label || l.name === schedule.name);

@@ -12,6 +12,7 @@ import {
   refLabel,
 } from '../hcl-subset';
 import type { OnCallSpan } from '../target';
+import { membersByToolUser } from '../user-ids';
 
 /** Opsgenie's day names for `start_day` / `end_day`, by ISO weekday (1 Monday). */
 export const OPSGENIE_DAYS = [
@@ -289,12 +290,7 @@ export function expandOpsgenie(
   userIds: Readonly<Record<string, string>>,
 ): OnCallSpan[] {
   const config = readOpsgenieConfig(tf);
-  const memberOf = new Map<string, string>();
-  for (const m of plan.members) {
-    memberOf.set(m.email.toLowerCase(), m.id);
-    const id = userIds[m.id];
-    if (id !== undefined) memberOf.set(id.toLowerCase(), m.id);
-  }
+  const memberOf = membersByToolUser(plan, userIds);
   const member = (username: string, line: number) => {
     const id = memberOf.get(username.toLowerCase());
     if (id === undefined) throw new HclError(line, `user "${username}" is no member of the plan`);
