@@ -1,6 +1,6 @@
-import { validatePlan } from '../../shared/plan/validate';
 import { createOptimizeJobs, type OptimizeJobs } from '../optimize/optimize-jobs';
 import type { HandlerContext } from './context';
+import { checkedPlan } from './checked-plan';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
 
@@ -26,16 +26,7 @@ export function optimizeHandlers(
       changeWeight,
       costWeight,
     }) => {
-      const checked = validatePlan(raw);
-      if (!checked.ok) {
-        const shown = checked.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
-        const more = checked.problems.length > 3 ? ` and ${checked.problems.length - 3} more` : '';
-        throw new IpcError(
-          checked.kind === 'newer-version' ? 'newer-version' : 'invalid-plan',
-          `The optimiser did not start: ${shown.join('; ')}${more}.`,
-          checked.problems,
-        );
-      }
+      const plan = checkedPlan(raw, 'The optimiser did not start');
       if (from && to && to < from) {
         throw new IpcError(
           'bad-payload',
@@ -44,7 +35,7 @@ export function optimizeHandlers(
         );
       }
       const jobId = jobs.start({
-        plan: checked.plan,
+        plan,
         strategy,
         timeLimitSeconds,
         from,

@@ -2,20 +2,10 @@ import { resolveWindow, type AnalysisWindow } from '../../shared/fairness/window
 import { payReport } from '../../shared/pay/pay-report';
 import { priceMinuteAt } from '../../shared/pay/rule-at';
 import type { PayRules, Plan } from '../../shared/plan/schema';
-import { validatePlan } from '../../shared/plan/validate';
 import { comparePay } from '../../shared/scenarios/compare-pay';
+import { checkedPlan } from './checked-plan';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
-
-/** The plan a pay request carries, checked at the same door as a save; `what` names it in the refusal. */
-function checkedPlan(raw: unknown, what: string): Plan {
-  const checked = validatePlan(raw);
-  if (!checked.ok) {
-    const shown = checked.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
-    throw new IpcError('invalid-plan', `${what} could not be priced: ${shown.join('; ')}.`, checked.problems);
-  }
-  return checked.plan;
-}
 
 function rulesOf(plan: Plan, what: string): PayRules {
   if (!plan.pay)
@@ -43,11 +33,11 @@ function windowOf(plan: Plan, range: { from?: string; to?: string }): AnalysisWi
 export function payHandlers(): HandlerGroup {
   return {
     'pay:report': async ({ plan: raw, from, to }) => {
-      const plan = checkedPlan(raw, 'The plan');
+      const plan = checkedPlan(raw, 'The plan could not be priced');
       return payReport(plan, rulesOf(plan, 'The plan'), windowOf(plan, { from, to }));
     },
     'pay:priceAt': async ({ plan: raw, memberId, layerId, date, time }) => {
-      const plan = checkedPlan(raw, 'The example');
+      const plan = checkedPlan(raw, 'The example could not be priced');
       const rules = rulesOf(plan, 'The plan');
       if (!plan.members.some((m) => m.id === memberId))
         throw new IpcError('bad-payload', `No team member has the id "${memberId}".`);
@@ -59,7 +49,7 @@ export function payHandlers(): HandlerGroup {
       const entries = plans.map((entry) => ({
         id: entry.id,
         name: entry.name,
-        plan: checkedPlan(entry.plan, `"${entry.name}"`),
+        plan: checkedPlan(entry.plan, `"${entry.name}" could not be priced`),
       }));
       const rules = rulesOf(entries[0]!.plan, `"${entries[0]!.name}"`);
       for (const e of entries) windowOf(e.plan, { from, to });

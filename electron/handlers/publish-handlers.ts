@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { validatePlan } from '../../shared/plan/validate';
 import { isPublishProblem } from '../../shared/publish/publish-problem';
 import { availablePublishTargets, publishTarget } from '../../shared/publish/targets';
 import { publishPlan, publishWindow } from '../../shared/publish/verify-publish';
 import { writeFileDurably } from '../files/durable-file';
 import type { HandlerContext } from './context';
+import { checkedPlan } from './checked-plan';
 import type { HandlerGroup } from './dispatch';
 import { exportFolder } from './export-handlers';
 import { IpcError } from './ipc-error';
@@ -35,15 +35,10 @@ export function publishHandlers(ctx: HandlerContext): HandlerGroup {
     'publish:targets': async () =>
       availablePublishTargets().map((t) => ({ id: t.id, label: t.label, needsUserIds: t.needsUserIds })),
     'publish:run': async ({ plan: raw, target: id, userIds, write }) => {
-      const checked = validatePlan(raw);
-      if (!checked.ok) {
-        const shown = checked.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
-        throw new IpcError('invalid-plan', `Nothing was published: ${shown.join('; ')}.`, checked.problems);
-      }
+      const plan = checkedPlan(raw, 'Nothing was published');
       const target = publishTarget(id);
       if (isPublishProblem(target))
         throw new IpcError('unsupported', `Nothing was published: ${target.message}.`);
-      const plan = checked.plan;
       const outcome = publishPlan(target, { plan, window: publishWindow(plan), userIds });
       if (isPublishProblem(outcome))
         throw new IpcError('bad-payload', `Nothing was published: ${outcome.message}.`);
