@@ -1,16 +1,17 @@
 import type { Member, Plan, TimeOff } from '../plan/schema';
 import type { Interval } from '../time/intervals';
 import { mergeIntervals, overlaps } from '../time/intervals';
-import { addDays, instantMs, msToInstant, startOfLocalDay } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
+import { addDays, instantMs, msToInstant } from '../time/zoned';
 
 /**
  * The instants one time-off entry covers: from the start of its first day to the end of its last day, in the
- * member's own time zone (the schema keeps both dates inclusive and local to the member).
+ * member's own time zone (the schema keeps both dates inclusive and local to the member). `clock`: the caller's.
  */
-export function timeOffInterval(member: Member, timeOff: TimeOff): Interval {
+export function timeOffInterval(member: Member, timeOff: TimeOff, clock = new ZoneClock()): Interval {
   return {
-    start: instantMs(startOfLocalDay(timeOff.start, member.timeZone)),
-    end: instantMs(startOfLocalDay(addDays(timeOff.end, 1), member.timeZone)),
+    start: instantMs(clock.startOfLocalDay(timeOff.start, member.timeZone)),
+    end: instantMs(clock.startOfLocalDay(addDays(timeOff.end, 1), member.timeZone)),
   };
 }
 
@@ -18,10 +19,10 @@ export function timeOffInterval(member: Member, timeOff: TimeOff): Interval {
  * Every member's time away as merged intervals, keyed by member id.
  * Why precomputed: the engine asks "is this person free?" for every period of every layer.
  */
-export function awayIntervals(plan: Plan): Map<string, Interval[]> {
+export function awayIntervals(plan: Plan, clock = new ZoneClock()): Map<string, Interval[]> {
   const out = new Map<string, Interval[]>();
   for (const member of plan.members) {
-    out.set(member.id, mergeIntervals(member.timeOff.map((t) => timeOffInterval(member, t))));
+    out.set(member.id, mergeIntervals(member.timeOff.map((t) => timeOffInterval(member, t, clock))));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Plan } from '../plan/schema';
 import { HolidayCalendar } from '../time/holiday-calendar';
-import { addDays, instantMs, startOfLocalDay } from '../time/zoned';
+import { addDays, instantMs } from '../time/zoned';
 import { checkCoverage } from './coverage';
 import { holidayDuties } from './holiday-duty';
 import { investorWeekFindings } from './investor-staffing';
@@ -51,13 +51,15 @@ export type GenerateResult = {
  */
 export function generatePlan(plan: Plan, options: GenerateOptions = {}): GenerateResult {
   const zone = plan.rotation.timeZone;
-  const window = {
-    ...(options.from !== undefined && { from: instantMs(startOfLocalDay(options.from, zone)) }),
-    ...(options.to !== undefined && { to: instantMs(startOfLocalDay(addDays(options.to, 1), zone)) }),
-  };
   const holidays = options.holidays ?? new HolidayCalendar();
-  // One turns table for the engine and the window checks: both read the same rotation's turns.
-  const turns = new TurnsTable();
+  const clock = holidays.clock;
+  const window = {
+    ...(options.from !== undefined && { from: instantMs(clock.startOfLocalDay(options.from, zone)) }),
+    ...(options.to !== undefined && { to: instantMs(clock.startOfLocalDay(addDays(options.to, 1), zone)) }),
+  };
+  // One turns table for the engine and the window checks: both read the same rotation's turns, through the
+  // calendar's zone clock.
+  const turns = new TurnsTable(clock);
   const regeneration = regenerate(plan, window, holidays, turns);
   const next: Plan = { ...plan, shifts: sortShifts(plan, regeneration.shifts) };
   const { added, removed, changed } = regeneration.diff;

@@ -1,5 +1,6 @@
 import type { Rotation, Shift } from '../plan/schema';
-import { addDays, isoWeekday, zonedToInstant } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
+import { addDays, isoWeekday } from '../time/zoned';
 
 /**
  * The first handoff date on or after `rotation.startDate`.
@@ -23,8 +24,9 @@ export type RotationSlot = { index: number; startDate: string; start: string; en
  * A weekly rotation whose start date is not its handoff weekday opens with a short period up to the first
  * handoff, and an end date between handoffs closes with a short one, so the whole horizon is covered.
  * Handoffs stay at the same local time across DST, so a week lasts 167 or 169 hours when the clocks change.
+ * `clock`: the caller's zone clock, when it keeps one.
  */
-export function rotationSlots(rotation: Rotation): RotationSlot[] {
+export function rotationSlots(rotation: Rotation, clock = new ZoneClock()): RotationSlot[] {
   const { startDate, endDate, shiftLengthDays, handoff, timeZone } = rotation;
   if (endDate <= startDate) return [];
   const dates: string[] = [];
@@ -32,7 +34,7 @@ export function rotationSlots(rotation: Rotation): RotationSlot[] {
   if (first > startDate) dates.push(startDate);
   for (let date = first; date < endDate; date = addDays(date, shiftLengthDays)) dates.push(date);
   dates.push(endDate);
-  const at = (date: string) => zonedToInstant(date, handoff.time, timeZone);
+  const at = (date: string) => clock.zonedToInstant(date, handoff.time, timeZone);
   return dates.slice(0, -1).map((date, index) => ({
     index,
     startDate: date,
@@ -44,11 +46,12 @@ export function rotationSlots(rotation: Rotation): RotationSlot[] {
 /**
  * The span the rotation covers: from the handoff on its start date to the handoff on its end date.
  * Why: "every instant covered exactly once" and the CSV's default window are judged over this span.
+ * `clock`: the caller's zone clock, when it keeps one.
  */
-export function rotationHorizon(rotation: Rotation): { start: string; end: string } {
+export function rotationHorizon(rotation: Rotation, clock = new ZoneClock()): { start: string; end: string } {
   return {
-    start: zonedToInstant(rotation.startDate, rotation.handoff.time, rotation.timeZone),
-    end: zonedToInstant(rotation.endDate, rotation.handoff.time, rotation.timeZone),
+    start: clock.zonedToInstant(rotation.startDate, rotation.handoff.time, rotation.timeZone),
+    end: clock.zonedToInstant(rotation.endDate, rotation.handoff.time, rotation.timeZone),
   };
 }
 

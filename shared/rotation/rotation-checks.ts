@@ -1,6 +1,7 @@
 import type { Plan } from '../plan/schema';
 import { intersect, type Interval } from '../time/intervals';
-import { addDays, instantMs, localDate, msToInstant, zonedToInstant } from '../time/zoned';
+import type { ZoneClock } from '../time/zone-clock';
+import { addDays, instantMs, msToInstant } from '../time/zoned';
 import { planLocal } from './describe-shift';
 import { rotationHorizon } from './generate-shifts';
 import { isPlainLayer, layerRotations } from './layer-rotations';
@@ -21,12 +22,12 @@ export type RotationWarning = {
 };
 
 /** The local nights (22:00 to 07:00 the next morning) of `zone` that begin from `first` to `last`, as epoch ms. */
-function nightsOf(zone: string, first: string, last: string): Interval[] {
+function nightsOf(clock: ZoneClock, zone: string, first: string, last: string): Interval[] {
   const out: Interval[] = [];
   for (let date = first; date <= last; date = addDays(date, 1)) {
     out.push({
-      start: instantMs(zonedToInstant(date, '22:00', zone)),
-      end: instantMs(zonedToInstant(addDays(date, 1), '07:00', zone)),
+      start: instantMs(clock.zonedToInstant(date, '22:00', zone)),
+      end: instantMs(clock.zonedToInstant(addDays(date, 1), '07:00', zone)),
     });
   }
   return out;
@@ -52,22 +53,29 @@ export function nightPart(start: number, end: number, nights: readonly Interval[
 /**
  * Holes and doubles of every layer's rotation windows, and shifts in a member's local night where the rotation
  * does not allow it. Why: follow-the-sun and business-hours layers are right only when their windows meet
- * exactly and keep everyone in their daytime; `rotaplan generate` prints these as warnings.
+ * exactly and keep everyone in their daytime; `rotaplan generate` prints these as warnings. Local times go through
+ * the zone clock of `turns`.
  */
 export function rotationWarnings(plan: Plan, turns: TurnsTable = new TurnsTable()): RotationWarning[] {
   const out: RotationWarning[] = [];
   const zoneOf = new Map(plan.members.map((m) => [m.id, m.timeZone]));
   const name = (id: string) => plan.members.find((m) => m.id === id)?.name ?? id;
-  const horizon = rotationHorizon(plan.rotation);
+  const clock = turns.clock;
+  const horizon = rotationHorizon(plan.rotation, clock);
   const nightsByZone = new Map<string, Interval[]>();
   /** The nights around [start, end) in `zone`: the horizon's, built once per zone, or a shift's own outside it. */
   const nightsFor = (zone: string, start: string, end: string) => {
     if (instantMs(start) < instantMs(horizon.start) || instantMs(end) > instantMs(horizon.end)) {
-      return nightsOf(zone, addDays(localDate(start, zone), -1), localDate(end, zone));
+      return nightsOf(clock, zone, addDays(clock.localDate(start, zone), -1), clock.localDate(end, zone));
     }
     let nights = nightsByZone.get(zone);
     if (!nights) {
-      nights = nightsOf(zone, addDays(localDate(horizon.start, zone), -1), localDate(horizon.end, zone));
+      nights = nightsOf(
+        clock,
+        zone,
+        addDays(clock.localDate(horizon.start, zone), -1),
+        clock.localDate(horizon.end, zone),
+      );
       nightsByZone.set(zone, nights);
     }
     return nights;

@@ -2,7 +2,8 @@ import type { Plan, Shift, ShiftCover, ShiftSource } from '../plan/schema';
 import type { HolidayLookup } from '../time/holidays';
 import type { Interval } from '../time/intervals';
 import { intersectAll, mergeIntervals, overlaps, subtractIntervals } from '../time/intervals';
-import { instantMs, localDateTime, msToInstant } from '../time/zoned';
+import type { ZoneClock } from '../time/zone-clock';
+import { instantMs, msToInstant } from '../time/zoned';
 import { awayIntervals } from './availability';
 import { planLocal } from './describe-shift';
 import { isShadowShift, onCallShifts, scheduleShadows } from './shadow-shifts';
@@ -84,25 +85,26 @@ type Placer = {
  * member per turn, so regenerating after an edit changes as little as possible. Turns are filled in time order
  * (then by layer), so a layer later in the list gives way to the earlier ones. `holidays` gives the shadow
  * learners' public holidays (see `scheduleShadows`); a plan without shadow pairings needs none. `turns`: the
- * caller's turns table (see `TurnsTable`; a fresh one when none is given).
+ * caller's turns table (see `TurnsTable`; a fresh one over the clock of `holidays` when none is given): its zone
+ * clock converts every local time and names every shift.
  */
 export function scheduleShifts(
   plan: Plan,
   window: ScheduleWindow = {},
   holidays?: HolidayLookup,
-  turns: TurnsTable = new TurnsTable(),
+  turns: TurnsTable = new TurnsTable(holidays?.clock),
 ): Schedule {
   const onCall = onCallShifts(plan.shifts);
   const onCallPlan = onCall.length === plan.shifts.length ? plan : { ...plan, shifts: onCall };
   const keptShifts = keepShifts(onCallPlan, window);
   const states = openTurns(onCallPlan, keptShifts, turns);
-  const unresolved = placeTurns(makePlacer(onCallPlan, states, keptShifts.spans));
+  const unresolved = placeTurns(makePlacer(onCallPlan, states, keptShifts.spans, turns.clock));
   const shadows = plan.shifts.filter(isShadowShift);
-  const generated = collectShifts(onCallPlan, states, keptShifts.kept, shadows);
+  const generated = collectShifts(onCallPlan, states, keptShifts.kept, shadows, turns.clock);
   const coverage = [...keptShifts.kept, ...generated];
   const { from, to } = keptShifts;
   const isKept = (s: Shift) => isKeptInWindow(s, from, to);
-  const shadowed = scheduleShadows(plan, coverage, shadows, { from, to, isKept }, holidays);
+  const shadowed = scheduleShadows(plan, coverage, shadows, { from, to, isKept }, holidays, turns.clock);
   return { shifts: sortShifts(plan, [...coverage, ...shadowed]), unresolved };
 }
 
@@ -149,9 +151,9 @@ function openTurns(plan: Plan, { spans, from, to }: KeptShifts, table: TurnsTabl
 }
 
 /** The queries phase 3 asks while it places turns (see `Placer`). */
-function makePlacer(plan: Plan, states: TurnState[][], keptSpans: KeptSpan[]): Placer {
+function makePlacer(plan: Plan, states: TurnState[][], keptSpans: KeptSpan[], clock: ZoneClock): Placer {
   const { layers } = plan.rotation;
-  const away = awayIntervals(plan);
+  const away = awayIntervals(plan, clock);
   const maxLength = states.map((list) => list.reduce((m, s) => Math.max(m, s.turn.end - s.turn.start), 0));
   /** The turns of layer `l` that overlap [lo, hi). */
   const overlapping = (l: number, lo: number, hi: number): TurnState[] => {
@@ -340,7 +342,13 @@ function placeWithCover(
 }
 
 /** Phase 4: the placed pieces as shifts, named by their layer and start; ids never collide with `kept` or `others`. */
-function collectShifts(plan: Plan, states: TurnState[][], kept: Shift[], others: Shift[]): Shift[] {
+function collectShifts(
+  plan: Plan,
+  states: TurnState[][],
+  kept: Shift[],
+  others: Shift[],
+  clock: ZoneClock,
+): Shift[] {
   const zone = plan.rotation.timeZone;
   const taken = new Set([...kept, ...others].map((s) => s.id));
   const generated: Shift[] = [];
@@ -351,7 +359,7 @@ function collectShifts(plan: Plan, states: TurnState[][], kept: Shift[], others:
         const base =
           st.turn.plain && piece.start === st.turn.start
             ? `${layer.id}-${st.turn.startDate}`
-            : `${layer.id}-${localDateTime(start, zone)}`;
+            : `${layer.id}-${clock.localDateTime(start, zone)}`;
         generated.push({
           id: uniqueShiftId(base, taken),
           layerId: layer.id,

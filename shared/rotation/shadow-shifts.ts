@@ -2,7 +2,8 @@ import type { Member, Plan, ShadowPairing, Shift } from '../plan/schema';
 import { memberHolidays, type HolidayLookup } from '../time/holidays';
 import type { Interval } from '../time/intervals';
 import { mergeIntervals, subtractIntervals } from '../time/intervals';
-import { addDays, instantMs, localDate, localDateTime, msToInstant, startOfLocalDay } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
+import { addDays, instantMs, msToInstant } from '../time/zoned';
 import { timeOffInterval } from './availability';
 import { uniqueShiftId } from './shift-ids';
 
@@ -51,6 +52,7 @@ function learnerAway(
   member: Member,
   from: string,
   until: string,
+  clock: ZoneClock,
 ): Interval[] {
   if (!holidays) {
     throw new Error(
@@ -58,10 +60,10 @@ function learnerAway(
     );
   }
   const days = memberHolidays(holidays, plan, member, from, addDays(until, -1)).map((h) => ({
-    start: instantMs(startOfLocalDay(h.date, member.timeZone)),
-    end: instantMs(startOfLocalDay(addDays(h.date, 1), member.timeZone)),
+    start: instantMs(clock.startOfLocalDay(h.date, member.timeZone)),
+    end: instantMs(clock.startOfLocalDay(addDays(h.date, 1), member.timeZone)),
   }));
-  return mergeIntervals([...member.timeOff.map((t) => timeOffInterval(member, t)), ...days]);
+  return mergeIntervals([...member.timeOff.map((t) => timeOffInterval(member, t, clock)), ...days]);
 }
 
 /** True when `date` falls in one of the pairings ([from, until), local dates). */
@@ -75,7 +77,8 @@ const inPairings = (pairings: readonly ShadowPairing[], date: string) =>
  * `generated` and marked `shadow`; ids read `<layer>-shadow-<member>-<plan-local start>`.
  * Why after the on-call engine: a shadow follows whoever ends up holding the turn (covers and swaps included) and
  * never changes who that is. `holidays` gives the learners' public holidays; it is only asked (and a plan without
- * pairings needs none) when a learner has a shift to shadow.
+ * pairings needs none) when a learner has a shift to shadow. `clock`: the caller's zone clock (by default the one
+ * `holidays` carries).
  */
 export function scheduleShadows(
   plan: Plan,
@@ -83,6 +86,7 @@ export function scheduleShadows(
   shadows: readonly Shift[],
   window: ShadowWindow,
   holidays?: HolidayLookup,
+  clock: ZoneClock = holidays?.clock ?? new ZoneClock(),
 ): Shift[] {
   const kept = shadows.filter(window.isKept);
   const taken = new Set([...coverage, ...kept].map((s) => s.id));
@@ -96,7 +100,7 @@ export function scheduleShadows(
       if (!member) continue;
       const own = pairings.filter((p) => p.memberId === learnerId);
       const chosen = holders.filter(
-        (h) => h.memberId !== learnerId && inPairings(own, localDate(h.start, member.timeZone)),
+        (h) => h.memberId !== learnerId && inPairings(own, clock.localDate(h.start, member.timeZone)),
       );
       if (chosen.length === 0) continue;
       const firstStart = chosen.reduce((m, h) => Math.min(m, instantMs(h.start)), Number.POSITIVE_INFINITY);
@@ -105,8 +109,9 @@ export function scheduleShadows(
         holidays,
         plan,
         member,
-        localDate(msToInstant(firstStart), member.timeZone),
-        addDays(localDate(msToInstant(lastEnd), member.timeZone), 1),
+        clock.localDate(msToInstant(firstStart), member.timeZone),
+        addDays(clock.localDate(msToInstant(lastEnd), member.timeZone), 1),
+        clock,
       );
       const ownKept = kept
         .filter((s) => s.layerId === layer.id && s.memberId === learnerId)
@@ -120,7 +125,7 @@ export function scheduleShadows(
           const start = msToInstant(piece.start);
           out.push({
             id: uniqueShiftId(
-              `${layer.id}-shadow-${learnerId}-${localDateTime(start, plan.rotation.timeZone)}`,
+              `${layer.id}-shadow-${learnerId}-${clock.localDateTime(start, plan.rotation.timeZone)}`,
               taken,
             ),
             layerId: layer.id,

@@ -1,6 +1,7 @@
 import type { Layer, LayerRotation, Rotation } from '../plan/schema';
 import type { Interval } from '../time/intervals';
-import { addDays, instantMs, localDate, msToInstant, zonedToInstant } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
+import { addDays, instantMs, msToInstant } from '../time/zoned';
 import { cadenceDates } from './cadence';
 import { rotationHorizon } from './generate-shifts';
 import { isPlainLayer, layerRotations } from './layer-rotations';
@@ -58,8 +59,9 @@ function rotationTurns(
   rotationIndex: number,
   horizon: Interval,
   windows: Interval[] | null,
+  clock: ZoneClock,
 ): Turn[] {
-  const bounds = rotationBounds(r);
+  const bounds = rotationBounds(r, clock);
   const spanStart = Math.max(horizon.start, bounds.from ?? horizon.start);
   const ownEnd = Math.min(horizon.end, bounds.until ?? horizon.end);
   const allowed = windows ?? (spanStart < ownEnd ? [{ start: spanStart, end: ownEnd }] : []);
@@ -72,7 +74,7 @@ function rotationTurns(
     r.from ?? rotation.startDate,
     addDays(r.until ?? rotation.endDate, 1),
   )
-    .map((date) => instantMs(zonedToInstant(date, r.handoffTime, r.timeZone)))
+    .map((date) => instantMs(clock.zonedToInstant(date, r.handoffTime, r.timeZone)))
     .filter((at) => at > spanStart && at < Math.min(spanEnd, bounds.until ?? spanEnd));
   const edges = [spanStart, ...handoffs, spanEnd];
   const turns: Turn[] = [];
@@ -92,7 +94,7 @@ function rotationTurns(
       start,
       end,
       allowed: inside,
-      startDate: localDate(msToInstant(inside[0]!.start), rotation.timeZone),
+      startDate: clock.localDate(msToInstant(inside[0]!.start), rotation.timeZone),
       plain: isPlainLayer(layer),
       allowNight: r.allowNight === true,
     });
@@ -105,10 +107,13 @@ function rotationTurns(
  * Why a table the caller owns: plans are never changed in place (edits make new objects), so the same rotation and
  * layer objects always give the same turns, and the engine and the checks of one generation, or the swap choices
  * of one shift, ask for them again and again; one call (or one panel) holds one table, nothing is shared behind
- * its back, and a test starts clean. Entries go when their rotation is no longer used.
+ * its back, and a test starts clean. Entries go when their rotation is no longer used. `clock` converts the
+ * handoffs and windows: the caller's zone clock (a `HolidayCalendar`'s), or a fresh one.
  */
 export class TurnsTable {
   private readonly known = new WeakMap<Rotation, WeakMap<Layer, LayerTurns>>();
+
+  constructor(readonly clock: ZoneClock = new ZoneClock()) {}
 
   /** The turns and window problems of `layer` in `rotation` (see `layerTurns`), worked out once per pair. */
   layerTurns(rotation: Rotation, layer: Layer): LayerTurns {
@@ -119,7 +124,7 @@ export class TurnsTable {
     }
     let turns = byLayer.get(layer);
     if (!turns) {
-      turns = computeLayerTurns(rotation, layer);
+      turns = computeLayerTurns(rotation, layer, this.clock);
       byLayer.set(layer, turns);
     }
     return turns;
@@ -140,12 +145,14 @@ export function layerTurns(
   return table.layerTurns(rotation, layer);
 }
 
-function computeLayerTurns(rotation: Rotation, layer: Layer): LayerTurns {
-  const span = rotationHorizon(rotation);
+function computeLayerTurns(rotation: Rotation, layer: Layer, clock: ZoneClock): LayerTurns {
+  const span = rotationHorizon(rotation, clock);
   const horizon = { start: instantMs(span.start), end: instantMs(span.end) };
   const rotations = layerRotations(rotation, layer);
-  const windows = layerWindows(rotation, layer, horizon);
-  const perRotation = rotations.map((r, i) => rotationTurns(rotation, layer, r, i, horizon, windows[i]!));
+  const windows = layerWindows(rotation, layer, horizon, clock);
+  const perRotation = rotations.map((r, i) =>
+    rotationTurns(rotation, layer, r, i, horizon, windows[i]!, clock),
+  );
   const turns = perRotation.flat().sort((a, b) => a.start - b.start || a.rotationIndex - b.rotationIndex);
   const problems =
     rotations.length === 0

@@ -1,13 +1,17 @@
 import type { Layer, LayerRotation, Rotation } from '../plan/schema';
 import { mergeIntervals, type Interval } from '../time/intervals';
-import { addDays, instantMs, isoWeekday, localDate, zonedToInstant } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
+import { addDays, instantMs, isoWeekday } from '../time/zoned';
 import { layerRotations } from './layer-rotations';
 
 /** The instants a rotation's `from` and `until` dates stand for (its handoff time in its zone); null: open. */
-export function rotationBounds(r: LayerRotation): { from: number | null; until: number | null } {
+export function rotationBounds(
+  r: LayerRotation,
+  clock = new ZoneClock(),
+): { from: number | null; until: number | null } {
   return {
-    from: r.from === undefined ? null : instantMs(zonedToInstant(r.from, r.handoffTime, r.timeZone)),
-    until: r.until === undefined ? null : instantMs(zonedToInstant(r.until, r.handoffTime, r.timeZone)),
+    from: r.from === undefined ? null : instantMs(clock.zonedToInstant(r.from, r.handoffTime, r.timeZone)),
+    until: r.until === undefined ? null : instantMs(clock.zonedToInstant(r.until, r.handoffTime, r.timeZone)),
   };
 }
 
@@ -21,27 +25,36 @@ type WindowStart = { rotation: number; start: number; end: number | null };
  * without an end, to the next window start of the layer (any rotation's): that is how regional windows meet
  * exactly as instants when the regions change clocks on different dates. Windows are built from the local dates
  * around the horizon in each rotation's own zone, so a window that began before the horizon still covers its start.
+ * `clock`: the caller's zone clock (a layer's windows are thousands of local times).
  */
-export function layerWindows(rotation: Rotation, layer: Layer, horizon: Interval): (Interval[] | null)[] {
+export function layerWindows(
+  rotation: Rotation,
+  layer: Layer,
+  horizon: Interval,
+  clock = new ZoneClock(),
+): (Interval[] | null)[] {
   const rotations = layerRotations(rotation, layer);
   const starts: WindowStart[] = [];
   rotations.forEach((r, index) => {
     if (!r.windows) return;
-    const bounds = rotationBounds(r);
+    const bounds = rotationBounds(r, clock);
     const lo = bounds.from ?? Number.NEGATIVE_INFINITY;
     const hi = bounds.until ?? Number.POSITIVE_INFINITY;
-    const first = addDays(localDate(new Date(Math.max(horizon.start, lo)).toISOString(), r.timeZone), -2);
-    const last = addDays(localDate(new Date(Math.min(horizon.end, hi)).toISOString(), r.timeZone), 1);
+    const first = addDays(
+      clock.localDate(new Date(Math.max(horizon.start, lo)).toISOString(), r.timeZone),
+      -2,
+    );
+    const last = addDays(clock.localDate(new Date(Math.min(horizon.end, hi)).toISOString(), r.timeZone), 1);
     for (let date = first; date <= last; date = addDays(date, 1)) {
       const weekday = isoWeekday(date);
       for (const w of r.windows) {
         if (!w.weekdays.includes(weekday)) continue;
-        const start = instantMs(zonedToInstant(date, w.start, r.timeZone));
+        const start = instantMs(clock.zonedToInstant(date, w.start, r.timeZone));
         if (start < lo || start >= hi) continue;
         const end =
           w.end === undefined
             ? null
-            : instantMs(zonedToInstant(w.end > w.start ? date : addDays(date, 1), w.end, r.timeZone));
+            : instantMs(clock.zonedToInstant(w.end > w.start ? date : addDays(date, 1), w.end, r.timeZone));
         starts.push({ rotation: index, start, end });
       }
     }

@@ -2,6 +2,7 @@ import Holidays from 'date-holidays';
 import type { HolidayRegion } from '../plan/schema';
 import { isStoredHolidayList, type HolidayStore } from './holiday-store';
 import type { Holiday, HolidayLookup } from './holidays';
+import { ZoneClock } from './zone-clock';
 
 function regionKey(region: HolidayRegion): string {
   return region.subdivision ? `${region.country}-${region.subdivision}` : region.country;
@@ -15,13 +16,22 @@ function regionKey(region: HolidayRegion): string {
  * fairness and the calendar ask for the same region-years thousands of times; the app's store, the analysis
  * worker and a CLI command each hold one, so nothing is shared behind their backs and a test starts clean.
  * Importing this module loads date-holidays: code on the renderer's first paint takes a `HolidayLookup` instead.
+ * The calendar also carries its owner's `ZoneClock` (`clock`), so the engine, the edits, `FairnessTables` and the
+ * plan context it travels through convert local times with a memory that lasts as long as the calendar.
  */
 export class HolidayCalendar implements HolidayLookup {
   private readonly lists = new Map<string, Holiday[]>();
   private readonly ruleEngines = new Map<string, Holidays | null>();
   private readonly states = new Map<string, Record<string, string>>();
 
-  constructor(private readonly store: HolidayStore | null = null) {}
+  /**
+   * `store`: where region-years are kept between sessions. `clock`: the zone clock that travels with this
+   * calendar (see `ZoneClock`), a fresh one by default.
+   */
+  constructor(
+    private readonly store: HolidayStore | null = null,
+    readonly clock: ZoneClock = new ZoneClock(),
+  ) {}
 
   /**
    * Public holidays of one region in one year, from date-holidays (type "public" only, substitute days included,

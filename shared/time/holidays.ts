@@ -1,4 +1,5 @@
 import type { HolidayRegion, Member, Plan } from '../plan/schema';
+import type { ZoneClock } from './zone-clock';
 
 /** A public holiday on a local date. */
 export type Holiday = { date: string; name: string; source: 'region' | 'custom' };
@@ -7,9 +8,13 @@ export type Holiday = { date: string; name: string; source: 'region' | 'custom' 
  * Where the functions below get a region's public holidays for a year (one per date, sorted), e.g. a
  * `HolidayCalendar` (holiday-calendar.ts, backed by date-holidays).
  * Why passed in: the lookup is the caller's, with its memory of what it computed, and code that only needs to be
- * handed one (the rotation engine on the renderer's first paint) does not load date-holidays.
+ * handed one (the rotation engine on the renderer's first paint) does not load date-holidays. A lookup the caller
+ * keeps may carry its `clock` (a `HolidayCalendar` does): code handed the lookup converts local times with it.
  */
-export type HolidayLookup = { publicHolidays: (region: HolidayRegion, year: number) => Holiday[] };
+export type HolidayLookup = {
+  publicHolidays: (region: HolidayRegion, year: number) => Holiday[];
+  readonly clock?: ZoneClock;
+};
 
 /** Public holidays of a region between two dates (both inclusive), sorted by date. */
 export function holidaysBetween(

@@ -1,31 +1,15 @@
 import { Temporal } from 'temporal-polyfill';
 
-// Zone lookups in the Temporal polyfill are slow; a rotation asks for the same few hundred local
-// handoffs and day starts again and again (every regeneration, every sample plan), so answers are remembered.
-// eslint-disable-next-line no-restricted-syntax -- a module-level cache still to be owned by its callers
-const memo = new Map<string, string>();
-function remember(key: string, compute: () => string): string {
-  let value = memo.get(key);
-  if (value === undefined) {
-    if (memo.size > 50_000) memo.clear();
-    value = compute();
-    memo.set(key, value);
-  }
-  return value;
-}
-
 /**
  * The UTC instant (ISO string, `Z`) of a wall-clock date and time in a zone.
  * Why Temporal: DST gaps and folds are resolved by the library ('compatible': a time that does not exist moves
  * forward, a repeated time takes the earlier instant), never by hand-written offset arithmetic.
  */
 export function zonedToInstant(date: string, time: string, timeZone: string): string {
-  return remember(`${date}T${time}@${timeZone}`, () =>
-    Temporal.PlainDateTime.from(`${date}T${time}`)
-      .toZonedDateTime(timeZone, { disambiguation: 'compatible' })
-      .toInstant()
-      .toString(),
-  );
+  return Temporal.PlainDateTime.from(`${date}T${time}`)
+    .toZonedDateTime(timeZone, { disambiguation: 'compatible' })
+    .toInstant()
+    .toString();
 }
 
 /** True when `value` is a real calendar date (2027-02-30 is not; Date.parse would take it for 2 March), by Temporal. */
@@ -64,8 +48,11 @@ const DAY_MS = 86_400_000;
 /** Exactly a plain ISO date: YYYY-MM-DD. */
 const PLAIN_DATE = /^\d{4}-\d\d-\d\d$/;
 
-/** Days since 1970-01-01 of a real YYYY-MM-DD date in the years 100-9999, else null (left to Temporal). */
-function plainEpochDay(date: string): number | null {
+/**
+ * Days since 1970-01-01 of a real YYYY-MM-DD date in the years 100-9999, else null (left to Temporal).
+ * Why exported: `ZoneClock` reads the dates it converts the same way.
+ */
+export function plainEpochDay(date: string): number | null {
   if (date.length !== 10 || !PLAIN_DATE.test(date)) return null;
   const year = twoDigits(date, 0) * 100 + twoDigits(date, 2);
   const month = twoDigits(date, 5);
@@ -92,9 +79,7 @@ export function instantWithOffset(instant: string, timeZone: string): string {
 
 /** The local date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(instant: string, timeZone: string): string {
-  return remember(`${instant}#date@${timeZone}`, () =>
-    Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString(),
-  );
+  return Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }
 
 // The ECMAScript date-time string format in UTC: Date.parse reads it as the spec defines, much faster than the
@@ -191,20 +176,15 @@ export function msToInstant(ms: number): string {
  * Why Temporal's startOfDay: in zones that change clocks at midnight a day can begin at 01:00.
  */
 export function startOfLocalDay(date: string, timeZone: string): string {
-  return remember(`${date}@${timeZone}`, () =>
-    Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant().toString(),
-  );
+  return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant().toString();
 }
 
 /** The local date and time of an instant in a zone as `YYYY-MM-DDTHH:MM` (for ids and messages). */
 export function localDateTime(instant: string, timeZone: string): string {
-  // Remembered like the other zone helpers: every generated shift that does not start a plain period is named by it.
-  return remember(`${instant}#datetime@${timeZone}`, () =>
-    Temporal.Instant.from(instant)
-      .toZonedDateTimeISO(timeZone)
-      .toPlainDateTime()
-      .toString({ smallestUnit: 'minute' }),
-  );
+  return Temporal.Instant.from(instant)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'minute' });
 }
 
 /**
