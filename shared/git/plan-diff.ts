@@ -1,6 +1,7 @@
 import { analyzePlan } from '../fairness/analyze';
 import type { FairnessMetrics } from '../fairness/metrics';
 import type { Plan, Shift } from '../plan/schema';
+import { ZoneClock } from '../time/zone-clock';
 import { addDays, isoWeekday, localDate, localDateTime } from '../time/zoned';
 import { entityKey, fieldChanges, showValue, type FieldChange } from './plan-entities';
 
@@ -72,11 +73,14 @@ function dayLabel(date: string): string {
   return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
 }
 
-/** "Jan 11–18", "Jan 28–Feb 4": the plan-local dates a shift spans, for diffs and the text view of a plan. */
-export function spanLabel(plan: Plan, start: string, end: string): string {
+/**
+ * "Jan 11–18", "Jan 28–Feb 4": the plan-local dates a shift spans, for diffs and the text view of a plan.
+ * `clock`: the caller's zone clock when it labels many shifts.
+ */
+export function spanLabel(plan: Plan, start: string, end: string, clock = new ZoneClock()): string {
   const zone = plan.rotation.timeZone;
-  const from = localDate(start, zone);
-  const to = localDate(end, zone);
+  const from = clock.localDate(start, zone);
+  const to = clock.localDate(end, zone);
   if (from === to) return dayLabel(from);
   if (from.slice(0, 7) === to.slice(0, 7)) return `${dayLabel(from)}–${Number(to.slice(8, 10))}`;
   return `${dayLabel(from)}–${dayLabel(to)}`;

@@ -1,14 +1,15 @@
 import type { Plan } from '../plan/schema';
-import { localDate, localDateTime } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
 import { spanLabel } from './plan-diff';
 
 /**
  * A plan as readable lines, one fact a line: members, pipelines and their common issues, ownership cells, rotation
  * settings and every shift by week ("Jan 18–25 Primary: Priya Raman").
  * Why: git's textconv for plan files. `git log -p` does not run external diff commands, but it does diff these
- * lines, so a plan's history reads as changes to people, owners and shifts, not to JSON.
+ * lines, so a plan's history reads as changes to people, owners and shifts, not to JSON. `clock`: the caller's
+ * zone clock (a fresh one by default) names the local day and time of every shift.
  */
-export function planAsText(plan: Plan): string {
+export function planAsText(plan: Plan, clock = new ZoneClock()): string {
   const name = (id: string | null) =>
     id === null ? '(nobody)' : (plan.members.find((m) => m.id === id)?.name ?? id);
   const lines: string[] = [`Plan "${plan.meta.name}" (${plan.meta.organisation})`, '', 'Members'];
@@ -40,12 +41,12 @@ export function planAsText(plan: Plan): string {
   const layerName = (id: string) => r.layers.find((l) => l.id === id)?.name ?? id;
   let year = '';
   for (const s of [...plan.shifts].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))) {
-    const y = localDate(s.start, r.timeZone).slice(0, 4);
+    const y = clock.localDate(s.start, r.timeZone).slice(0, 4);
     if (y !== year) lines.push(`  ${(year = y)}`);
-    const at = localDateTime(s.start, r.timeZone).slice(11, 16);
+    const at = clock.localDateTime(s.start, r.timeZone).slice(11, 16);
     const extra = `${s.source === 'generated' ? '' : ` (${s.source})`}${s.pinned ? ' pinned' : ''}${s.note ? `: ${s.note}` : ''}`;
     lines.push(
-      `    ${spanLabel(plan, s.start, s.end)} ${at} ${layerName(s.layerId)}: ${name(s.memberId)}${extra}`,
+      `    ${spanLabel(plan, s.start, s.end, clock)} ${at} ${layerName(s.layerId)}: ${name(s.memberId)}${extra}`,
     );
   }
   if ((plan.mergeConflicts ?? []).length > 0) {

@@ -7,7 +7,8 @@ import { isPlainLayer } from '../rotation/layer-rotations';
 import { isKeptShift } from '../rotation/schedule-shifts';
 import { TurnsTable } from '../rotation/turns';
 import { intersectAll, mergeIntervals } from '../time/intervals';
-import { addDays, instantMs, isoWeekday, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
+import type { ZoneClock } from '../time/zone-clock';
+import { addDays, instantMs, isoWeekday, msToInstant } from '../time/zoned';
 import { spanIndex, type SpannedShift } from './span-index';
 
 type Span = { start: number; end: number };
@@ -35,7 +36,8 @@ export function checkPlanShifts(
   const problems: string[] = [];
   const zone = after.rotation.timeZone;
   const window = resolveWindow(after, options);
-  const allSlots = rotationSlots(after.rotation).map((s) => ({
+  const clock = turns.clock;
+  const allSlots = rotationSlots(after.rotation, clock).map((s) => ({
     ...s,
     span: { start: instantMs(s.start), end: instantMs(s.end) },
   }));
@@ -43,7 +45,7 @@ export function checkPlanShifts(
   const inWindowSet = new Set(inWindow);
   const windowStart = inWindow[0]?.span.start ?? 0;
   const windowEnd = inWindow[inWindow.length - 1]?.span.end ?? 0;
-  const day = (ms: number) => localDate(msToInstant(ms), zone);
+  const day = (ms: number) => clock.localDate(msToInstant(ms), zone);
   const layers = after.rotation.layers.filter((l) => l.memberOrder.length > 0);
   const limits = after.coverage.limits;
   const maxRun = limits.allowBackToBack ? limits.maxConsecutiveShifts : 1;
@@ -125,8 +127,8 @@ export function checkPlanShifts(
     const index = spanIndex(mine.map((x) => x.shift));
     for (const off of member.timeOff) {
       const away = {
-        start: instantMs(startOfLocalDay(off.start, member.timeZone)),
-        end: instantMs(startOfLocalDay(addDays(off.end, 1), member.timeZone)),
+        start: instantMs(clock.startOfLocalDay(off.start, member.timeZone)),
+        end: instantMs(clock.startOfLocalDay(addDays(off.end, 1), member.timeZone)),
       };
       for (const x of index.overlapping(away.start, away.end)) {
         problems.push(
@@ -161,8 +163,8 @@ export function checkPlanShifts(
     const weeks = investorWeeks(rules.rule, addDays(window.from, -7), addDays(window.to, 7)).map((w) => ({
       ...w,
       span: {
-        start: instantMs(startOfLocalDay(w.start, zone)),
-        end: instantMs(startOfLocalDay(addDays(w.end, 1), zone)),
+        start: instantMs(clock.startOfLocalDay(w.start, zone)),
+        end: instantMs(clock.startOfLocalDay(addDays(w.end, 1), zone)),
       },
     }));
     for (const slot of inWindow) {
@@ -179,7 +181,7 @@ export function checkPlanShifts(
 
   const maxWeekends =
     options.maxWeekends !== undefined ? options.maxWeekends : (after.rotation.maxWeekendsPerMember ?? null);
-  if (maxWeekends !== null) problems.push(...weekendProblems(after, window, maxWeekends));
+  if (maxWeekends !== null) problems.push(...weekendProblems(after, window, maxWeekends, clock));
 
   const now = new Map(proposed.shifts.map((s) => [s.id, s]));
   const same = (a: Shift, b: Shift) =>
@@ -199,14 +201,19 @@ export function checkPlanShifts(
  * Members on call (any layer, any part) on more weekends of the window than `max`: a weekend is Saturday 00:00 to
  * Monday 00:00 in the plan's zone, clipped to the window, walked day by day here rather than shared with the model.
  */
-function weekendProblems(plan: Plan, window: ReturnType<typeof resolveWindow>, max: number): string[] {
+function weekendProblems(
+  plan: Plan,
+  window: ReturnType<typeof resolveWindow>,
+  max: number,
+  clock: ZoneClock,
+): string[] {
   const zone = plan.rotation.timeZone;
   const weekends: { saturday: string; span: Span }[] = [];
   for (let date = addDays(window.from, -1); date <= window.to; date = addDays(date, 1)) {
     if (isoWeekday(date) !== 6) continue;
     const span = {
-      start: Math.max(window.startMs, instantMs(startOfLocalDay(date, zone))),
-      end: Math.min(window.endMs, instantMs(startOfLocalDay(addDays(date, 2), zone))),
+      start: Math.max(window.startMs, instantMs(clock.startOfLocalDay(date, zone))),
+      end: Math.min(window.endMs, instantMs(clock.startOfLocalDay(addDays(date, 2), zone))),
     };
     if (span.end > span.start) weekends.push({ saturday: date, span });
   }

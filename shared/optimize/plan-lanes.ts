@@ -67,7 +67,7 @@ export function planLanes(plan: Plan, table: TurnsTable = new TurnsTable()): Pla
   const layers = plan.rotation.layers.filter(
     (l) => l.memberOrder.length > 0 || (l.rotations?.length ?? 0) > 0,
   );
-  const slots = rotationSlots(plan.rotation);
+  const slots = rotationSlots(plan.rotation, table.clock);
   const spans = slots.map((s) => ({ start: instantMs(s.start), end: instantMs(s.end) }));
   const lanes: PlanLane[] = [];
   for (const [layerIndex, layer] of layers.entries()) {

@@ -10,9 +10,11 @@ import { investorOwners } from '../rotation/investor-staffing';
 import { investorWeeks } from '../rotation/investor-weeks';
 import { isKeptShift } from '../rotation/schedule-shifts';
 import { shadowShiftsOf, withoutShadows } from '../rotation/shadow-shifts';
+import { TurnsTable } from '../rotation/turns';
 import type { HolidayCalendar } from '../time/holiday-calendar';
 import { intersect, overlaps, subtractIntervals, type Interval } from '../time/intervals';
-import { addDays, instantMs, isoWeekday, msToInstant, startOfLocalDay } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
+import { addDays, instantMs, isoWeekday, msToInstant } from '../time/zoned';
 import { cellPay } from './cell-pay';
 import { planLanes, type LaneTurn, type PlanLane, type PlanLanes } from './plan-lanes';
 import type {
@@ -143,12 +145,12 @@ export type PlanRoster = {
 export type PlanWeekend = { saturday: string; start: number; end: number };
 
 /** The plan's wishes (whole local dates, any layer) as the optimiser's wishes over instants. */
-export function planWishes(plan: Plan): PlanWish[] {
+export function planWishes(plan: Plan, clock = new ZoneClock()): PlanWish[] {
   const zone = plan.rotation.timeZone;
   return (plan.wishes ?? []).map((w) => ({
     memberId: w.memberId,
-    start: startOfLocalDay(w.from, zone),
-    end: startOfLocalDay(addDays(w.to, 1), zone),
+    start: clock.startOfLocalDay(w.from, zone),
+    end: clock.startOfLocalDay(addDays(w.to, 1), zone),
     kind: w.kind === 'prefer' ? 'on' : 'off',
     weight: w.weight,
   }));
@@ -161,13 +163,14 @@ export function weekendsIn(
   zone: string,
   startMs: number,
   endMs: number,
+  clock = new ZoneClock(),
 ): PlanWeekend[] {
   const out: PlanWeekend[] = [];
   // Back to the Saturday on or before `from` (ISO weekday 6), so a window starting on Sunday keeps its weekend.
   let saturday = addDays(from, -((isoWeekday(from) + 1) % 7));
   for (; saturday <= to; saturday = addDays(saturday, 7)) {
-    const start = Math.max(startMs, instantMs(startOfLocalDay(saturday, zone)));
-    const end = Math.min(endMs, instantMs(startOfLocalDay(addDays(saturday, 2), zone)));
+    const start = Math.max(startMs, instantMs(clock.startOfLocalDay(saturday, zone)));
+    const end = Math.min(endMs, instantMs(clock.startOfLocalDay(addDays(saturday, 2), zone)));
     if (end > start) out.push({ saturday, start, end });
   }
   return out;
@@ -198,6 +201,8 @@ type RosterFrame = {
   zone: string;
   ctx: PlanContext;
   holidays: HolidayCalendar;
+  /** The holiday calendar's zone clock: every local day and time of the model. */
+  clock: ZoneClock;
   /** The modelled layers, in plan order. */
   planLayers: Layer[];
   lanes: PlanLane[];
@@ -251,6 +256,7 @@ function rosterFrame(plan: Plan, options: PlanRosterOptions, all: PlanLanes): Ro
     zone: plan.rotation.timeZone,
     ctx: createPlanContext(plan, tables),
     holidays: tables.calendar,
+    clock: tables.calendar.clock,
     planLayers: all.layers,
     lanes: all.lanes,
     lanesOfLayer: all.layers.map((_, l) =>
@@ -462,8 +468,8 @@ function hardRules(f: RosterFrame, cells: (PlanCell | null)[][], find: CellFinde
     members.forEach((m, s) => {
       for (const off of m.timeOff) {
         const away = {
-          start: instantMs(startOfLocalDay(off.start, m.timeZone)),
-          end: instantMs(startOfLocalDay(addDays(off.end, 1), m.timeZone)),
+          start: instantMs(f.clock.startOfLocalDay(off.start, m.timeZone)),
+          end: instantMs(f.clock.startOfLocalDay(addDays(off.end, 1), m.timeZone)),
         };
         for (const [d, t] of find(away.start, away.end)) {
           block(s, d, t, {
@@ -485,8 +491,8 @@ function hardRules(f: RosterFrame, cells: (PlanCell | null)[][], find: CellFinde
   ) {
     const owners = investorOwners(plan);
     for (const week of investorWeeks(rules.rule, addDays(f.window.from, -7), addDays(f.window.to, 7))) {
-      const start = instantMs(startOfLocalDay(week.start, f.zone));
-      const end = instantMs(startOfLocalDay(addDays(week.end, 1), f.zone));
+      const start = instantMs(f.clock.startOfLocalDay(week.start, f.zone));
+      const end = instantMs(f.clock.startOfLocalDay(addDays(week.end, 1), f.zone));
       for (const [d, t] of find(start, end, f.lanesOfLayer[0])) {
         members.forEach((m, s) => {
           if (owners.has(m.id)) return;
@@ -604,7 +610,9 @@ function weekendRules(f: RosterFrame, find: CellFinder, untouched: readonly Shif
   const maxWeekends =
     options.maxWeekends !== undefined ? options.maxWeekends : (plan.rotation.maxWeekendsPerMember ?? null);
   const weekends =
-    maxWeekends === null ? [] : weekendsIn(window.from, window.to, f.zone, window.startMs, window.endMs);
+    maxWeekends === null
+      ? []
+      : weekendsIn(window.from, window.to, f.zone, window.startMs, window.endMs, f.clock);
   const weekendCells: RosterWeekendCell[] = [];
   const weekendsHeld = f.members.map(() => new Set<number>());
   weekends.forEach((wk, k) => {
@@ -722,8 +730,8 @@ function softRequests(f: RosterFrame, cells: (PlanCell | null)[][], find: CellFi
       const s = last === undefined ? undefined : memberIndex.get(last);
       if (last === undefined || s === undefined) continue;
       const day = {
-        start: instantMs(startOfLocalDay(h.date, zone)),
-        end: instantMs(startOfLocalDay(addDays(h.date, 1), zone)),
+        start: instantMs(f.clock.startOfLocalDay(h.date, zone)),
+        end: instantMs(f.clock.startOfLocalDay(addDays(h.date, 1), zone)),
       };
       // A plain layer's period holding most of the day; or each rotation turn of the holiday that this person
       // could hold (a regional turn covers a few hours of it).
@@ -740,7 +748,7 @@ function softRequests(f: RosterFrame, cells: (PlanCell | null)[][], find: CellFi
       }
     }
   }
-  for (const wish of options.wishes ?? planWishes(plan)) {
+  for (const wish of options.wishes ?? planWishes(plan, f.clock)) {
     const s = memberIndex.get(wish.memberId);
     if (s === undefined) continue;
     const touched = find(instantMs(wish.start), instantMs(wish.end)).filter(
@@ -810,9 +818,11 @@ function currentAssignment(f: RosterFrame, cells: (PlanCell | null)[][]): Roster
 export function planToRosterOrReason(input: Plan, options: PlanRosterOptions = {}): PlanRoster | string {
   const plan = withoutShadows(input);
   const shadows = shadowShiftsOf(input.shifts);
-  const lanes = planLanes(plan);
+  // One set of tables for the lanes and the model: the turns are converted by the calendar's zone clock.
+  const tables = options.tables ?? new FairnessTables();
+  const lanes = planLanes(plan, new TurnsTable(tables.calendar.clock));
   if (typeof lanes === 'string') return lanes;
-  const f = rosterFrame(plan, options, lanes);
+  const f = rosterFrame(plan, { ...options, tables }, lanes);
   const cells = buildCells(f);
   const find = cellFinder(cells);
   const untouched = untouchedShifts(f, cells, find);

@@ -2,7 +2,8 @@ import type { Plan, Shift } from '../plan/schema';
 import { slotShiftId } from '../rotation/generate-shifts';
 import { sortShifts } from '../rotation/schedule-shifts';
 import { uniqueShiftId } from '../rotation/shift-ids';
-import { localDateTime, msToInstant } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
+import { msToInstant } from '../time/zoned';
 import type { PlanRoster } from './plan-to-roster';
 import type { RosterAssignment } from './roster-model';
 
@@ -30,7 +31,11 @@ export function holderOf(assignment: RosterAssignment, day: number, shift: numbe
  * (`<layer>-<start date>` for a plain period, `<layer>-<local start>` for a rotation's on-call piece) when free. Kept shifts, shadows and everything outside the modelled periods stay as they were.
  * Why: the proposal is a diff against the current schedule that the user can apply (and undo) in one step.
  */
-export function rosterToShifts(roster: PlanRoster, assignment: RosterAssignment): RosterProposal {
+export function rosterToShifts(
+  roster: PlanRoster,
+  assignment: RosterAssignment,
+  clock = new ZoneClock(),
+): RosterProposal {
   const { plan, cells, members } = roster;
   const out: Shift[] = [...roster.untouched, ...roster.shadows];
   const taken = new Set(out.map((s) => s.id));
@@ -63,7 +68,7 @@ export function rosterToShifts(roster: PlanRoster, assignment: RosterAssignment)
           // The engine's ids: a plain period's `<layer>-<start date>`, a rotation's piece `<layer>-<local start>`.
           base: cell.turn.plain
             ? slotShiftId(cell.layer.id, cell.slot)
-            : `${cell.layer.id}-${localDateTime(msToInstant(piece.start), plan.rotation.timeZone)}`,
+            : `${cell.layer.id}-${clock.localDateTime(msToInstant(piece.start), plan.rotation.timeZone)}`,
           shift: {
             layerId: cell.layer.id,
             memberId,

@@ -2,7 +2,8 @@ import { coverMember, coverPlan, type MemberContext, type PlanContext } from '..
 import { overlapsAny } from '../time/intervals';
 import { dateOfEpochDay, dayIndexAt, DAY_MS, weekdayOfEpochDay, type ZoneDays } from '../fairness/zone-days';
 import type { PayCondition } from '../plan/schema';
-import { instantMs, zonedToInstant } from '../time/zoned';
+import type { ZoneClock } from '../time/zone-clock';
+import { instantMs } from '../time/zoned';
 import type { Tariff } from './tariff';
 
 /** Name of the bucket for minutes no rule matches (priced at 0). */
@@ -20,14 +21,14 @@ function isPlainDay(days: ZoneDays, i: number): boolean {
 
 /**
  * The instant of a local time on local day `i` of a zone's day table. On a plain day it is the day's start plus
- * the wall-clock minutes; on a DST day Temporal resolves it ('compatible', as the rotation does).
+ * the wall-clock minutes; on a DST day the caller's zone clock resolves it ('compatible', as the rotation does).
  */
-function localTimeMs(days: ZoneDays, i: number, time: string): number {
+function localTimeMs(clock: ZoneClock, days: ZoneDays, i: number, time: string): number {
   if (isPlainDay(days, i)) {
     const [h, m] = time.split(':').map(Number) as [number, number];
     return days.start[i]! + (h * 60 + m) * 60_000;
   }
-  return instantMs(zonedToInstant(dateOfEpochDay(days.firstDay + i), time, days.zone));
+  return instantMs(clock.zonedToInstant(dateOfEpochDay(days.firstDay + i), time, days.zone));
 }
 
 type DayFacts = { i: number; weekday: number; holiday: boolean; layerId: string };
@@ -39,8 +40,8 @@ function matches(ctx: PlanContext, days: ZoneDays, day: DayFacts, when: PayCondi
   if (when.investorWeek !== undefined && when.investorWeek !== overlapsAny(ctx.investor, at, at + 1))
     return false;
   if (when.from !== undefined && when.to !== undefined) {
-    const from = localTimeMs(days, day.i, when.from);
-    const to = localTimeMs(days, day.i, when.to);
+    const from = localTimeMs(ctx.tables.calendar.clock, days, day.i, when.from);
+    const to = localTimeMs(ctx.tables.calendar.clock, days, day.i, when.to);
     const inside = when.from < when.to ? at >= from && at < to : at >= from || at < to;
     if (!inside) return false;
   }
@@ -86,7 +87,10 @@ export function priceSpan(
     const cuts = new Set<number>([a, b]);
     for (const rule of tariff.rules) {
       if (rule.when.from === undefined || rule.when.to === undefined) continue;
-      for (const t of [localTimeMs(days, i, rule.when.from), localTimeMs(days, i, rule.when.to)]) {
+      for (const t of [
+        localTimeMs(ctx.tables.calendar.clock, days, i, rule.when.from),
+        localTimeMs(ctx.tables.calendar.clock, days, i, rule.when.to),
+      ]) {
         if (t > a && t < b) cuts.add(t);
       }
     }

@@ -1,7 +1,7 @@
 import { FairnessTables } from '../fairness/fairness-tables';
 import { createPlanContext, memberOf } from '../fairness/plan-context';
 import type { Plan, PayRules } from '../plan/schema';
-import { instantMs, zonedToInstant } from '../time/zoned';
+import { instantMs } from '../time/zoned';
 import { priceSpan, UNPRICED } from './price-span';
 import { tariffFor } from './tariff';
 
@@ -36,7 +36,7 @@ export function priceMinuteAt(
   const ctx = createPlanContext(plan, tables);
   const mc = memberOf(ctx, memberId);
   const tariff = tariffFor(rules, mc.member);
-  const instant = zonedToInstant(date, time, mc.member.timeZone);
+  const instant = tables.calendar.clock.zonedToInstant(date, time, mc.member.timeZone);
   const start = instantMs(instant);
   const layerIndex = ctx.layerIndex.get(layerId) ?? 0;
   const factor = layerIndex > 0 ? tariff.secondaryFactor : 1;

@@ -1,8 +1,9 @@
 import type { Plan } from '../plan/schema';
 import { layerRotations } from '../rotation/layer-rotations';
-import { layerTurns } from '../rotation/turns';
+import { layerTurns, TurnsTable } from '../rotation/turns';
 import type { Interval } from '../time/intervals';
-import { daysBetween, localDateTime, msToInstant } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
+import { daysBetween, msToInstant } from '../time/zoned';
 
 /**
  * A daily on-call window of a rotation: on these ISO weekdays (1 Monday … 7 Sunday) from `start` (HH:MM, wall time
@@ -75,13 +76,14 @@ function mode(values: number[]): number | undefined {
  * writes and expands it differs. (Opsgenie takes PagerDuty's pieces of constant offsets instead, as its rotations
  * can be bounded by dates.) A window without an end runs until the next one of the layer,
  * so its length changes when that region changes clocks; the piece takes the most common length and the other
- * days become overrides.
+ * days become overrides. `clock`: the caller's zone clock (a fresh one by default) reads every window's local times.
  */
-export function regularPieces(plan: Plan, window: Interval): PieceResult {
+export function regularPieces(plan: Plan, window: Interval, clock = new ZoneClock()): PieceResult {
   const pieces: RegularPiece[] = [];
   const notes: string[] = [];
+  const table = new TurnsTable(clock);
   for (const layer of plan.rotation.layers) {
-    const { turns } = layerTurns(plan.rotation, layer);
+    const { turns } = layerTurns(plan.rotation, layer, table);
     for (const r of layerRotations(plan.rotation, layer)) {
       const own = turns.filter((t) => t.rotationId === r.id && t.end > window.start && t.start < window.end);
       const first = own[0];
@@ -102,7 +104,7 @@ export function regularPieces(plan: Plan, window: Interval): PieceResult {
         members,
         unit: r.cadence.kind === 'days' ? ('day' as const) : ('week' as const),
         every: r.cadence.every,
-        anchor: localDateTime(msToInstant(first.start), r.timeZone),
+        anchor: clock.localDateTime(msToInstant(first.start), r.timeZone),
         anchorMs: first.start,
         untilMs: last.end < window.end ? last.end : null,
       };
@@ -119,16 +121,16 @@ export function regularPieces(plan: Plan, window: Interval): PieceResult {
       const instances = own.flatMap((t) => t.allowed);
       r.windows.forEach((w, index) => {
         const lengths = instances
-          .filter((i) => localDateTime(msToInstant(i.start), r.timeZone).slice(11) === w.start)
+          .filter((i) => clock.localDateTime(msToInstant(i.start), r.timeZone).slice(11) === w.start)
           .map((i) => Math.round((i.end - i.start) / MINUTE));
         const minutes = mode(lengths);
         if (minutes === undefined) return;
         const varies = lengths.some((l) => l !== minutes);
         const starting = instances.filter(
-          (i) => localDateTime(msToInstant(i.start), r.timeZone).slice(11) === w.start,
+          (i) => clock.localDateTime(msToInstant(i.start), r.timeZone).slice(11) === w.start,
         );
         const split = varies
-          ? windowSplit(starting, r.timeZone, [
+          ? windowSplit(clock, starting, r.timeZone, [
               r.timeZone,
               ...layerRotations(plan.rotation, layer).map((x) => x.timeZone),
             ])
@@ -158,18 +160,23 @@ export function regularPieces(plan: Plan, window: Interval): PieceResult {
  * The split of a window whose instances differ in length (see `WindowSplit`), when their ends keep one wall time in
  * one of `zones` and the tail falls a constant number of days after the start; undefined otherwise.
  */
-function windowSplit(instances: Interval[], zone: string, zones: string[]): WindowSplit | undefined {
+function windowSplit(
+  clock: ZoneClock,
+  instances: Interval[],
+  zone: string,
+  zones: string[],
+): WindowSplit | undefined {
   const lengths = instances.map((i) => Math.round((i.end - i.start) / MINUTE));
   const minMinutes = Math.min(...lengths);
   const tailMinutes = Math.max(...lengths) - minMinutes;
   if (tailMinutes > minMinutes) return undefined;
   for (const tailZone of new Set(zones)) {
     const tails = instances.map((i) => {
-      const at = localDateTime(msToInstant(i.end - tailMinutes * MINUTE), tailZone);
-      const startDate = localDateTime(msToInstant(i.start), zone).slice(0, 10);
+      const at = clock.localDateTime(msToInstant(i.end - tailMinutes * MINUTE), tailZone);
+      const startDate = clock.localDateTime(msToInstant(i.start), zone).slice(0, 10);
       return { time: at.slice(11), shift: daysBetween(startDate, at.slice(0, 10)) };
     });
-    const ends = new Set(instances.map((i) => localDateTime(msToInstant(i.end), tailZone).slice(11)));
+    const ends = new Set(instances.map((i) => clock.localDateTime(msToInstant(i.end), tailZone).slice(11)));
     const first = tails[0]!;
     if (ends.size === 1 && tails.every((t) => t.time === first.time && t.shift === first.shift))
       return { minMinutes, tailZone, tailStart: first.time, tailMinutes, dayShift: first.shift };

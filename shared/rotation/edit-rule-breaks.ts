@@ -1,9 +1,11 @@
 import { checkPlanShifts } from '../optimize/check-plan-shifts';
 import type { Plan } from '../plan/schema';
 import { shiftsOverlapping } from '../plan/shift-index';
-import { addDays, instantMs, isoWeekday, localDate, msToInstant, startOfLocalDay } from '../time/zoned';
+import { ZoneClock } from '../time/zone-clock';
+import { addDays, instantMs, isoWeekday, msToInstant } from '../time/zoned';
 import type { EditConsequence } from './edit-consequences';
 import { isShadowShift } from './shadow-shifts';
+import { TurnsTable } from './turns';
 
 /** Member and layer ids in a rule sentence replaced by their names, so the user reads "Maya Chen", not "maya". */
 function withNames(plan: Plan, sentence: string): string {
@@ -15,13 +17,13 @@ function withNames(plan: Plan, sentence: string): string {
 }
 
 /** The Saturdays (plan-local dates) of the weekends a member is on call in any part of. */
-function weekendsOf(plan: Plan, memberId: string): Set<string> {
+function weekendsOf(plan: Plan, memberId: string, clock: ZoneClock): Set<string> {
   const zone = plan.rotation.timeZone;
   const out = new Set<string>();
   for (const s of plan.shifts) {
     if (s.memberId !== memberId || isShadowShift(s)) continue;
-    const last = localDate(msToInstant(instantMs(s.end) - 1), zone);
-    for (let date = localDate(s.start, zone); date <= last; date = addDays(date, 1)) {
+    const last = clock.localDate(msToInstant(instantMs(s.end) - 1), zone);
+    for (let date = clock.localDate(s.start, zone); date <= last; date = addDays(date, 1)) {
       const weekday = isoWeekday(date);
       if (weekday === 6) out.add(date);
       else if (weekday === 7) out.add(addDays(date, -1));
@@ -38,9 +40,14 @@ function weekendsOf(plan: Plan, memberId: string): Set<string> {
  * before counts only when the edit breaks it anew (a weekend count that grows).
  * Why: a drop that breaks a rule must say so when it happens, not only later in the Fairness view. The optimiser's
  * independent check is run only over the periods around the changed shifts (a drop on a two-year plan of hourly
- * shifts must not check the whole plan twice).
+ * shifts must not check the whole plan twice). `clock`: the caller's zone clock (the app's holiday calendar's).
  */
-export function editRuleBreaks(before: Plan, after: Plan, changes: EditConsequence[]): string[] {
+export function editRuleBreaks(
+  before: Plan,
+  after: Plan,
+  changes: EditConsequence[],
+  clock = new ZoneClock(),
+): string[] {
   const sides = changes.flatMap((c) => [c.before, c.after]).filter((s) => s !== null);
   if (sides.length === 0) return [];
   const zone = after.rotation.timeZone;
@@ -48,14 +55,14 @@ export function editRuleBreaks(before: Plan, after: Plan, changes: EditConsequen
   const reach =
     after.rotation.shiftLengthDays * ((limits.allowBackToBack ? limits.maxConsecutiveShifts : 1) + 1);
   const from = addDays(
-    localDate(
+    clock.localDate(
       sides.reduce((a, s) => (instantMs(s.start) < instantMs(a) ? s.start : a), sides[0]!.start),
       zone,
     ),
     -reach,
   );
   const to = addDays(
-    localDate(
+    clock.localDate(
       sides.reduce((a, s) => (instantMs(s.end) > instantMs(a) ? s.end : a), sides[0]!.end),
       zone,
     ),
@@ -63,19 +70,20 @@ export function editRuleBreaks(before: Plan, after: Plan, changes: EditConsequen
   );
   const window = { from, to, maxWeekends: null };
   // Only the shifts around the window take part: the check indexes every shift it is given.
-  const fromMs = instantMs(startOfLocalDay(addDays(from, -reach), zone));
-  const toMs = instantMs(startOfLocalDay(addDays(to, reach), zone));
+  const fromMs = instantMs(clock.startOfLocalDay(addDays(from, -reach), zone));
+  const toMs = instantMs(clock.startOfLocalDay(addDays(to, reach), zone));
   const near = (plan: Plan): Plan => ({ ...plan, shifts: shiftsOverlapping(plan.shifts, fromMs, toMs) });
   const [was, now] = [near(before), near(after)];
-  const old = new Set(checkPlanShifts(was, was, window));
-  const breaks = checkPlanShifts(was, now, window).filter(
+  const turns = new TurnsTable(clock);
+  const old = new Set(checkPlanShifts(was, was, window, turns));
+  const breaks = checkPlanShifts(was, now, window, turns).filter(
     (p) => !old.has(p) && !p.startsWith('kept shift ') && !p.includes('during time off'),
   );
   const max = after.rotation.maxWeekendsPerMember;
   if (max !== undefined && max !== null) {
     for (const memberId of new Set(sides.map((s) => s.memberId))) {
-      const now = weekendsOf(after, memberId).size;
-      if (now > max && now > weekendsOf(before, memberId).size) {
+      const now = weekendsOf(after, memberId, clock).size;
+      if (now > max && now > weekendsOf(before, memberId, clock).size) {
         breaks.push(`${memberId} is on call on ${now} weekends (limit ${max})`);
       }
     }

@@ -4,6 +4,8 @@ import { Temporal } from 'temporal-polyfill';
  * The UTC instant (ISO string, `Z`) of a wall-clock date and time in a zone.
  * Why Temporal: DST gaps and folds are resolved by the library ('compatible': a time that does not exist moves
  * forward, a repeated time takes the earlier instant), never by hand-written offset arithmetic.
+ * Each call asks Temporal afresh: code that converts many times asks a `ZoneClock` it holds (zone-clock.ts), which
+ * gives the same answers; so do `localDate`, `startOfLocalDay` and `localDateTime` below.
  */
 export function zonedToInstant(date: string, time: string, timeZone: string): string {
   return Temporal.PlainDateTime.from(`${date}T${time}`)

@@ -1,5 +1,4 @@
 import { isShadowShift } from '../../rotation/shadow-shifts';
-import { localDate } from '../../time/zoned';
 import { memberOrMissing, type DocContext } from '../doc-context';
 import {
   bullets,
@@ -26,7 +25,7 @@ export function shadowSection(ctx: DocContext): DocBlock[] {
   const layerName = (id: string) => plan.rotation.layers.find((l) => l.id === id)?.name ?? id;
   const shadows = plan.shifts
     .filter(isShadowShift)
-    .map((s) => ({ s, date: localDate(s.start, ctx.zone) }))
+    .map((s) => ({ s, date: ctx.holidays.clock.localDate(s.start, ctx.zone) }))
     .filter(({ date }) => date >= ctx.from && date <= ctx.to)
     .sort((a, b) => (a.s.start < b.s.start ? -1 : a.s.start > b.s.start ? 1 : 0));
   if (shadows.length === 0) return [];
@@ -37,7 +36,7 @@ export function shadowSection(ctx: DocContext): DocBlock[] {
         strong(`${dayAndDate(date)}, ${layerName(s.layerId)}:`),
         text(' '),
         ...memberOrMissing(ctx, s.memberId),
-        text(` (shadow) until ${dayAndDate(localDate(s.end, ctx.zone))}`),
+        text(` (shadow) until ${dayAndDate(ctx.holidays.clock.localDate(s.end, ctx.zone))}`),
       ),
     );
   if (shadows.length > MAX_SHADOWS) items.push(item(text(`… and ${shadows.length - MAX_SHADOWS} more.`)));

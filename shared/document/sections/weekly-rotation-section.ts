@@ -1,5 +1,5 @@
 import { firstHandoffDate } from '../../rotation/generate-shifts';
-import { addDays, localDate } from '../../time/zoned';
+import { addDays } from '../../time/zoned';
 import { memberOrMissing, type DocContext } from '../doc-context';
 import {
   bullets,
@@ -29,7 +29,7 @@ function changes(ctx: DocContext): DocBlock[] {
   const layerName = (id: string) => plan.rotation.layers.find((l) => l.id === id)?.name ?? id;
   const changed = plan.shifts
     .filter((s) => s.source !== 'generated' && !isShadowShift(s))
-    .map((s) => ({ s, date: localDate(s.start, ctx.zone) }))
+    .map((s) => ({ s, date: ctx.holidays.clock.localDate(s.start, ctx.zone) }))
     .filter(({ date }) => date >= ctx.from && date <= ctx.to)
     .sort((a, b) => (a.s.start < b.s.start ? -1 : a.s.start > b.s.start ? 1 : 0));
   if (changed.length === 0) {

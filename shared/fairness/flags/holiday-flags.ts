@@ -1,4 +1,4 @@
-import { instantMs, zonedToInstant } from '../../time/zoned';
+import { instantMs } from '../../time/zoned';
 import { coverMember, holidayAt, type MemberContext } from '../plan-context';
 import { resolveHolidayRule } from '../../time/major-holidays';
 import { dateOfEpochDay, dayIndexAt } from '../zone-days';
@@ -84,7 +84,7 @@ export function majorHolidayFlags(ac: AnalysisContext): Flag[] {
     for (let year = firstYear; year <= lastYear; year++) {
       const date = resolveHolidayRule(ac.ctx.tables.calendar, h.rule, year);
       if (date === null || date < ac.ledger.window.from || date > ac.ledger.window.to) continue;
-      const noon = instantMs(zonedToInstant(date, '12:00', zone));
+      const noon = instantMs(ac.ctx.tables.calendar.clock.zonedToInstant(date, '12:00', zone));
       const primary = onCallAt(ac, 0, noon)[0];
       if (!primary) continue;
       duty.set(`${h.id}|${year}`, primary.shift.memberId);

@@ -40,6 +40,19 @@ function seeded(seed: number): () => number {
   };
 }
 
+/**
+ * A clock that has been asked about `zones` often enough to answer from its tables of clock changes (a zone asked
+ * about only a few times is answered by Temporal alone).
+ */
+function warmed(...zones: string[]): ZoneClock {
+  const clock = new ZoneClock();
+  for (const zone of zones) {
+    for (let month = 1; month <= 12; month++)
+      clock.localDate(`2027-${String(month).padStart(2, '0')}-15T12:00:00Z`, zone);
+  }
+  return clock;
+}
+
 /** Compares every conversion of the clock with Temporal for one wall-clock moment and one instant in a zone. */
 function expectSameAsTemporal(clock: ZoneClock, zone: string, wall: string, instantMsValue: number): void {
   const date = wall.slice(0, 10);
@@ -66,7 +79,7 @@ function transitions(zone: string, from: number, to: number): number[] {
 
 describe('ZoneClock', () => {
   it('moves a wall-clock time a spring-forward gap skips forward, and takes the earlier of a repeated time', () => {
-    const clock = new ZoneClock();
+    const clock = warmed('America/Vancouver');
     // Vancouver springs from 02:00 PST to 03:00 PDT: 02:30 does not exist and becomes 03:30 PDT.
     expect(clock.zonedToInstant('2027-03-14', '02:30', 'America/Vancouver')).toBe('2027-03-14T10:30:00Z');
     // Falls back from 02:00 PDT to 01:00 PST: 01:30 happens twice, the first time (PDT) is taken.
@@ -76,7 +89,7 @@ describe('ZoneClock', () => {
   });
 
   it('starts a day at 01:00 where clocks spring forward at midnight', () => {
-    const clock = new ZoneClock();
+    const clock = warmed('America/Santiago', 'Asia/Beirut');
     // Santiago goes from 00:00 -04 to 01:00 -03 on 2027-09-05; Beirut from 00:00 +02 to 01:00 +03 on 2027-03-28.
     expect(clock.startOfLocalDay('2027-09-05', 'America/Santiago')).toBe('2027-09-05T04:00:00Z');
     expect(clock.startOfLocalDay('2027-03-28', 'Asia/Beirut')).toBe('2027-03-27T22:00:00Z');
@@ -109,12 +122,15 @@ describe('ZoneClock', () => {
   });
 
   it('refuses what Temporal refuses, with its errors', () => {
-    const clock = new ZoneClock();
+    const clock = warmed('UTC');
     expect(() => clock.zonedToInstant('2027-02-30', '09:00', 'UTC')).toThrow(RangeError);
     expect(() => clock.zonedToInstant('2027-01-04', '24:00', 'UTC')).toThrow(RangeError);
-    expect(() => clock.zonedToInstant('2027-01-04', '09:00', 'Mars/Olympus')).toThrow(RangeError);
-    expect(() => clock.startOfLocalDay('2027-01-04', 'Mars/Olympus')).toThrow(RangeError);
-    expect(() => clock.localDate('2027-01-04T09:00:00Z', 'Mars/Olympus')).toThrow(RangeError);
+    // Asked more often than a zone is answered by Temporal alone: an unknown zone stays an error.
+    for (let i = 0; i < 12; i++) {
+      expect(() => clock.zonedToInstant('2027-01-04', '09:00', 'Mars/Olympus')).toThrow(RangeError);
+      expect(() => clock.startOfLocalDay('2027-01-04', 'Mars/Olympus')).toThrow(RangeError);
+      expect(() => clock.localDate('2027-01-04T09:00:00Z', 'Mars/Olympus')).toThrow(RangeError);
+    }
     expect(() => clock.localDateTime('yesterday', 'UTC')).toThrow(RangeError);
   });
 

@@ -73,7 +73,7 @@ export function notifyEditConsequences(before: Plan, shiftId: string, verb: stri
   notifications.show(show([]));
   // The rule check reads the periods around the change; it runs once the drop has painted, then adds its warning.
   afterPaint(() => {
-    const breaks = editRuleBreaks(before, after, consequences);
+    const breaks = editRuleBreaks(before, after, consequences, useAppStore.getState().holidays?.clock);
     if (breaks.length > 0) notifications.update(show(breaks));
   });
 }
