@@ -1,5 +1,6 @@
 import type { EventInput } from '@fullcalendar/react';
-import { addDays, instantMs, startOfLocalDay, zonedToInstant } from '../../../../shared/time/zoned';
+import { ZoneClock } from '../../../../shared/time/zone-clock';
+import { addDays, instantMs } from '../../../../shared/time/zoned';
 import type { ShiftEventProps } from './calendar-events';
 
 /** The data of a "+N more" event standing for the shifts of a busy day the month grid has no room for. */
@@ -11,13 +12,13 @@ export const MONTH_DAY_ROWS = 4;
 /** The plan-local days of a window, their midnights and the moment a shift ending on them spills into them. */
 type DayTable = { dates: string[]; midnights: number[]; thresholds: number[] };
 
-function dayTable(from: string, to: string, zone: string, handoff: string): DayTable {
+function dayTable(from: string, to: string, zone: string, handoff: string, clock: ZoneClock): DayTable {
   const dates: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
   return {
     dates,
-    midnights: dates.map((d) => instantMs(startOfLocalDay(d, zone))),
-    thresholds: dates.map((d) => instantMs(zonedToInstant(d, handoff, zone))),
+    midnights: dates.map((d) => instantMs(clock.startOfLocalDay(d, zone))),
+    thresholds: dates.map((d) => instantMs(clock.zonedToInstant(d, handoff, zone))),
   };
 }
 
@@ -61,7 +62,7 @@ const byLayerThenStart = (a: EventInput, b: EventInput) => {
  * Why: a plan cut into hourly shifts puts 48 on each day; FullCalendar lays out every event it holds on every render
  * (~2,000 for a month), which made every drop slow to repaint. The grid shows four rows a day either way.
  * `from` and `to` are the plan-local dates of the window the events were picked for (inclusive); `handoff` is the
- * rotation's handoff time ("09:00").
+ * rotation's handoff time ("09:00"); `clock`: the zone clock of the store's holiday calendar, when it is loaded.
  */
 export function foldBusyDays(
   events: EventInput[],
@@ -70,9 +71,10 @@ export function foldBusyDays(
   zone: string,
   handoff: string,
   rows = MONTH_DAY_ROWS,
+  clock = new ZoneClock(),
 ): EventInput[] {
   if (events.length <= rows) return events;
-  const table = dayTable(from, to, zone, `${handoff}:01`);
+  const table = dayTable(from, to, zone, `${handoff}:01`, clock);
   const crossing = new Array<number>(table.dates.length).fill(0);
   const oneDay = table.dates.map((): EventInput[] => []);
   const kept: EventInput[] = [];

@@ -26,7 +26,7 @@ import {
 import { afterPaint } from './after-paint';
 import { applyDelta, clickedMoment, localDateOf } from './calendar-format';
 import { MemberPalette } from './member-palette';
-import { foldBusyDays } from './busy-days';
+import { foldBusyDays, MONTH_DAY_ROWS } from './busy-days';
 import { addDays } from '../../../../shared/time/zoned';
 import { RegenerateDialog } from './regenerate-dialog';
 import { RotationEditor } from './rotation-editor';
@@ -161,9 +161,11 @@ export function CalendarView() {
             addDays(localDateOf(eventSpan.end, zone), -1),
             zone,
             handoffTime,
+            MONTH_DAY_ROWS,
+            holidays?.clock,
           )
         : shiftEvents,
-    [monthGrid, eventSpan, shiftEvents, zone, handoffTime],
+    [monthGrid, eventSpan, shiftEvents, zone, handoffTime, holidays],
   );
   const background = useMemo(
     () =>
