@@ -26,8 +26,8 @@ function nightsOf(clock: ZoneClock, zone: string, first: string, last: string): 
   const out: Interval[] = [];
   for (let date = first; date <= last; date = addDays(date, 1)) {
     out.push({
-      start: instantMs(clock.zonedToInstant(date, '22:00', zone)),
-      end: instantMs(clock.zonedToInstant(addDays(date, 1), '07:00', zone)),
+      start: clock.zonedMs(date, '22:00', zone),
+      end: clock.zonedMs(addDays(date, 1), '07:00', zone),
     });
   }
   return out;

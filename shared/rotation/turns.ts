@@ -74,7 +74,7 @@ function rotationTurns(
     r.from ?? rotation.startDate,
     addDays(r.until ?? rotation.endDate, 1),
   )
-    .map((date) => instantMs(clock.zonedToInstant(date, r.handoffTime, r.timeZone)))
+    .map((date) => clock.zonedMs(date, r.handoffTime, r.timeZone))
     .filter((at) => at > spanStart && at < Math.min(spanEnd, bounds.until ?? spanEnd));
   const edges = [spanStart, ...handoffs, spanEnd];
   const turns: Turn[] = [];

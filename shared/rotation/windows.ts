@@ -1,7 +1,7 @@
 import type { Layer, LayerRotation, Rotation } from '../plan/schema';
 import { mergeIntervals, type Interval } from '../time/intervals';
 import { ZoneClock } from '../time/zone-clock';
-import { addDays, instantMs, isoWeekday } from '../time/zoned';
+import { addDays, isoWeekday } from '../time/zoned';
 import { layerRotations } from './layer-rotations';
 
 /** The instants a rotation's `from` and `until` dates stand for (its handoff time in its zone); null: open. */
@@ -10,8 +10,8 @@ export function rotationBounds(
   clock = new ZoneClock(),
 ): { from: number | null; until: number | null } {
   return {
-    from: r.from === undefined ? null : instantMs(clock.zonedToInstant(r.from, r.handoffTime, r.timeZone)),
-    until: r.until === undefined ? null : instantMs(clock.zonedToInstant(r.until, r.handoffTime, r.timeZone)),
+    from: r.from === undefined ? null : clock.zonedMs(r.from, r.handoffTime, r.timeZone),
+    until: r.until === undefined ? null : clock.zonedMs(r.until, r.handoffTime, r.timeZone),
   };
 }
 
@@ -49,12 +49,12 @@ export function layerWindows(
       const weekday = isoWeekday(date);
       for (const w of r.windows) {
         if (!w.weekdays.includes(weekday)) continue;
-        const start = instantMs(clock.zonedToInstant(date, w.start, r.timeZone));
+        const start = clock.zonedMs(date, w.start, r.timeZone);
         if (start < lo || start >= hi) continue;
         const end =
           w.end === undefined
             ? null
-            : instantMs(clock.zonedToInstant(w.end > w.start ? date : addDays(date, 1), w.end, r.timeZone));
+            : clock.zonedMs(w.end > w.start ? date : addDays(date, 1), w.end, r.timeZone);
         starts.push({ rotation: index, start, end });
       }
     }

@@ -60,6 +60,16 @@ export class ZoneClock {
     );
   }
 
+  /**
+   * `zonedToInstant` as epoch milliseconds.
+   * Why: the engine compares handoffs and windows as numbers; away from a clock change no string is made or read.
+   */
+  zonedMs(date: string, time: string, timeZone: string): number {
+    const local = localMs(date, time);
+    const offset = local === null ? null : this.steadyOffset(timeZone, local - DAY_MS, local + DAY_MS);
+    return offset !== null ? local! - offset : instantMs(this.zonedToInstant(date, time, timeZone));
+  }
+
   /** The instant a local date begins (its first moment, usually 00:00) in a zone; see `startOfLocalDay` in zoned.ts. */
   startOfLocalDay(date: string, timeZone: string): string {
     const local = localMs(date, '00:00');

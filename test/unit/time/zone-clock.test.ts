@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { ZoneClock } from '../../../shared/time/zone-clock';
 import {
+  instantMs,
   localDate,
   localDateTime,
   msToInstant,
@@ -60,6 +61,7 @@ function expectSameAsTemporal(clock: ZoneClock, zone: string, wall: string, inst
   const instant = msToInstant(instantMsValue);
   const context = `${zone} ${wall} / ${instant}`;
   expect(clock.zonedToInstant(date, time, zone), context).toBe(temporal.zonedToInstant(date, time, zone));
+  expect(clock.zonedMs(date, time, zone), context).toBe(instantMs(temporal.zonedToInstant(date, time, zone)));
   expect(clock.startOfLocalDay(date, zone), context).toBe(temporal.startOfLocalDay(date, zone));
   expect(clock.localDate(instant, zone), context).toBe(temporal.localDate(instant, zone));
   expect(clock.localDateTime(instant, zone), context).toBe(temporal.localDateTime(instant, zone));
@@ -84,6 +86,8 @@ describe('ZoneClock', () => {
     expect(clock.zonedToInstant('2027-03-14', '02:30', 'America/Vancouver')).toBe('2027-03-14T10:30:00Z');
     // Falls back from 02:00 PDT to 01:00 PST: 01:30 happens twice, the first time (PDT) is taken.
     expect(clock.zonedToInstant('2027-11-07', '01:30', 'America/Vancouver')).toBe('2027-11-07T08:30:00Z');
+    expect(clock.zonedMs('2027-03-14', '02:30', 'America/Vancouver')).toBe(Date.UTC(2027, 2, 14, 10, 30));
+    expect(clock.zonedMs('2027-11-07', '01:30', 'America/Vancouver')).toBe(Date.UTC(2027, 10, 7, 8, 30));
     expect(clock.zonedToInstant('2027-07-05', '09:00', 'America/Vancouver')).toBe('2027-07-05T16:00:00Z');
     expect(clock.zonedToInstant('2027-01-04', '09:00:30', 'America/Vancouver')).toBe('2027-01-04T17:00:30Z');
   });
