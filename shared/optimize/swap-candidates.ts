@@ -125,7 +125,7 @@ export function swapCandidates(
     to: localDate(shift.end, zone),
   };
   // Every candidate keeps the plan's rotation: its turns are worked out once for all of them.
-  const turns = new TurnsTable();
+  const turns = new TurnsTable(tables.calendar.clock);
   const existing = new Set(checkPlanShifts(plan, plan, around, turns));
   const layer = plan.rotation.layers.find((l) => l.id === shift.layerId);
   const rotations = layer ? rotationsOfShift(plan, layer, shift, turns) : [];

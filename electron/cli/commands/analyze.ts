@@ -1,7 +1,7 @@
 import { analyzePlan, type Analysis } from '../../../shared/fairness/analyze';
 import { SEVERITIES, severityRank, type FlagSeverity } from '../../../shared/fairness/flags/flag';
 import type { Plan } from '../../../shared/plan/schema';
-import { localDate } from '../../../shared/time/zoned';
+import { ZoneClock } from '../../../shared/time/zone-clock';
 import { isoDateFlag, parseFlags, UsageError, type Command } from '../cli-io';
 import { loadPlanFile } from '../load-plan';
 
@@ -60,8 +60,10 @@ export function render(plan: Plan, a: Analysis): string {
     .reverse()
     .map(([s, n]) => `${n} ${s}${n === 1 || s === 'info' ? '' : 's'}`);
   lines.push(`Flags: ${counts.join(', ')}`);
+  // One clock for the day of every flag (thousands on a plan of hourly shifts).
+  const clock = new ZoneClock();
   for (const flag of a.flags) {
-    const when = flag.start ? localDate(flag.start, zone) : 'plan';
+    const when = flag.start ? clock.localDate(flag.start, zone) : 'plan';
     lines.push(
       `${flag.severity.toUpperCase().padEnd(7)} ${when.padEnd(10)} ${flag.kind.padEnd(19)} ${flag.message}`,
     );
