@@ -33,12 +33,13 @@ const twoDigits = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.ch
 /**
  * Wall-clock times in time zones, exactly as Temporal gives them ('compatible' disambiguation: a time a clock change
  * skips moves forward, a repeated time takes the earlier instant), remembered for as long as the caller keeps
- * this object: each zone's clock changes, year by year, and the answers near a change.
+ * this object: each zone's clock changes, year by year, and the answers given (up to a bound).
  * Why an object the caller owns: the Temporal polyfill reads zone rules slowly, and a rotation converts thousands
- * of handoffs and day starts on every regeneration. Away from a clock change a zone's offset is constant, so the
- * answer is arithmetic on a table of its changes (found with Temporal's `getTimeZoneTransition`); within a day
- * of one, and for a zone asked about only a few times, Temporal itself answers. The app's holiday calendar, the analysis worker and each CLI run hold one
- * (see `HolidayCalendar.clock`), so nothing is shared behind their backs and a test starts clean.
+ * of handoffs and day starts on every regeneration, mostly the same ones again. Away from a clock change a zone's
+ * offset is constant, so the answer is arithmetic on a table of its changes (found with Temporal's
+ * `getTimeZoneTransition`); within a day of one, and for a zone asked about only a few times, Temporal itself
+ * answers. The app's holiday calendar, the analysis worker and each CLI run hold one (see `HolidayCalendar.clock`),
+ * so nothing is shared behind their backs and a test starts clean.
  */
 export class ZoneClock {
   /** Per zone, its tables by chunk number; null for a zone Temporal does not know (it keeps answering with errors). */
@@ -49,15 +50,15 @@ export class ZoneClock {
 
   /** The UTC instant (ISO string, `Z`) of a wall-clock date and time in a zone; see `zonedToInstant` in zoned.ts. */
   zonedToInstant(date: string, time: string, timeZone: string): string {
-    const local = localMs(date, time);
-    const offset = local === null ? null : this.steadyOffset(timeZone, local - DAY_MS, local + DAY_MS);
-    if (offset !== null) return isoInstant(local! - offset);
-    return this.remember(`${date}T${time}@${timeZone}`, () =>
-      Temporal.PlainDateTime.from(`${date}T${time}`)
+    return this.remember(`${date}T${time}@${timeZone}`, () => {
+      const local = localMs(date, time);
+      const offset = local === null ? null : this.steadyOffset(timeZone, local - DAY_MS, local + DAY_MS);
+      if (offset !== null) return isoInstant(local! - offset);
+      return Temporal.PlainDateTime.from(`${date}T${time}`)
         .toZonedDateTime(timeZone, { disambiguation: 'compatible' })
         .toInstant()
-        .toString(),
-    );
+        .toString();
+    });
   }
 
   /**
@@ -72,33 +73,33 @@ export class ZoneClock {
 
   /** The instant a local date begins (its first moment, usually 00:00) in a zone; see `startOfLocalDay` in zoned.ts. */
   startOfLocalDay(date: string, timeZone: string): string {
-    const local = localMs(date, '00:00');
-    const offset = local === null ? null : this.steadyOffset(timeZone, local - DAY_MS, local + DAY_MS);
-    if (offset !== null) return isoInstant(local! - offset);
-    return this.remember(`${date}@${timeZone}`, () =>
-      Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant().toString(),
-    );
+    return this.remember(`${date}@${timeZone}`, () => {
+      const local = localMs(date, '00:00');
+      const offset = local === null ? null : this.steadyOffset(timeZone, local - DAY_MS, local + DAY_MS);
+      if (offset !== null) return isoInstant(local! - offset);
+      return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant().toString();
+    });
   }
 
   /** The local date (YYYY-MM-DD) of an instant in a zone; see `localDate` in zoned.ts. */
   localDate(instant: string, timeZone: string): string {
-    const local = this.localOf(instant, timeZone);
-    if (local !== null) return new Date(local).toISOString().slice(0, 10);
-    return this.remember(`${instant}#date@${timeZone}`, () =>
-      Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString(),
-    );
+    return this.remember(`${instant}#date@${timeZone}`, () => {
+      const local = this.localOf(instant, timeZone);
+      if (local !== null) return new Date(local).toISOString().slice(0, 10);
+      return Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+    });
   }
 
   /** The local date and time of an instant in a zone as `YYYY-MM-DDTHH:MM`; see `localDateTime` in zoned.ts. */
   localDateTime(instant: string, timeZone: string): string {
-    const local = this.localOf(instant, timeZone);
-    if (local !== null) return new Date(local).toISOString().slice(0, 16);
-    return this.remember(`${instant}#datetime@${timeZone}`, () =>
-      Temporal.Instant.from(instant)
+    return this.remember(`${instant}#datetime@${timeZone}`, () => {
+      const local = this.localOf(instant, timeZone);
+      if (local !== null) return new Date(local).toISOString().slice(0, 16);
+      return Temporal.Instant.from(instant)
         .toZonedDateTimeISO(timeZone)
         .toPlainDateTime()
-        .toString({ smallestUnit: 'minute' }),
-    );
+        .toString({ smallestUnit: 'minute' });
+    });
   }
 
   /** Wall-clock epoch ms (local fields read as if UTC) of an instant in a zone, or null when Temporal must answer. */
