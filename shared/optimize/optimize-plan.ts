@@ -7,10 +7,10 @@ import type { Plan } from '../plan/schema';
 import { leastRecentAssignment, roundRobinAssignment } from './baselines';
 import { relativeGap as relativeGap_ } from './gap';
 import { improveRoster } from './local-search';
-import { assignmentBound } from './roster-bound';
 import { checkPlanShifts } from './check-plan-shifts';
 import { checkRoster } from './check-roster';
 import { emptyCells, explainInfeasible, type Conflict } from './explain-infeasible';
+import { fairnessBound } from './fairness-bound';
 import type { MilpProgress, MilpSolver } from './milp-model';
 import { planToRosterOrReason, type PlanRoster, type PlanRosterOptions } from './plan-to-roster';
 import { buildRosterMilp, decodeRosterAssignment, startColumns } from './roster-milp';
@@ -309,9 +309,9 @@ export async function optimizePlan(
           seed: options.seed ?? 1,
         })
       : null;
-  // A bound from the assignment relaxation: when the local search is already within the gap of it, that is the
-  // proof, and HiGHS is not needed.
-  const quickBound = assignmentBound(roster.model);
+  // A bound from the assignment relaxation and the loads' granularity: when the local search is already within the
+  // gap of it, that is the proof, and HiGHS is not needed.
+  const quickBound = fairnessBound(roster.model);
   if (startAssignment && quickBound !== null) {
     const value = checkRoster(roster.model, startAssignment).objective;
     const gap = relativeGap_(value, quickBound);
