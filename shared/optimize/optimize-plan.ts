@@ -5,9 +5,11 @@ import { payReport } from '../pay/pay-report';
 import type { FairnessMetrics } from '../fairness/metrics';
 import type { Plan } from '../plan/schema';
 import { leastRecentAssignment, roundRobinAssignment } from './baselines';
+import { polishBalance } from './balance-search';
 import { relativeGap as relativeGap_ } from './gap';
 import { improveRoster } from './local-search';
 import { checkPlanShifts } from './check-plan-shifts';
+import { cheapestHoldersStart } from './cheapest-start';
 import { checkRoster } from './check-roster';
 import { emptyCells, explainInfeasible, type Conflict } from './explain-infeasible';
 import { fairnessBound } from './fairness-bound';
@@ -25,6 +27,9 @@ import { rosterToShifts, type RosterProposal } from './roster-to-shifts';
  * hour, which the solver reaches too, but only after minutes of search.
  */
 export const DEFAULT_RELATIVE_GAP = 1e-3;
+
+/** Improving moves the balance descent makes at most after the local search (each scans every trade of two people). */
+const POLISH_MOVES = 2000;
 
 /** Which schedule to propose: the exact optimiser or one of the two baselines (the CLI contract (docs/architecture.md)). */
 export type OptimizeStrategy = 'optimal' | 'round-robin' | 'least-recent';
@@ -301,30 +306,62 @@ export async function optimizePlan(
   const milp = buildRosterMilp(roster.model);
   const relativeGap = options.relativeGap ?? DEFAULT_RELATIVE_GAP;
   const greedy = leastRecentAssignment(roster);
-  const startAssignment =
+  // The annealing finds the mean load and a rough balance; the descent then evens the extremes out to the quarter
+  // hour, which the min-max terms reward and random moves seldom hit.
+  let startAssignment =
     checkRoster(roster.model, greedy).violations.length === 0
-      ? improveRoster(roster.model, greedy, {
-          iterations:
-            options.searchIterations ?? Math.min(300_000, Math.max(20_000, 1000 * roster.model.cover.length)),
-          seed: options.seed ?? 1,
-        })
+      ? polishBalance(
+          roster.model,
+          improveRoster(roster.model, greedy, {
+            iterations:
+              options.searchIterations ??
+              Math.min(300_000, Math.max(20_000, 1000 * roster.model.cover.length)),
+            seed: options.seed ?? 1,
+          }),
+          {
+            maxMoves: POLISH_MOVES,
+            // At most a tenth of the time limit, so HiGHS keeps the time it needs for its bound.
+            shouldStop: () =>
+              (options.shouldStop?.() ?? false) ||
+              (options.timeLimitSeconds !== undefined && now() - started > 100 * options.timeLimitSeconds),
+          },
+        )
       : null;
-  // A bound from the assignment relaxation and the loads' granularity: when the local search is already within the
-  // gap of it, that is the proof, and HiGHS is not needed.
+  // A bound from the assignment relaxation and the loads' granularity: when a start is already within the gap of
+  // it, that is the proof, and HiGHS is not needed.
   const quickBound = fairnessBound(roster.model);
-  if (startAssignment && quickBound !== null) {
-    const value = checkRoster(roster.model, startAssignment).objective;
+  const proven = (assignment: RosterAssignment | null): OptimizeResult | null => {
+    if (!assignment || quickBound === null) return null;
+    const value = checkRoster(roster.model, assignment).objective;
     const gap = relativeGap_(value, quickBound);
-    if (gap !== null && gap <= relativeGap) {
-      return {
-        strategy,
-        status: 'optimal',
-        ...outcome(plan, options, startAssignment, roster),
-        objective: value,
-        bound: quickBound,
-        gap,
-        elapsedMs: now() - started,
-      };
+    if (gap === null || gap > relativeGap) return null;
+    return {
+      strategy,
+      status: 'optimal',
+      ...outcome(plan, options, assignment, roster),
+      objective: value,
+      bound: quickBound,
+      gap,
+      elapsedMs: now() - started,
+    };
+  };
+  const quick = proven(startAssignment);
+  if (quick) return quick;
+  if (startAssignment && quickBound !== null) {
+    // Not proven yet: the cheapest-holders start, balanced, is the other candidate (often better on large plans).
+    const limit = options.timeLimitSeconds ?? 60;
+    const other = await cheapestHoldersStart(roster.model, solve, {
+      timeLimitSeconds: Math.max(1, 0.1 * limit),
+      maxMoves: POLISH_MOVES,
+      shouldStop: () => (options.shouldStop?.() ?? false) || now() - started > 200 * limit,
+    });
+    if (
+      other &&
+      checkRoster(roster.model, other).objective < checkRoster(roster.model, startAssignment).objective
+    ) {
+      startAssignment = other;
+      const cheap = proven(startAssignment);
+      if (cheap) return cheap;
     }
   }
   const start = startAssignment ? fullStart(startColumns(roster.model, milp, startAssignment)) : undefined;
