@@ -93,6 +93,70 @@ export function evenestSplitCost(
  * A margin for rounding (each deviation is a sum of at most as many floats as there are cells) is taken off E.
  */
 export function fairnessBound(model: RosterModel): number | null {
+  const frame = fairnessFrame(model);
+  if (frame === null || typeof frame === 'number') return frame;
+  const { quick, g, groups, cheapest, perStep, cap, participants, throughZero, margin } = frame;
+  const f = model.fairness!;
+  const dw = f.deviationWeight;
+  const sw = f.spreadWeight;
+  const budget = Math.floor((quick - cheapest + (dw + sw) * g) / perStep + 1e-9);
+  const G = groups.length;
+  if (waysAtMost(budget, G) > MAX_TOTALS) return quick;
+  const residues = new Array<number>(participants.length);
+  const steps = new Array<number>(G).fill(0);
+  let best = Infinity;
+  const evaluate = (used: number) => {
+    participants.forEach((s, i) => {
+      let fair = 0;
+      for (let k = 0; k < G; k++) fair += groups[k]!.share[s]! * (groups[k]!.least + g * steps[k]!);
+      residues[i] = (f.baseLoad[s] ?? 0) - fair;
+    });
+    const uneven = Math.max(0, evenestSplitCost(residues, g, dw, sw, throughZero) - margin);
+    best = Math.min(best, Math.max(quick, cheapest + perStep * used) + uneven);
+  };
+  const walk = (k: number, left: number) => {
+    if (k === G - 1) {
+      for (let n = 0; n <= Math.min(left, cap[k]!); n++) {
+        steps[k] = n;
+        evaluate(budget - left + n);
+      }
+      return;
+    }
+    for (let n = 0; n <= Math.min(left, cap[k]!); n++) {
+      steps[k] = n;
+      walk(k + 1, left - n);
+    }
+  };
+  if (G === 0) evaluate(0);
+  else walk(0, budget);
+  return Math.max(quick, best);
+}
+
+/**
+ * What both granularity bounds (`fairnessBound`, `granularityMilpBound`) read off a model: the assignment bound
+ * `quick`, the load step `g`, the lane groups with their least and most totals, `cheapest` (C in the proof),
+ * `perStep` (p × g), each group's most steps, the participants, whether deviations sum to zero, and the rounding
+ * margin. A number (the assignment bound) when the loads have no common step or no fairness term is weighted;
+ * null without an assignment bound.
+ */
+export type FairnessFrame = {
+  quick: number;
+  g: number;
+  groups: { share: number[]; least: number; most: number }[];
+  groupOf: number[];
+  cheapest: number;
+  perStep: number;
+  cap: number[];
+  participants: number[];
+  throughZero: boolean;
+  /** How far the deviations' sum may be from 0 through the rounding of the shares' sums. */
+  shareDrift: number;
+  tolerance: number;
+  margin: number;
+  cells: NonNullable<ReturnType<typeof cellBounds>>['cells'];
+};
+
+export function fairnessFrame(model: RosterModel): FairnessFrame | number | null {
   const bounds = cellBounds(model);
   if (!bounds) return null;
   const quick = bounds.cells.reduce((acc, c) => acc + c.minBoth, bounds.constant);
@@ -129,11 +193,8 @@ export function fairnessBound(model: RosterModel): number | null {
     cheapest += bounds.perLoad * c.minLoad + c.minCost;
   }
   const perStep = bounds.perLoad * g;
-  const budget = Math.floor((quick - cheapest + (dw + sw) * g) / perStep + 1e-9);
-  const G = groups.length;
   // A group's total cannot pass what its cells' heaviest holders would give them.
   const cap = groups.map((gr) => Math.floor((gr.most - gr.least) / g + 1e-6));
-  if (waysAtMost(budget, G) > MAX_TOTALS) return quick;
 
   // Deviations sum to zero when each lane's shares add up to 1 and everyone who may carry load has a share.
   const outsiders = f.share.flatMap((row, s) => (row.some((v) => v > 0) ? [] : [s]));
@@ -148,34 +209,21 @@ export function fairnessBound(model: RosterModel): number | null {
   }
   const throughZero = outsiders.every(carriesNothing) && shareDrift <= 1e-6;
   const margin = (dw + 2 * sw) * ((model.cover.length + 1) * tolerance + (throughZero ? shareDrift : 0));
-  const residues = new Array<number>(participants.length);
-  const steps = new Array<number>(G).fill(0);
-  let best = Infinity;
-  const evaluate = (used: number) => {
-    participants.forEach((s, i) => {
-      let fair = 0;
-      for (let k = 0; k < G; k++) fair += groups[k]!.share[s]! * (groups[k]!.least + g * steps[k]!);
-      residues[i] = (f.baseLoad[s] ?? 0) - fair;
-    });
-    const uneven = Math.max(0, evenestSplitCost(residues, g, dw, sw, throughZero) - margin);
-    best = Math.min(best, Math.max(quick, cheapest + perStep * used) + uneven);
+  return {
+    quick,
+    g,
+    groups,
+    groupOf,
+    cheapest,
+    perStep,
+    cap,
+    participants,
+    throughZero,
+    shareDrift,
+    tolerance,
+    margin,
+    cells: bounds.cells,
   };
-  const walk = (k: number, left: number) => {
-    if (k === G - 1) {
-      for (let n = 0; n <= Math.min(left, cap[k]!); n++) {
-        steps[k] = n;
-        evaluate(budget - left + n);
-      }
-      return;
-    }
-    for (let n = 0; n <= Math.min(left, cap[k]!); n++) {
-      steps[k] = n;
-      walk(k + 1, left - n);
-    }
-  };
-  if (G === 0) evaluate(0);
-  else walk(0, budget);
-  return Math.max(quick, best);
 }
 
 /** How many vectors of `groups` non-negative integers sum to at most `total`: C(total + groups, groups). */

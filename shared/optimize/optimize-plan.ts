@@ -13,6 +13,7 @@ import { cheapestHoldersStart } from './cheapest-start';
 import { checkRoster } from './check-roster';
 import { emptyCells, explainInfeasible, type Conflict } from './explain-infeasible';
 import { fairnessBound } from './fairness-bound';
+import { granularityMilpBound } from './granularity-bound';
 import type { MilpProgress, MilpSolver } from './milp-model';
 import { planToRosterOrReason, type PlanRoster, type PlanRosterOptions } from './plan-to-roster';
 import { buildRosterMilp, decodeRosterAssignment, startColumns } from './roster-milp';
@@ -329,7 +330,7 @@ export async function optimizePlan(
       : null;
   // A bound from the assignment relaxation and the loads' granularity: when a start is already within the gap of
   // it, that is the proof, and HiGHS is not needed.
-  const quickBound = fairnessBound(roster.model);
+  let quickBound = fairnessBound(roster.model);
   const proven = (assignment: RosterAssignment | null): OptimizeResult | null => {
     if (!assignment || quickBound === null) return null;
     const value = checkRoster(roster.model, assignment).objective;
@@ -348,8 +349,16 @@ export async function optimizePlan(
   const quick = proven(startAssignment);
   if (quick) return quick;
   if (startAssignment && quickBound !== null) {
-    // Not proven yet: the cheapest-holders start, balanced, is the other candidate (often better on large plans).
     const limit = options.timeLimitSeconds ?? 60;
+    // Not proven yet: the balancing MILP counts how coarse most people's loads are, which can raise the bound.
+    const coarse = await granularityMilpBound(roster.model, solve, {
+      timeLimitSeconds: Math.min(5, Math.max(1, 0.1 * limit)),
+      shouldStop: options.shouldStop,
+    });
+    if (coarse !== null && coarse > quickBound) quickBound = coarse;
+    const tighter = proven(startAssignment);
+    if (tighter) return tighter;
+    // The cheapest-holders start, balanced, is the other candidate (often better on large plans).
     const other = await cheapestHoldersStart(roster.model, solve, {
       timeLimitSeconds: Math.max(1, 0.1 * limit),
       maxMoves: POLISH_MOVES,

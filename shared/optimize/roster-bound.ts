@@ -11,7 +11,15 @@ import type { RosterModel } from './roster-model';
 export type CellBounds = {
   perLoad: number;
   constant: number;
-  cells: { lane: number; minLoad: number; maxLoad: number; minCost: number; minBoth: number }[];
+  cells: {
+    lane: number;
+    minLoad: number;
+    maxLoad: number;
+    minCost: number;
+    minBoth: number;
+    /** The people who may hold the cell. */
+    holders: number[];
+  }[];
 };
 
 /**
@@ -63,9 +71,11 @@ export function cellBounds(model: RosterModel): CellBounds | null {
     let maxLoad = -Infinity;
     let minCost = Infinity;
     let minBoth = Infinity;
+    const holders: number[] = [];
     for (let s = 0; s < S; s++) {
       if (fixed !== undefined && s !== fixed) continue;
       if (closed[(s * D + c.day) * T + c.shift] || model.staff[s]!.maxShifts[c.shift] === 0) continue;
+      holders.push(s);
       const load = f.load[s]![cell] ?? 0;
       const penalty = cost[s]![cell]!;
       minLoad = Math.min(minLoad, load);
@@ -74,7 +84,7 @@ export function cellBounds(model: RosterModel): CellBounds | null {
       minBoth = Math.min(minBoth, perLoad * load + penalty);
     }
     if (minBoth === Infinity) return null;
-    cells.push({ lane: c.shift, minLoad, maxLoad, minCost, minBoth });
+    cells.push({ lane: c.shift, minLoad, maxLoad, minCost, minBoth, holders });
   }
   return { perLoad, constant, cells };
 }

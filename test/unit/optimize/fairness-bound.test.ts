@@ -1,5 +1,7 @@
 import { checkRoster } from '../../../shared/optimize/check-roster';
+import { solveWithHighs } from '../../../electron/optimize/highs-solver';
 import { evenestSplitCost, fairnessBound, loadStep } from '../../../shared/optimize/fairness-bound';
+import { granularityMilp, granularityMilpBound } from '../../../shared/optimize/granularity-bound';
 import { assignmentBound } from '../../../shared/optimize/roster-bound';
 import type { RosterAssignment, RosterModel, RosterRequest } from '../../../shared/optimize/roster-model';
 import { mulberry32 } from '../../../shared/simulation/prng';
@@ -191,4 +193,41 @@ describe('fairnessBound', () => {
     }
     expect(stronger).toBe(107);
   });
+});
+
+describe('granularityMilpBound', () => {
+  it('two people, three equal periods: the balancing MILP proves the optimum, 2.25', async () => {
+    // Every cell is one of each person's few "fine" cells (1 is not a multiple of the coarse step 12), the
+    // deviations sum to zero, so all three go to someone: 2 + 1 at best, ±0.5 → 1.5 + 0.5 + ¼ × 1.
+    const m = model({ loads: [Array(3).fill(1), Array(3).fill(1)], shares: [[0.5], [0.5]], days: 3 });
+    expect(granularityMilp(m)!.problem.numCols).toBe(13);
+    expect(await granularityMilpBound(m, solveWithHighs, { timeLimitSeconds: 10 })).toBeCloseTo(2.25, 6);
+    expect(optimum(m)).toBeCloseTo(2.25, 12);
+  });
+
+  it('never exceeds the optimum of small rosters whose loads are mostly coarse, solved by enumeration', async () => {
+    const rng = mulberry32(7122026);
+    const pick = (n: number) => Math.floor(rng() * n);
+    let above = 0;
+    for (let i = 0; i < 60; i++) {
+      const S = 2 + pick(2);
+      const T = 1 + pick(2);
+      const D = T === 2 ? 3 : 3 + pick(2);
+      // Multiples of ¾ with now and then a quarter off (a clock change), as on a plan across zones.
+      const loads = Array.from({ length: S }, () =>
+        Array.from({ length: D * T }, () => 0.75 * (8 + pick(6)) + (rng() < 0.15 ? 0.25 * (1 + pick(2)) : 0)),
+      );
+      const raw = Array.from({ length: S }, () => 1 + pick(3));
+      const sum = raw.reduce((a, b) => a + b, 0);
+      const shares = raw.map((v) => Array.from({ length: T }, () => v / sum));
+      const closed = rng() < 0.5 ? [{ staff: pick(S), day: pick(D) }] : [];
+      const m = model({ loads, shares, days: D, lanes: T, closed });
+      const best = optimum(m);
+      const bound = (await granularityMilpBound(m, solveWithHighs, { timeLimitSeconds: 10 }))!;
+      expect(bound).toBeGreaterThanOrEqual(assignmentBound(m)! - 1e-9);
+      expect(bound).toBeLessThanOrEqual(best + 1e-6);
+      if (bound > fairnessBound(m)! + 1e-6) above++;
+    }
+    expect(above).toBe(46);
+  }, 120_000);
 });
