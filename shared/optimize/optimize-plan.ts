@@ -5,6 +5,7 @@ import { payReport } from '../pay/pay-report';
 import type { FairnessMetrics } from '../fairness/metrics';
 import type { Plan } from '../plan/schema';
 import { leastRecentAssignment, roundRobinAssignment } from './baselines';
+import { balanceLns } from './balance-lns';
 import { polishBalance } from './balance-search';
 import { relativeGap as relativeGap_ } from './gap';
 import { improveRoster } from './local-search';
@@ -31,6 +32,12 @@ export const DEFAULT_RELATIVE_GAP = 1e-3;
 
 /** Improving moves the balance descent makes at most after the local search (each scans every trade of two people). */
 const POLISH_MOVES = 2000;
+
+/**
+ * Decisions (people × cells) from which a plan not proven at once gets the aimed neighbourhood search before the
+ * full model: the 25-person year has about 18 000, the 12-person one under 9 000 (which HiGHS handles whole).
+ */
+const LNS_FROM_CELLS = 12_000;
 
 /** Which schedule to propose: the exact optimiser or one of the two baselines (the CLI contract (docs/architecture.md)). */
 export type OptimizeStrategy = 'optimal' | 'round-robin' | 'least-recent';
@@ -352,7 +359,7 @@ export async function optimizePlan(
     const limit = options.timeLimitSeconds ?? 60;
     // Not proven yet: the balancing MILP counts how coarse most people's loads are, which can raise the bound.
     const coarse = await granularityMilpBound(roster.model, solve, {
-      timeLimitSeconds: Math.min(5, Math.max(1, 0.1 * limit)),
+      timeLimitSeconds: Math.min(10, Math.max(1, 0.15 * limit)),
       shouldStop: options.shouldStop,
     });
     if (coarse !== null && coarse > quickBound) quickBound = coarse;
@@ -372,6 +379,25 @@ export async function optimizePlan(
       const cheap = proven(startAssignment);
       if (cheap) return cheap;
     }
+  }
+  if (
+    startAssignment &&
+    options.timeLimitSeconds !== undefined &&
+    roster.model.staff.length * roster.model.cover.length >= LNS_FROM_CELLS
+  ) {
+    // A large plan not proven yet: three quarters of what is left go to re-dealing the extremes' periods (HiGHS on a few
+    // people at a time), where the full model's branch-and-bound finds nothing better; the full model then gets
+    // the rest from the best roster, for its bound.
+    const deadline = started + options.timeLimitSeconds * 1000;
+    startAssignment = await balanceLns(roster.model, milp, startAssignment, {
+      solve,
+      now,
+      deadline: now() + 0.75 * (deadline - now()),
+      seed: options.seed ?? 1,
+      shouldStop: options.shouldStop,
+    });
+    const searched = proven(startAssignment);
+    if (searched) return searched;
   }
   const start = startAssignment ? fullStart(startColumns(roster.model, milp, startAssignment)) : undefined;
   const neighbourhoods =
