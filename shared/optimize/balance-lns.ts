@@ -17,6 +17,8 @@ export type BalanceLnsOptions = {
   /** Time limit of one neighbourhood solve (default 3 s). */
   subTimeLimitSeconds?: number;
   shouldStop?: () => boolean;
+  /** Called with the objective of every better roster found. */
+  onImprove?: (objective: number) => void;
 };
 
 /**
@@ -66,7 +68,10 @@ export async function balanceLns(
             }
         return Int32Array.from(out.sort((a, b) => a - b));
       },
-      onImprove: (best) => (current = best.colValues),
+      onImprove: (best) => {
+        current = best.colValues;
+        options.onImprove?.(best.objective);
+      },
     },
   );
   return decodeRosterAssignment(model, milp, search.best.colValues);

@@ -395,6 +395,13 @@ export async function optimizePlan(
       deadline: now() + 0.75 * (deadline - now()),
       seed: options.seed ?? 1,
       shouldStop: options.shouldStop,
+      onImprove: (objective) =>
+        options.onProgress?.({
+          objective,
+          bound: quickBound,
+          gap: relativeGap_(objective, quickBound),
+          elapsedMs: now() - started,
+        }),
     });
     const searched = proven(startAssignment);
     if (searched) return searched;
