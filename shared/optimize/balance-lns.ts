@@ -12,7 +12,7 @@ export type BalanceLnsOptions = {
   now: () => number;
   deadline: number;
   seed: number;
-  /** People freed per neighbourhood: the most and the least loaded, and random others (default 4). */
+  /** People freed per neighbourhood: the most and the least loaded, and random others (default 5). */
   people?: number;
   /** Time limit of one neighbourhood solve (default 3 s). */
   subTimeLimitSeconds?: number;
@@ -37,7 +37,7 @@ export async function balanceLns(
   const S = model.staff.length;
   const D = model.days;
   const T = model.shiftTypes.length;
-  const people = Math.min(S, options.people ?? 4);
+  const people = Math.min(S, options.people ?? 5);
   let current = startColumns(model, milp, start);
   const fixable = Int32Array.from([...milp.x].filter((c) => c >= 0).sort((a, b) => a - b));
   const search = await largeNeighbourhoodSearch(

@@ -389,19 +389,19 @@ export async function optimizePlan(
     // people at a time), where the full model's branch-and-bound finds nothing better; the full model then gets
     // the rest from the best roster, for its bound.
     const deadline = started + options.timeLimitSeconds * 1000;
+    let withinGap = false;
     startAssignment = await balanceLns(roster.model, milp, startAssignment, {
       solve,
       now,
       deadline: now() + 0.75 * (deadline - now()),
       seed: options.seed ?? 1,
-      shouldStop: options.shouldStop,
-      onImprove: (objective) =>
-        options.onProgress?.({
-          objective,
-          bound: quickBound,
-          gap: relativeGap_(objective, quickBound),
-          elapsedMs: now() - started,
-        }),
+      // Done once a roster is within the gap of the bound: that is the proof.
+      shouldStop: () => (options.shouldStop?.() ?? false) || withinGap,
+      onImprove: (objective) => {
+        const gap = relativeGap_(objective, quickBound);
+        withinGap = gap !== null && gap <= relativeGap;
+        options.onProgress?.({ objective, bound: quickBound, gap, elapsedMs: now() - started });
+      },
     });
     const searched = proven(startAssignment);
     if (searched) return searched;
