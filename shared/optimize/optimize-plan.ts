@@ -34,10 +34,12 @@ export const DEFAULT_RELATIVE_GAP = 1e-3;
 const POLISH_MOVES = 2000;
 
 /**
- * Decisions (people × cells) from which a plan not proven at once gets the aimed neighbourhood search before the
- * full model: the 25-person year has about 18 000, the 12-person one under 9 000 (which HiGHS handles whole).
+ * Decisions (people × cells) from which a plan not proven at once takes the large-plan path — the balancing MILP
+ * bound, the cheapest-holders start and the aimed neighbourhood search before the full model: the 25-person year
+ * has about 18 000, the 12-person one under 9 000 and the sample about 200 (which HiGHS handles whole, faster
+ * without the extra solves).
  */
-const LNS_FROM_CELLS = 12_000;
+const LARGE_PLAN_CELLS = 12_000;
 
 /** Which schedule to propose: the exact optimiser or one of the two baselines (the CLI contract (docs/architecture.md)). */
 export type OptimizeStrategy = 'optimal' | 'round-robin' | 'least-recent';
@@ -355,7 +357,8 @@ export async function optimizePlan(
   };
   const quick = proven(startAssignment);
   if (quick) return quick;
-  if (startAssignment && quickBound !== null) {
+  const large = roster.model.staff.length * roster.model.cover.length >= LARGE_PLAN_CELLS;
+  if (startAssignment && quickBound !== null && large) {
     const limit = options.timeLimitSeconds ?? 60;
     // Not proven yet: the balancing MILP counts how coarse most people's loads are, which can raise the bound.
     const coarse = await granularityMilpBound(roster.model, solve, {
@@ -380,14 +383,10 @@ export async function optimizePlan(
       if (cheap) return cheap;
     }
   }
-  if (
-    startAssignment &&
-    options.timeLimitSeconds !== undefined &&
-    roster.model.staff.length * roster.model.cover.length >= LNS_FROM_CELLS
-  ) {
-    // A large plan not proven yet: three quarters of what is left go to re-dealing the extremes' periods (HiGHS on a few
-    // people at a time), where the full model's branch-and-bound finds nothing better; the full model then gets
-    // the rest from the best roster, for its bound.
+  if (startAssignment && options.timeLimitSeconds !== undefined && large) {
+    // A large plan not proven yet: three quarters of what is left go to re-dealing the extremes' periods (HiGHS
+    // on a few people at a time), where the full model's branch-and-bound finds nothing better; the full model
+    // then gets the rest from the best roster, for its bound.
     const deadline = started + options.timeLimitSeconds * 1000;
     let withinGap = false;
     startAssignment = await balanceLns(roster.model, milp, startAssignment, {
