@@ -26,7 +26,7 @@ export type BalanceLnsOptions = {
  * least loaded person and of a few random others over the whole horizon, and HiGHS re-deals them among those
  * people from the incumbent. Returns the best roster (never worse than the start).
  * Why aimed: the min-max objective only moves when the extremes do; random neighbourhoods of a 25-person roster
- * seldom hold both, and a sub-MILP of a few people's whole year is solved in a fraction of a second.
+ * seldom hold both, and a sub-MILP of a few people's whole year is small enough for HiGHS to solve to optimality.
  */
 export async function balanceLns(
   model: RosterModel,
