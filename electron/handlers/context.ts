@@ -1,3 +1,4 @@
+import type { OptimizeJobs } from '../optimize/optimize-jobs';
 import type { PrefsStore } from '../prefs/prefs-store';
 import type { PlanStore } from '../store/plan-store';
 
@@ -33,4 +34,9 @@ export type HandlerContext = {
   dialogs?: NativeDialogs;
   /** Renders self-contained HTML to PDF bytes: Chromium's printToPDF in Electron, headless Chromium elsewhere. */
   renderPdf?: (html: string) => Promise<Uint8Array>;
+  /**
+   * The optimiser's job registry, when the shell owns it (the preview, which stops its workers on close); absent,
+   * the optimiser handlers make their own.
+   */
+  optimizeJobs?: OptimizeJobs;
 };

@@ -4,17 +4,22 @@ import { checkedPlan } from './checked-plan';
 import type { HandlerGroup } from './dispatch';
 import { IpcError } from './ipc-error';
 
-/** How long after start the desktop app readies its optimiser worker: after the window, before a user's first click. */
-const WARM_AFTER_MS = 3_000;
+/**
+ * How long after start the desktop app and the browser preview ready their optimiser worker: after the window,
+ * before a user's first click.
+ */
+export const OPTIMIZER_WARM_AFTER_MS = 3_000;
 
 /**
  * `optimize:*`: optimiser jobs. A start validates the plan (the same door as a save, so a bad plan is refused with
  * its JSON paths) and hands it to a worker thread; the renderer polls the status and may cancel. In the desktop
- * app a worker is readied shortly after start, so the first proposal does not wait for HiGHS to load.
+ * app (and the preview, which passes its own registry) a worker is readied shortly after start, so the first
+ * proposal does not wait for HiGHS to load.
  */
 export function optimizeHandlers(
   ctx: HandlerContext,
-  jobs: OptimizeJobs = createOptimizeJobs(ctx.mode === 'electron' ? { warmAfterMs: WARM_AFTER_MS } : {}),
+  jobs: OptimizeJobs = ctx.optimizeJobs ??
+    createOptimizeJobs(ctx.mode === 'electron' ? { warmAfterMs: OPTIMIZER_WARM_AFTER_MS } : {}),
 ): HandlerGroup {
   return {
     'optimize:start': async ({

@@ -223,9 +223,12 @@ export function createOptimizeJobs(
     return new Promise((resolve) => readyWaiters.set(slot, [...(readyWaiters.get(slot) ?? []), resolve]));
   };
 
-  if (options.warmAfterMs !== undefined) {
-    setTimeout(() => void warm().catch(() => undefined), options.warmAfterMs).unref();
-  }
+  // Cleared by dispose, so a registry stopped before its warm-up time starts no worker afterwards.
+  const warmTimer =
+    options.warmAfterMs === undefined
+      ? null
+      : setTimeout(() => void warm().catch(() => undefined), options.warmAfterMs);
+  warmTimer?.unref();
 
   return {
     start(request) {
@@ -277,6 +280,7 @@ export function createOptimizeJobs(
       return { busy: slots.size - idle, idle };
     },
     async dispose() {
+      if (warmTimer) clearTimeout(warmTimer);
       for (const job of jobs.values()) {
         if (job.status.state === 'running') {
           job.cancelRequested = true;

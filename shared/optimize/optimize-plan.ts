@@ -5,12 +5,16 @@ import { payReport } from '../pay/pay-report';
 import type { FairnessMetrics } from '../fairness/metrics';
 import type { Plan } from '../plan/schema';
 import { leastRecentAssignment, roundRobinAssignment } from './baselines';
+import { balanceLns } from './balance-lns';
+import { polishBalance } from './balance-search';
 import { relativeGap as relativeGap_ } from './gap';
 import { improveRoster } from './local-search';
-import { assignmentBound } from './roster-bound';
 import { checkPlanShifts } from './check-plan-shifts';
+import { cheapestHoldersStart } from './cheapest-start';
 import { checkRoster } from './check-roster';
 import { emptyCells, explainInfeasible, type Conflict } from './explain-infeasible';
+import { fairnessBound } from './fairness-bound';
+import { granularityMilpBound } from './granularity-bound';
 import type { MilpProgress, MilpSolver } from './milp-model';
 import { planToRosterOrReason, type PlanRoster, type PlanRosterOptions } from './plan-to-roster';
 import { buildRosterMilp, decodeRosterAssignment, startColumns } from './roster-milp';
@@ -25,6 +29,17 @@ import { rosterToShifts, type RosterProposal } from './roster-to-shifts';
  * hour, which the solver reaches too, but only after minutes of search.
  */
 export const DEFAULT_RELATIVE_GAP = 1e-3;
+
+/** Improving moves the balance descent makes at most after the local search (each scans every trade of two people). */
+const POLISH_MOVES = 2000;
+
+/**
+ * Decisions (people × cells) from which a plan not proven at once takes the large-plan path — the balancing MILP
+ * bound, the cheapest-holders start and the aimed neighbourhood search before the full model: the 25-person year
+ * has about 18 000, the 12-person one under 9 000 and the sample about 200 (which HiGHS handles whole, faster
+ * without the extra solves).
+ */
+const LARGE_PLAN_CELLS = 12_000;
 
 /** Which schedule to propose: the exact optimiser or one of the two baselines (the CLI contract (docs/architecture.md)). */
 export type OptimizeStrategy = 'optimal' | 'round-robin' | 'least-recent';
@@ -301,31 +316,94 @@ export async function optimizePlan(
   const milp = buildRosterMilp(roster.model);
   const relativeGap = options.relativeGap ?? DEFAULT_RELATIVE_GAP;
   const greedy = leastRecentAssignment(roster);
-  const startAssignment =
+  // The annealing finds the mean load and a rough balance; the descent then evens the extremes out to the quarter
+  // hour, which the min-max terms reward and random moves seldom hit.
+  let startAssignment =
     checkRoster(roster.model, greedy).violations.length === 0
-      ? improveRoster(roster.model, greedy, {
-          iterations:
-            options.searchIterations ?? Math.min(300_000, Math.max(20_000, 1000 * roster.model.cover.length)),
-          seed: options.seed ?? 1,
-        })
+      ? polishBalance(
+          roster.model,
+          improveRoster(roster.model, greedy, {
+            iterations:
+              options.searchIterations ??
+              Math.min(300_000, Math.max(20_000, 1000 * roster.model.cover.length)),
+            seed: options.seed ?? 1,
+          }),
+          {
+            maxMoves: POLISH_MOVES,
+            // At most a tenth of the time limit, so HiGHS keeps the time it needs for its bound.
+            shouldStop: () =>
+              (options.shouldStop?.() ?? false) ||
+              (options.timeLimitSeconds !== undefined && now() - started > 100 * options.timeLimitSeconds),
+          },
+        )
       : null;
-  // A bound from the assignment relaxation: when the local search is already within the gap of it, that is the
-  // proof, and HiGHS is not needed.
-  const quickBound = assignmentBound(roster.model);
-  if (startAssignment && quickBound !== null) {
-    const value = checkRoster(roster.model, startAssignment).objective;
+  // A bound from the assignment relaxation and the loads' granularity: when a start is already within the gap of
+  // it, that is the proof, and HiGHS is not needed.
+  let quickBound = fairnessBound(roster.model);
+  const proven = (assignment: RosterAssignment | null): OptimizeResult | null => {
+    if (!assignment || quickBound === null) return null;
+    const value = checkRoster(roster.model, assignment).objective;
     const gap = relativeGap_(value, quickBound);
-    if (gap !== null && gap <= relativeGap) {
-      return {
-        strategy,
-        status: 'optimal',
-        ...outcome(plan, options, startAssignment, roster),
-        objective: value,
-        bound: quickBound,
-        gap,
-        elapsedMs: now() - started,
-      };
+    if (gap === null || gap > relativeGap) return null;
+    return {
+      strategy,
+      status: 'optimal',
+      ...outcome(plan, options, assignment, roster),
+      objective: value,
+      bound: quickBound,
+      gap,
+      elapsedMs: now() - started,
+    };
+  };
+  const quick = proven(startAssignment);
+  if (quick) return quick;
+  const large = roster.model.staff.length * roster.model.cover.length >= LARGE_PLAN_CELLS;
+  if (startAssignment && quickBound !== null && large) {
+    const limit = options.timeLimitSeconds ?? 60;
+    // Not proven yet: the balancing MILP counts how coarse most people's loads are, which can raise the bound.
+    const coarse = await granularityMilpBound(roster.model, solve, {
+      timeLimitSeconds: Math.min(10, Math.max(1, 0.15 * limit)),
+      shouldStop: options.shouldStop,
+    });
+    if (coarse !== null && coarse > quickBound) quickBound = coarse;
+    const tighter = proven(startAssignment);
+    if (tighter) return tighter;
+    // The cheapest-holders start, balanced, is the other candidate (often better on large plans).
+    const other = await cheapestHoldersStart(roster.model, solve, {
+      timeLimitSeconds: Math.max(1, 0.1 * limit),
+      maxMoves: POLISH_MOVES,
+      shouldStop: () => (options.shouldStop?.() ?? false) || now() - started > 200 * limit,
+    });
+    if (
+      other &&
+      checkRoster(roster.model, other).objective < checkRoster(roster.model, startAssignment).objective
+    ) {
+      startAssignment = other;
+      const cheap = proven(startAssignment);
+      if (cheap) return cheap;
     }
+  }
+  if (startAssignment && options.timeLimitSeconds !== undefined && large) {
+    // A large plan not proven yet: three quarters of what is left go to re-dealing the extremes' periods (HiGHS
+    // on a few people at a time), where the full model's branch-and-bound finds nothing better; the full model
+    // then gets the rest from the best roster, for its bound.
+    const deadline = started + options.timeLimitSeconds * 1000;
+    let withinGap = false;
+    startAssignment = await balanceLns(roster.model, milp, startAssignment, {
+      solve,
+      now,
+      deadline: now() + 0.75 * (deadline - now()),
+      seed: options.seed ?? 1,
+      // Done once a roster is within the gap of the bound: that is the proof.
+      shouldStop: () => (options.shouldStop?.() ?? false) || withinGap,
+      onImprove: (objective) => {
+        const gap = relativeGap_(objective, quickBound);
+        withinGap = gap !== null && gap <= relativeGap;
+        options.onProgress?.({ objective, bound: quickBound, gap, elapsedMs: now() - started });
+      },
+    });
+    const searched = proven(startAssignment);
+    if (searched) return searched;
   }
   const start = startAssignment ? fullStart(startColumns(roster.model, milp, startAssignment)) : undefined;
   const neighbourhoods =

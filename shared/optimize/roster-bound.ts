@@ -2,15 +2,33 @@ import { supportsLocalSearch } from './local-search';
 import type { RosterModel } from './roster-model';
 
 /**
- * A lower bound on a plan roster's objective without a solver: every period and layer must go to one person who
- * may take it, so the objective is at least the sum, over cells, of the cheapest such person's share of the mean
- * load plus that person's penalties (wishes, holiday repeats, changes), with the deviation and spread terms (never
- * negative) dropped. Null for models outside `supportsLocalSearch` or without a mean term.
- * Why: it is cheap and, for on-call rosters where only holidays make a cell cost more for one person than for
- * another, it is as tight as the LP relaxation — so a local-search start within the gap of this bound is proven
- * optimal before HiGHS has solved its root LP, and a time-out still reports a true gap.
+ * What the cheapest holders of a plan roster's cells weigh, cell by cell: the pieces of the bounds in
+ * `assignmentBound` and `fairnessBound`. `perLoad` is the mean term's weight per unit of load (meanWeight over the
+ * participants), `constant` the part no assignment changes (kept load, wishes to be on call). Per cover entry:
+ * `lane` its shift type, `minLoad` and `maxLoad` the least and most load an allowed holder gives it, `minCost` the least penalty (wishes,
+ * holiday repeats, changes) any allowed holder pays, `minBoth` the least of perLoad × load + penalty over one holder.
  */
-export function assignmentBound(model: RosterModel): number | null {
+export type CellBounds = {
+  perLoad: number;
+  constant: number;
+  cells: {
+    lane: number;
+    minLoad: number;
+    maxLoad: number;
+    minCost: number;
+    minBoth: number;
+    /** The people who may hold the cell. */
+    holders: number[];
+  }[];
+};
+
+/**
+ * The cheapest holders of every cell (see `CellBounds`), or null for models outside `supportsLocalSearch`, without
+ * a mean term, or with a cell nobody may hold.
+ * Why one function for both bounds: they must agree on who may hold a cell (time off, lanes a person may not hold,
+ * kept shifts), or one of them could claim more than the other proves.
+ */
+export function cellBounds(model: RosterModel): CellBounds | null {
   const f = model.fairness;
   if (!f || f.meanWeight <= 0 || !supportsLocalSearch(model)) return null;
   const S = model.staff.length;
@@ -45,18 +63,44 @@ export function assignmentBound(model: RosterModel): number | null {
       }
     }
   }
-  let sum = constant;
+  const cells: CellBounds['cells'] = [];
   for (const c of model.cover) {
     const cell = c.day * T + c.shift;
     const fixed = fixedTo.get(cell);
-    let best = Infinity;
+    let minLoad = Infinity;
+    let maxLoad = -Infinity;
+    let minCost = Infinity;
+    let minBoth = Infinity;
+    const holders: number[] = [];
     for (let s = 0; s < S; s++) {
       if (fixed !== undefined && s !== fixed) continue;
       if (closed[(s * D + c.day) * T + c.shift] || model.staff[s]!.maxShifts[c.shift] === 0) continue;
-      best = Math.min(best, perLoad * (f.load[s]![cell] ?? 0) + cost[s]![cell]!);
+      holders.push(s);
+      const load = f.load[s]![cell] ?? 0;
+      const penalty = cost[s]![cell]!;
+      minLoad = Math.min(minLoad, load);
+      maxLoad = Math.max(maxLoad, load);
+      minCost = Math.min(minCost, penalty);
+      minBoth = Math.min(minBoth, perLoad * load + penalty);
     }
-    if (best === Infinity) return null;
-    sum += best;
+    if (minBoth === Infinity) return null;
+    cells.push({ lane: c.shift, minLoad, maxLoad, minCost, minBoth, holders });
   }
-  return sum;
+  return { perLoad, constant, cells };
+}
+
+/**
+ * A lower bound on a plan roster's objective without a solver: every period and layer must go to one person who
+ * may take it, so the objective is at least the sum, over cells, of the cheapest such person's share of the mean
+ * load plus that person's penalties (wishes, holiday repeats, changes), with the deviation and spread terms (never
+ * negative) dropped. Null for models outside `supportsLocalSearch` or without a mean term.
+ * Why: it is cheap and, for on-call rosters where only holidays make a cell cost more for one person than for
+ * another, it is as tight as the LP relaxation — so a local-search start within the gap of this bound is proven
+ * optimal before HiGHS has solved its root LP, and a time-out still reports a true gap. `fairnessBound` adds what
+ * the deviation and spread terms must at least cost.
+ */
+export function assignmentBound(model: RosterModel): number | null {
+  const bounds = cellBounds(model);
+  if (!bounds) return null;
+  return bounds.cells.reduce((acc, c) => acc + c.minBoth, bounds.constant);
 }

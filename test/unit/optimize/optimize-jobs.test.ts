@@ -133,3 +133,24 @@ describe('createOptimizeJobs (real worker thread)', () => {
     }
   }, 60_000);
 });
+
+describe('createOptimizeJobs warm-up timer', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('starts a worker when the warm-up time comes, and none after a dispose that came first', async () => {
+    vi.useFakeTimers();
+    const warmed = createOptimizeJobs({ warmAfterMs: 1000 });
+    const stopped = createOptimizeJobs({ warmAfterMs: 1000 });
+    await stopped.dispose();
+    try {
+      vi.advanceTimersByTime(999);
+      expect(warmed.workers()).toEqual({ busy: 0, idle: 0 });
+      vi.advanceTimersByTime(1);
+      expect(warmed.workers()).toEqual({ busy: 0, idle: 1 });
+      expect(stopped.workers()).toEqual({ busy: 0, idle: 0 });
+    } finally {
+      vi.useRealTimers();
+      await warmed.dispose();
+    }
+  });
+});
