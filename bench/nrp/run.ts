@@ -19,6 +19,7 @@ import { toLpText } from '../../shared/optimize/lp-text';
 import { parseNrpInstance } from '../../shared/optimize/nrp-format';
 import { buildRosterMilp, decodeRosterAssignment } from '../../shared/optimize/roster-milp';
 import { solveRosterWithLns } from '../../shared/optimize/roster-lns';
+import { buildPlainMilp } from './plain-milp';
 
 /** Best known objectives as published with the benchmark (Instances 1-6 proven optimal). */
 const BEST_KNOWN: Record<string, number> = {
@@ -67,7 +68,13 @@ type Result = {
 
 async function solveFile(
   file: string,
-  options: { timeLimit: number; lns: boolean | undefined; lp?: string },
+  options: {
+    timeLimit: number;
+    lns: boolean | undefined;
+    lp?: string;
+    plain?: boolean;
+    fullShare?: number;
+  },
 ): Promise<Result | string[]> {
   let text: string;
   try {
@@ -81,7 +88,8 @@ async function solveFile(
   const model = parsed.model;
   const started = performance.now();
   const cpuStarted = cpuMs();
-  const milp = buildRosterMilp(model);
+  // --plain: the textbook model alone (no warm start, no search), for calibration.
+  const milp = options.plain ? buildPlainMilp(model) : buildRosterMilp(model);
   const buildMs = performance.now() - started;
   if (options.lp) await writeFile(resolve(options.lp), toLpText(milp.problem));
 
@@ -90,13 +98,14 @@ async function solveFile(
   const absoluteGap = integral ? 0.99 : undefined;
   const timeLimitSeconds = Math.max(0.1, options.timeLimit - buildMs / 1000);
   // The full model alone (--no-lns) or the full model then neighbourhood search from its incumbent (default).
-  const useLns = options.lns ?? true;
+  const useLns = !options.plain && (options.lns ?? true);
   const solution = useLns
     ? await solveRosterWithLns(model, milp, {
         solve: solveWithHighs,
         now: () => performance.now(),
         seed: 1,
         timeLimitSeconds,
+        fullShare: options.fullShare,
         absoluteGap,
       })
     : await solveWithHighs(milp.problem, { timeLimitSeconds, absoluteGap });
@@ -130,6 +139,7 @@ async function solveFile(
     buildMs: Math.round(buildMs),
     lns: useLns,
     ...(lns && {
+      builtObjective: clean(lns.builtObjective ?? null),
       fullObjective: clean(lns.fullObjective ?? null),
       fullMs: Math.round(lns.fullMs ?? 0),
       lnsRounds: lns.rounds,
@@ -173,6 +183,8 @@ async function main(): Promise<number> {
         lp: { type: 'string' },
         all: { type: 'boolean' },
         dir: { type: 'string' },
+        plain: { type: 'boolean' },
+        'full-share': { type: 'string' },
       },
     });
   } catch (error) {
@@ -212,7 +224,13 @@ async function main(): Promise<number> {
   const results: Result[] = [];
   let failed = false;
   for (const file of files) {
-    const outcome = await solveFile(file, { timeLimit, lns, lp: args.values.lp });
+    const outcome = await solveFile(file, {
+      timeLimit,
+      lns,
+      lp: args.values.lp,
+      plain: args.values.plain,
+      fullShare: args.values['full-share'] === undefined ? undefined : Number(args.values['full-share']),
+    });
     if (Array.isArray(outcome)) {
       for (const e of outcome) process.stderr.write(`${e}\n`);
       failed = true;

@@ -1,6 +1,7 @@
 import { mulberry32, type Rng } from '../simulation/prng';
 import { relativeGap } from './gap';
-import { largeNeighbourhoodSearch } from './lns';
+import { largeNeighbourhoodSearch, type MilpIncumbent } from './lns';
+import { constructRoster } from './roster-construct';
 import type { MilpProgress, MilpSolution, MilpSolver } from './milp-model';
 import type { RosterMilp } from './roster-milp';
 import type { RosterModel } from './roster-model';
@@ -13,7 +14,7 @@ import type { RosterModel } from './roster-model';
  */
 export function rosterNeighbourhood(
   model: RosterModel,
-  milp: RosterMilp,
+  milp: Pick<RosterMilp, 'x'>,
 ): (rng: Rng, size: number) => Int32Array {
   const S = model.staff.length;
   const D = model.days;
@@ -82,13 +83,28 @@ export type RosterLnsOptions = {
   /** HiGHS mip_abs_gap: 0.99 when every objective is an integer. */
   absoluteGap?: number;
   start?: { indices: Int32Array; values: Float64Array };
+  /**
+   * Free decisions above which a roster counts as large: without a start it is built person by person and searched
+   * before the full model runs (default six neighbourhoods).
+   */
+  largeDecisions?: number;
+  /** Build a first roster person by person on a large roster without a start (default true; `constructRoster`). */
+  construct?: boolean;
   shouldStop?: () => boolean;
   onProgress?: (progress: MilpProgress) => void;
 };
 
 /** A roster solve's result with what the neighbourhood search did. */
 export type RosterLnsSolution = MilpSolution & {
-  lns: { rounds: number; improvements: number; fullObjective: number | null; fullMs: number };
+  lns: {
+    rounds: number;
+    improvements: number;
+    /** The roster built person by person (null: none was built). */
+    builtObjective: number | null;
+    /** The full model's roster at the switch to the search (null: the search started from the built roster). */
+    fullObjective: number | null;
+    fullMs: number;
+  };
 };
 
 /**
@@ -96,11 +112,14 @@ export type RosterLnsSolution = MilpSolution & {
  * the global dual bound), then, when it is cut short, large-neighbourhood search from its incumbent for the rest.
  * Why this split: the result is never worse than the full model's own incumbent at the switch, the bound reported
  * is the one the full model proved (so the gap stays honest), and the search spends the remaining time where
- * branch-and-bound on a large roster stalls — in the root cut loop, far from good solutions.
+ * branch-and-bound on a large roster stalls — in the root cut loop, far from good solutions. A large roster
+ * (`largeDecisions`) without a start is built person by person instead (`constructRoster`), searched from at once,
+ * and handed to the full model for the last `finalShare` of the time, which proves the bound; when no roster can be
+ * built this way it goes the small-roster way.
  */
 export async function solveRosterWithLns(
   model: RosterModel,
-  milp: RosterMilp,
+  milp: Pick<RosterMilp, 'problem' | 'x'>,
   options: RosterLnsOptions,
 ): Promise<RosterLnsSolution> {
   const began = options.now();
@@ -122,19 +141,55 @@ export async function solveRosterWithLns(
     fullHasIncumbent &&
     options.now() >= switchAt &&
     !(fullGap !== null && fullGap <= (options.keepGap ?? 0.05));
-  const full = await options.solve(problem, {
-    timeLimitSeconds: options.timeLimitSeconds,
-    absoluteGap: options.absoluteGap,
-    start: options.start,
-    onProgress: (progress) => {
-      fullGap = progress.gap;
-      fullHasIncumbent ||= progress.objective !== null;
-      options.onProgress?.(progress);
-    },
-    shouldStop: () => (options.shouldStop?.() ?? false) || switchNow(),
-  });
+  // A large roster without a start gets one built person by person; the search then starts from it at once and
+  // the full model comes last, from the best roster, for the bound. Why: on a large roster branch-and-bound spends
+  // its first share of the time in the root cut loop and returns a first roster that leaves most cover open, far
+  // worse than the built one; the bound it proves in the last share is the same kind of root bound.
+  const large = !small && fixable.length > (options.largeDecisions ?? 6 * size);
+  let built: MilpIncumbent | null = null;
+  if (large && !options.start && (options.construct ?? true)) {
+    built = await constructRoster(model, milp, {
+      solve: options.solve,
+      now: options.now,
+      deadline: began + options.timeLimitSeconds * 1000 * 0.15,
+      // On a loaded machine the first pass may take longer; it is still worth far more than the full model's
+      // first roster.
+      firstPassDeadline: began + options.timeLimitSeconds * 1000 * 0.5,
+      subTimeLimitSeconds: 1,
+      absoluteGap: options.absoluteGap,
+      passes: 2,
+      shouldStop: options.shouldStop,
+    });
+  }
+  const builtObjective = built?.objective ?? null;
+  const full: MilpSolution = built
+    ? {
+        status: 'feasible',
+        objective: built.objective,
+        bound: null,
+        gap: null,
+        colValues: built.colValues,
+        elapsedMs: 0,
+      }
+    : await options.solve(problem, {
+        timeLimitSeconds: options.timeLimitSeconds,
+        absoluteGap: options.absoluteGap,
+        start: options.start,
+        onProgress: (progress) => {
+          fullGap = progress.gap;
+          fullHasIncumbent ||= progress.objective !== null;
+          options.onProgress?.(progress);
+        },
+        shouldStop: () => (options.shouldStop?.() ?? false) || switchNow(),
+      });
   const fullMs = options.now() - began;
-  const stats = { rounds: 0, improvements: 0, fullObjective: full.objective, fullMs };
+  const stats = {
+    rounds: 0,
+    improvements: 0,
+    builtObjective,
+    fullObjective: built ? null : full.objective,
+    fullMs: built ? 0 : fullMs,
+  };
   const done = (solution: MilpSolution): RosterLnsSolution => ({
     ...solution,
     elapsedMs: options.now() - began,
@@ -168,7 +223,9 @@ export async function solveRosterWithLns(
       maxStallRounds: options.maxStallRounds ?? 60,
       absoluteGap: options.absoluteGap,
       shouldStop: () =>
-        proven || (options.now() >= finalFrom && close()) || (options.shouldStop?.() ?? false),
+        proven ||
+        (options.now() >= finalFrom && (built !== null || close())) ||
+        (options.shouldStop?.() ?? false),
       onImprove: (best) => {
         current = best.objective;
         if (best.objective <= provenAt) proven = true;
