@@ -1,6 +1,10 @@
 // Solves Curtois & Qu shift-scheduling instances (schedulingbenchmarks.org) with the roster MILP and HiGHS.
 //   npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns | --no-lns] [--lp OUT.lp]
 //   npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]
+// Calibration flags: --plain solves the textbook model (plain-milp.ts) alone; --no-construct skips the roster
+// built person by person on large instances; --full-share X sets the full model's first share of the time.
+// With the search, the JSON line also gives builtObjective (the built roster), fullObjective (the full model's at
+// the switch; null when the search started from the built roster), lnsRounds and lnsImprovements.
 // The seven smallest instances live in ../shared/bench/nrp/ (relative to the repository root), which --all runs
 // unless --dir names another folder of InstanceN.txt files. With --json the last line of each instance is
 // { instance, status, objective, bound, gap, bestKnown, elapsedMs, cpuMs, ... } with an independent check; --all
@@ -39,6 +43,7 @@ const BEST_KNOWN: Record<string, number> = {
 
 const USAGE =
   'usage: npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns|--no-lns] [--lp OUT.lp]\n' +
+  '         [--plain] [--no-construct] [--full-share X]\n' +
   '       npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]\n';
 
 /** Objective values come back with float noise; an integral objective is printed as the integer it is. */
@@ -74,6 +79,7 @@ async function solveFile(
     lp?: string;
     plain?: boolean;
     fullShare?: number;
+    construct?: boolean;
   },
 ): Promise<Result | string[]> {
   let text: string;
@@ -106,6 +112,7 @@ async function solveFile(
         seed: 1,
         timeLimitSeconds,
         fullShare: options.fullShare,
+        construct: options.construct,
         absoluteGap,
       })
     : await solveWithHighs(milp.problem, { timeLimitSeconds, absoluteGap });
@@ -185,6 +192,7 @@ async function main(): Promise<number> {
         dir: { type: 'string' },
         plain: { type: 'boolean' },
         'full-share': { type: 'string' },
+        'no-construct': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -193,6 +201,11 @@ async function main(): Promise<number> {
   }
   const timeLimit = Number(args.values['time-limit'] ?? (args.values.all ? 120 : 300));
   const all = args.values.all ?? false;
+  const fullShare = args.values['full-share'] === undefined ? undefined : Number(args.values['full-share']);
+  if (fullShare !== undefined && !(fullShare >= 0 && fullShare <= 1)) {
+    process.stderr.write(`bench/nrp: --full-share must be a number from 0 to 1\n${USAGE}`);
+    return 2;
+  }
   if (!(timeLimit > 0) || (all ? args.positionals.length > 0 : args.positionals.length !== 1)) {
     process.stderr.write(USAGE);
     return 2;
@@ -229,7 +242,8 @@ async function main(): Promise<number> {
       lns,
       lp: args.values.lp,
       plain: args.values.plain,
-      fullShare: args.values['full-share'] === undefined ? undefined : Number(args.values['full-share']),
+      construct: args.values['no-construct'] ? false : undefined,
+      fullShare,
     });
     if (Array.isArray(outcome)) {
       for (const e of outcome) process.stderr.write(`${e}\n`);

@@ -155,7 +155,7 @@ export async function solveRosterWithLns(
       // On a loaded machine the first pass may take longer; it is still worth far more than the full model's
       // first roster.
       firstPassDeadline: began + options.timeLimitSeconds * 1000 * 0.5,
-      subTimeLimitSeconds: 1,
+      subTimeLimitSeconds: 5,
       absoluteGap: options.absoluteGap,
       passes: 2,
       shouldStop: options.shouldStop,
