@@ -16,8 +16,6 @@ export type ConstructOptions = {
   absoluteGap?: number;
   /** The order in which people are placed (default: as listed). */
   order?: readonly number[];
-  /** People placed together in one solve (default 1). */
-  groupSize?: number;
   /**
    * Passes after the first in which each person is solved again against everybody else's roster, while a pass
    * gains (default 0).
@@ -48,20 +46,15 @@ export async function constructRoster(
   const T = model.shiftTypes.length;
   const lower = Float64Array.from(problem.colLower);
   const upper = Float64Array.from(problem.colUpper);
-  const columnsOf = (group: readonly number[]) => {
+  const columnsOf = (s: number) => {
     const out: number[] = [];
-    for (const s of group)
-      for (let k = s * D * T; k < (s + 1) * D * T; k++) if (milp.x[k]! >= 0) out.push(milp.x[k]!);
+    for (let k = s * D * T; k < (s + 1) * D * T; k++) if (milp.x[k]! >= 0) out.push(milp.x[k]!);
     return out;
   };
   // Nobody placed yet: every decision at its lower bound (off, or a pinned shift).
   for (const c of milp.x) if (c >= 0) upper[c] = lower[c]!;
   let last: Float64Array | null = null;
-  const listed = options.order ?? Array.from({ length: S }, (_, s) => s);
-  const g = Math.max(1, options.groupSize ?? 1);
-  const order = Array.from({ length: Math.ceil(listed.length / g) }, (_, i) =>
-    listed.slice(i * g, (i + 1) * g),
-  );
+  const order = options.order ?? Array.from({ length: S }, (_, s) => s);
   const people = Array.from({ length: 1 + (options.passes ?? 0) }, () => order).flat();
   let passObjective = Infinity;
   for (const [k, s] of people.entries()) {
