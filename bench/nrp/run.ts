@@ -80,6 +80,7 @@ async function solveFile(
     plain?: boolean;
     fullShare?: number;
     construct?: boolean;
+    fullFirst?: boolean;
   },
 ): Promise<Result | string[]> {
   let text: string;
@@ -113,6 +114,7 @@ async function solveFile(
         timeLimitSeconds,
         fullShare: options.fullShare,
         construct: options.construct,
+        fullFirst: options.fullFirst,
         absoluteGap,
       })
     : await solveWithHighs(milp.problem, { timeLimitSeconds, absoluteGap });
@@ -193,6 +195,7 @@ async function main(): Promise<number> {
         plain: { type: 'boolean' },
         'full-share': { type: 'string' },
         'no-construct': { type: 'boolean' },
+        'search-first': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -243,6 +246,7 @@ async function main(): Promise<number> {
       lp: args.values.lp,
       plain: args.values.plain,
       construct: args.values['no-construct'] ? false : undefined,
+      fullFirst: args.values['search-first'] ? false : undefined,
       fullShare,
     });
     if (Array.isArray(outcome)) {

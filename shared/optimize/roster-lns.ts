@@ -90,6 +90,11 @@ export type RosterLnsOptions = {
   largeDecisions?: number;
   /** Build a first roster person by person on a large roster without a start (default true; `constructRoster`). */
   construct?: boolean;
+  /**
+   * On a large roster with a built start, run the full model first from it (default true) rather than searching
+   * at once and leaving the full model the last `finalShare` of the time.
+   */
+  fullFirst?: boolean;
   shouldStop?: () => boolean;
   onProgress?: (progress: MilpProgress) => void;
 };
@@ -162,19 +167,15 @@ export async function solveRosterWithLns(
     });
   }
   const builtObjective = built?.objective ?? null;
-  const full: MilpSolution = built
-    ? {
-        status: 'feasible',
-        objective: built.objective,
-        bound: null,
-        gap: null,
-        colValues: built.colValues,
-        elapsedMs: 0,
-      }
+  // With `fullFirst`, the full model still runs first, from the built roster, under the same switch rule.
+  const skipFull = built !== null && !(options.fullFirst ?? true);
+  const everything = Int32Array.from({ length: problem.numCols }, (_, k) => k);
+  const solved: MilpSolution | null = skipFull
+    ? null
     : await options.solve(problem, {
-        timeLimitSeconds: options.timeLimitSeconds,
+        timeLimitSeconds: options.timeLimitSeconds - (options.now() - began) / 1000,
         absoluteGap: options.absoluteGap,
-        start: options.start,
+        start: built ? { indices: everything, values: built.colValues } : options.start,
         onProgress: (progress) => {
           fullGap = progress.gap;
           fullHasIncumbent ||= progress.objective !== null;
@@ -182,13 +183,25 @@ export async function solveRosterWithLns(
         },
         shouldStop: () => (options.shouldStop?.() ?? false) || switchNow(),
       });
+  // The built roster stands in for the full model's when the full model did not run or found nothing better.
+  const full: MilpSolution =
+    built && (!solved || solved.objective === null || built.objective < solved.objective - 1e-6)
+      ? {
+          status: solved?.status === 'optimal' ? 'optimal' : 'feasible',
+          objective: built.objective,
+          bound: solved?.bound ?? null,
+          gap: null,
+          colValues: built.colValues,
+          elapsedMs: 0,
+        }
+      : solved!;
   const fullMs = options.now() - began;
   const stats = {
     rounds: 0,
     improvements: 0,
     builtObjective,
-    fullObjective: built ? null : full.objective,
-    fullMs: built ? 0 : fullMs,
+    fullObjective: solved ? solved.objective : null,
+    fullMs: solved ? fullMs : 0,
   };
   const done = (solution: MilpSolution): RosterLnsSolution => ({
     ...solution,
@@ -223,9 +236,7 @@ export async function solveRosterWithLns(
       maxStallRounds: options.maxStallRounds ?? 60,
       absoluteGap: options.absoluteGap,
       shouldStop: () =>
-        proven ||
-        (options.now() >= finalFrom && (built !== null || close())) ||
-        (options.shouldStop?.() ?? false),
+        proven || (options.now() >= finalFrom && (skipFull || close())) || (options.shouldStop?.() ?? false),
       onImprove: (best) => {
         current = best.objective;
         if (best.objective <= provenAt) proven = true;

@@ -108,7 +108,7 @@ describe('large-neighbourhood search on Curtois & Qu Instance1', () => {
     expect(solution.status).toBe(check.objective <= 560 ? 'optimal' : 'feasible');
     expect(solution.lns.fullObjective).toBe(start.objective);
   }, 120_000);
-  it('on a large roster builds a first roster, searches from it, and runs the full model last for the bound', async () => {
+  it('on a large roster, search first: builds a roster, searches from it, runs the full model last', async () => {
     const { model, milp } = await instance1();
     const calls: string[] = [];
     const solve: MilpSolver = async (problem, options) => {
@@ -124,6 +124,7 @@ describe('large-neighbourhood search on Curtois & Qu Instance1', () => {
       timeLimitSeconds: 60,
       neighbourhoodSize: 10,
       absoluteGap: 0.99,
+      fullFirst: false,
     });
     expect(calls.indexOf('full')).toBe(calls.length - 1);
     expect(solution.lns.fullObjective).toBeNull();
@@ -136,6 +137,32 @@ describe('large-neighbourhood search on Curtois & Qu Instance1', () => {
     expect(solution.status).toBe('optimal');
     expect(check.objective).toBe(607);
     expect(Math.ceil(solution.bound! - 1e-6)).toBe(607);
+  }, 120_000);
+  it('on a large roster, by default: builds a roster and hands it to the full model as its start', async () => {
+    const { model, milp } = await instance1();
+    const calls: string[] = [];
+    const solve: MilpSolver = async (problem, options) => {
+      calls.push(problem === milp.problem ? 'full' : 'part');
+      return solveWithHighs(problem, options);
+    };
+    let t = 0;
+    const solution = await solveRosterWithLns(model, milp, {
+      solve,
+      now: () => (t += 100),
+      seed: 5,
+      timeLimitSeconds: 60,
+      neighbourhoodSize: 10,
+      absoluteGap: 0.99,
+    });
+    // Eight people placed in each pass, then the full model, which proves the optimum from the built roster.
+    expect(calls.indexOf('full')).toBeGreaterThanOrEqual(8);
+    expect(calls.filter((c) => c === 'full')).toHaveLength(1);
+    expect(solution.lns.builtObjective).not.toBeNull();
+    expect(Math.round(solution.lns.fullObjective!)).toBe(607);
+    expect(solution.status).toBe('optimal');
+    const check = checkRoster(model, decodeRosterAssignment(model, milp, solution.colValues!));
+    expect(check.violations).toEqual([]);
+    expect(check.objective).toBe(607);
   }, 120_000);
 });
 
