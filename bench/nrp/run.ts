@@ -2,7 +2,8 @@
 //   npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns | --no-lns] [--lp OUT.lp]
 //   npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]
 // Calibration flags: --plain solves the textbook model (plain-milp.ts) alone; --no-construct skips the roster
-// built person by person on large instances; --full-share X sets the full model's first share of the time.
+// built person by person on large instances; --search-first searches from it before the full model runs;
+// --full-share X sets the full model's first share of the time.
 // With the search, the JSON line also gives builtObjective (the built roster), fullObjective (the full model's at
 // the switch; null when the search started from the built roster), lnsRounds and lnsImprovements.
 // The seven smallest instances live in ../shared/bench/nrp/ (relative to the repository root), which --all runs
@@ -43,7 +44,7 @@ const BEST_KNOWN: Record<string, number> = {
 
 const USAGE =
   'usage: npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns|--no-lns] [--lp OUT.lp]\n' +
-  '         [--plain] [--no-construct] [--full-share X]\n' +
+  '         [--plain] [--no-construct] [--search-first] [--full-share X]\n' +
   '       npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]\n';
 
 /** Objective values come back with float noise; an integral objective is printed as the integer it is. */

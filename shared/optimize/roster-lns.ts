@@ -118,9 +118,10 @@ export type RosterLnsSolution = MilpSolution & {
  * Why this split: the result is never worse than the full model's own incumbent at the switch, the bound reported
  * is the one the full model proved (so the gap stays honest), and the search spends the remaining time where
  * branch-and-bound on a large roster stalls — in the root cut loop, far from good solutions. A large roster
- * (`largeDecisions`) without a start is built person by person instead (`constructRoster`), searched from at once,
- * and handed to the full model for the last `finalShare` of the time, which proves the bound; when no roster can be
- * built this way it goes the small-roster way.
+ * (`largeDecisions`) without a start is first built person by person (`constructRoster`) and handed to the full
+ * model as its start, so the search starts from the better of the two; with `fullFirst: false` the search starts
+ * from the built roster at once and the full model gets the last `finalShare` of the time for the bound. When no
+ * roster can be built this way it goes the small-roster way.
  */
 export async function solveRosterWithLns(
   model: RosterModel,
@@ -146,10 +147,9 @@ export async function solveRosterWithLns(
     fullHasIncumbent &&
     options.now() >= switchAt &&
     !(fullGap !== null && fullGap <= (options.keepGap ?? 0.05));
-  // A large roster without a start gets one built person by person; the search then starts from it at once and
-  // the full model comes last, from the best roster, for the bound. Why: on a large roster branch-and-bound spends
-  // its first share of the time in the root cut loop and returns a first roster that leaves most cover open, far
-  // worse than the built one; the bound it proves in the last share is the same kind of root bound.
+  // A large roster without a start gets one built person by person. Why: on a large roster branch-and-bound spends
+  // its first share of the time in the root cut loop and its first roster leaves most cover open, far worse than
+  // the built one.
   const large = !small && fixable.length > (options.largeDecisions ?? 6 * size);
   let built: MilpIncumbent | null = null;
   if (large && !options.start && (options.construct ?? true)) {
