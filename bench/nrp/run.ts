@@ -1,6 +1,11 @@
 // Solves Curtois & Qu shift-scheduling instances (schedulingbenchmarks.org) with the roster MILP and HiGHS.
 //   npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns | --no-lns] [--lp OUT.lp]
 //   npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]
+// Calibration flags: --plain solves the textbook model (plain-milp.ts) alone; --no-construct skips the roster
+// built person by person on large instances; --search-first searches from it before the full model runs;
+// --full-share X sets the full model's first share of the time.
+// With the search, the JSON line also gives builtObjective (the built roster), fullObjective (the full model's at
+// the switch; null when the search started from the built roster), lnsRounds and lnsImprovements.
 // The seven smallest instances live in ../shared/bench/nrp/ (relative to the repository root), which --all runs
 // unless --dir names another folder of InstanceN.txt files. With --json the last line of each instance is
 // { instance, status, objective, bound, gap, bestKnown, elapsedMs, cpuMs, ... } with an independent check; --all
@@ -19,6 +24,7 @@ import { toLpText } from '../../shared/optimize/lp-text';
 import { parseNrpInstance } from '../../shared/optimize/nrp-format';
 import { buildRosterMilp, decodeRosterAssignment } from '../../shared/optimize/roster-milp';
 import { solveRosterWithLns } from '../../shared/optimize/roster-lns';
+import { buildPlainMilp } from './plain-milp';
 
 /** Best known objectives as published with the benchmark (Instances 1-6 proven optimal). */
 const BEST_KNOWN: Record<string, number> = {
@@ -38,6 +44,7 @@ const BEST_KNOWN: Record<string, number> = {
 
 const USAGE =
   'usage: npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns|--no-lns] [--lp OUT.lp]\n' +
+  '         [--plain] [--no-construct] [--search-first] [--full-share X]\n' +
   '       npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]\n';
 
 /** Objective values come back with float noise; an integral objective is printed as the integer it is. */
@@ -67,7 +74,15 @@ type Result = {
 
 async function solveFile(
   file: string,
-  options: { timeLimit: number; lns: boolean | undefined; lp?: string },
+  options: {
+    timeLimit: number;
+    lns: boolean | undefined;
+    lp?: string;
+    plain?: boolean;
+    fullShare?: number;
+    construct?: boolean;
+    fullFirst?: boolean;
+  },
 ): Promise<Result | string[]> {
   let text: string;
   try {
@@ -81,7 +96,8 @@ async function solveFile(
   const model = parsed.model;
   const started = performance.now();
   const cpuStarted = cpuMs();
-  const milp = buildRosterMilp(model);
+  // --plain: the textbook model alone (no warm start, no search), for calibration.
+  const milp = options.plain ? buildPlainMilp(model) : buildRosterMilp(model);
   const buildMs = performance.now() - started;
   if (options.lp) await writeFile(resolve(options.lp), toLpText(milp.problem));
 
@@ -90,13 +106,16 @@ async function solveFile(
   const absoluteGap = integral ? 0.99 : undefined;
   const timeLimitSeconds = Math.max(0.1, options.timeLimit - buildMs / 1000);
   // The full model alone (--no-lns) or the full model then neighbourhood search from its incumbent (default).
-  const useLns = options.lns ?? true;
+  const useLns = !options.plain && (options.lns ?? true);
   const solution = useLns
     ? await solveRosterWithLns(model, milp, {
         solve: solveWithHighs,
         now: () => performance.now(),
         seed: 1,
         timeLimitSeconds,
+        fullShare: options.fullShare,
+        construct: options.construct,
+        fullFirst: options.fullFirst,
         absoluteGap,
       })
     : await solveWithHighs(milp.problem, { timeLimitSeconds, absoluteGap });
@@ -130,6 +149,7 @@ async function solveFile(
     buildMs: Math.round(buildMs),
     lns: useLns,
     ...(lns && {
+      builtObjective: clean(lns.builtObjective ?? null),
       fullObjective: clean(lns.fullObjective ?? null),
       fullMs: Math.round(lns.fullMs ?? 0),
       lnsRounds: lns.rounds,
@@ -173,6 +193,10 @@ async function main(): Promise<number> {
         lp: { type: 'string' },
         all: { type: 'boolean' },
         dir: { type: 'string' },
+        plain: { type: 'boolean' },
+        'full-share': { type: 'string' },
+        'no-construct': { type: 'boolean' },
+        'search-first': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -181,6 +205,11 @@ async function main(): Promise<number> {
   }
   const timeLimit = Number(args.values['time-limit'] ?? (args.values.all ? 120 : 300));
   const all = args.values.all ?? false;
+  const fullShare = args.values['full-share'] === undefined ? undefined : Number(args.values['full-share']);
+  if (fullShare !== undefined && !(fullShare >= 0 && fullShare <= 1)) {
+    process.stderr.write(`bench/nrp: --full-share must be a number from 0 to 1\n${USAGE}`);
+    return 2;
+  }
   if (!(timeLimit > 0) || (all ? args.positionals.length > 0 : args.positionals.length !== 1)) {
     process.stderr.write(USAGE);
     return 2;
@@ -212,7 +241,15 @@ async function main(): Promise<number> {
   const results: Result[] = [];
   let failed = false;
   for (const file of files) {
-    const outcome = await solveFile(file, { timeLimit, lns, lp: args.values.lp });
+    const outcome = await solveFile(file, {
+      timeLimit,
+      lns,
+      lp: args.values.lp,
+      plain: args.values.plain,
+      construct: args.values['no-construct'] ? false : undefined,
+      fullFirst: args.values['search-first'] ? false : undefined,
+      fullShare,
+    });
     if (Array.isArray(outcome)) {
       for (const e of outcome) process.stderr.write(`${e}\n`);
       failed = true;

@@ -1,6 +1,7 @@
 import { mulberry32, type Rng } from '../simulation/prng';
 import { relativeGap } from './gap';
-import { largeNeighbourhoodSearch } from './lns';
+import { largeNeighbourhoodSearch, type MilpIncumbent } from './lns';
+import { constructRoster } from './roster-construct';
 import type { MilpProgress, MilpSolution, MilpSolver } from './milp-model';
 import type { RosterMilp } from './roster-milp';
 import type { RosterModel } from './roster-model';
@@ -13,7 +14,7 @@ import type { RosterModel } from './roster-model';
  */
 export function rosterNeighbourhood(
   model: RosterModel,
-  milp: RosterMilp,
+  milp: Pick<RosterMilp, 'x'>,
 ): (rng: Rng, size: number) => Int32Array {
   const S = model.staff.length;
   const D = model.days;
@@ -82,13 +83,33 @@ export type RosterLnsOptions = {
   /** HiGHS mip_abs_gap: 0.99 when every objective is an integer. */
   absoluteGap?: number;
   start?: { indices: Int32Array; values: Float64Array };
+  /**
+   * Free decisions above which a roster counts as large: without a start it is built person by person and searched
+   * before the full model runs (default six neighbourhoods).
+   */
+  largeDecisions?: number;
+  /** Build a first roster person by person on a large roster without a start (default true; `constructRoster`). */
+  construct?: boolean;
+  /**
+   * On a large roster with a built start, run the full model first from it (default true) rather than searching
+   * at once and leaving the full model the last `finalShare` of the time.
+   */
+  fullFirst?: boolean;
   shouldStop?: () => boolean;
   onProgress?: (progress: MilpProgress) => void;
 };
 
 /** A roster solve's result with what the neighbourhood search did. */
 export type RosterLnsSolution = MilpSolution & {
-  lns: { rounds: number; improvements: number; fullObjective: number | null; fullMs: number };
+  lns: {
+    rounds: number;
+    improvements: number;
+    /** The roster built person by person (null: none was built). */
+    builtObjective: number | null;
+    /** The full model's roster at the switch to the search (null: the search started from the built roster). */
+    fullObjective: number | null;
+    fullMs: number;
+  };
 };
 
 /**
@@ -96,11 +117,15 @@ export type RosterLnsSolution = MilpSolution & {
  * the global dual bound), then, when it is cut short, large-neighbourhood search from its incumbent for the rest.
  * Why this split: the result is never worse than the full model's own incumbent at the switch, the bound reported
  * is the one the full model proved (so the gap stays honest), and the search spends the remaining time where
- * branch-and-bound on a large roster stalls — in the root cut loop, far from good solutions.
+ * branch-and-bound on a large roster stalls — in the root cut loop, far from good solutions. A large roster
+ * (`largeDecisions`) without a start is first built person by person (`constructRoster`) and handed to the full
+ * model as its start, so the search starts from the better of the two; with `fullFirst: false` the search starts
+ * from the built roster at once and the full model gets the last `finalShare` of the time for the bound. When no
+ * roster can be built this way it goes the small-roster way.
  */
 export async function solveRosterWithLns(
   model: RosterModel,
-  milp: RosterMilp,
+  milp: Pick<RosterMilp, 'problem' | 'x'>,
   options: RosterLnsOptions,
 ): Promise<RosterLnsSolution> {
   const began = options.now();
@@ -122,19 +147,62 @@ export async function solveRosterWithLns(
     fullHasIncumbent &&
     options.now() >= switchAt &&
     !(fullGap !== null && fullGap <= (options.keepGap ?? 0.05));
-  const full = await options.solve(problem, {
-    timeLimitSeconds: options.timeLimitSeconds,
-    absoluteGap: options.absoluteGap,
-    start: options.start,
-    onProgress: (progress) => {
-      fullGap = progress.gap;
-      fullHasIncumbent ||= progress.objective !== null;
-      options.onProgress?.(progress);
-    },
-    shouldStop: () => (options.shouldStop?.() ?? false) || switchNow(),
-  });
+  // A large roster without a start gets one built person by person. Why: on a large roster branch-and-bound spends
+  // its first share of the time in the root cut loop and its first roster leaves most cover open, far worse than
+  // the built one.
+  const large = !small && fixable.length > (options.largeDecisions ?? 6 * size);
+  let built: MilpIncumbent | null = null;
+  if (large && !options.start && (options.construct ?? true)) {
+    built = await constructRoster(model, milp, {
+      solve: options.solve,
+      now: options.now,
+      deadline: began + options.timeLimitSeconds * 1000 * 0.15,
+      // On a loaded machine the first pass may take longer; it is still worth far more than the full model's
+      // first roster.
+      firstPassDeadline: began + options.timeLimitSeconds * 1000 * 0.5,
+      subTimeLimitSeconds: 5,
+      absoluteGap: options.absoluteGap,
+      passes: 2,
+      shouldStop: options.shouldStop,
+    });
+  }
+  const builtObjective = built?.objective ?? null;
+  // With `fullFirst`, the full model still runs first, from the built roster, under the same switch rule.
+  const skipFull = built !== null && !(options.fullFirst ?? true);
+  const everything = Int32Array.from({ length: problem.numCols }, (_, k) => k);
+  const solved: MilpSolution | null = skipFull
+    ? null
+    : await options.solve(problem, {
+        timeLimitSeconds: options.timeLimitSeconds - (options.now() - began) / 1000,
+        absoluteGap: options.absoluteGap,
+        start: built ? { indices: everything, values: built.colValues } : options.start,
+        onProgress: (progress) => {
+          fullGap = progress.gap;
+          fullHasIncumbent ||= progress.objective !== null;
+          options.onProgress?.(progress);
+        },
+        shouldStop: () => (options.shouldStop?.() ?? false) || switchNow(),
+      });
+  // The built roster stands in for the full model's when the full model did not run or found nothing better.
+  const full: MilpSolution =
+    built && (!solved || solved.objective === null || built.objective < solved.objective - 1e-6)
+      ? {
+          status: solved?.status === 'optimal' ? 'optimal' : 'feasible',
+          objective: built.objective,
+          bound: solved?.bound ?? null,
+          gap: null,
+          colValues: built.colValues,
+          elapsedMs: 0,
+        }
+      : solved!;
   const fullMs = options.now() - began;
-  const stats = { rounds: 0, improvements: 0, fullObjective: full.objective, fullMs };
+  const stats = {
+    rounds: 0,
+    improvements: 0,
+    builtObjective,
+    fullObjective: solved ? solved.objective : null,
+    fullMs: solved ? fullMs : 0,
+  };
   const done = (solution: MilpSolution): RosterLnsSolution => ({
     ...solution,
     elapsedMs: options.now() - began,
@@ -168,7 +236,7 @@ export async function solveRosterWithLns(
       maxStallRounds: options.maxStallRounds ?? 60,
       absoluteGap: options.absoluteGap,
       shouldStop: () =>
-        proven || (options.now() >= finalFrom && close()) || (options.shouldStop?.() ?? false),
+        proven || (options.now() >= finalFrom && (skipFull || close())) || (options.shouldStop?.() ?? false),
       onImprove: (best) => {
         current = best.objective;
         if (best.objective <= provenAt) proven = true;

@@ -507,7 +507,7 @@ function addFairness(
 /** Reads the assignment out of a solver's column values (a cell counts as worked above 0.5). */
 export function decodeRosterAssignment(
   model: RosterModel,
-  milp: RosterMilp,
+  milp: Pick<RosterMilp, 'x'>,
   colValues: ArrayLike<number>,
 ): RosterAssignment {
   const S = model.staff.length;

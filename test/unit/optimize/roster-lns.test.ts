@@ -94,6 +94,7 @@ describe('large-neighbourhood search on Curtois & Qu Instance1', () => {
       neighbourhoodSize: 30,
       maxStallRounds: 4,
       absoluteGap: 0.99,
+      construct: false,
     });
     expect(calls[0]).toBe('full');
     expect(calls.at(-1)).toBe('final');
@@ -106,6 +107,62 @@ describe('large-neighbourhood search on Curtois & Qu Instance1', () => {
     expect(solution.bound!).toBeLessThanOrEqual(solution.objective!);
     expect(solution.status).toBe(check.objective <= 560 ? 'optimal' : 'feasible');
     expect(solution.lns.fullObjective).toBe(start.objective);
+  }, 120_000);
+  it('on a large roster, search first: builds a roster, searches from it, runs the full model last', async () => {
+    const { model, milp } = await instance1();
+    const calls: string[] = [];
+    const solve: MilpSolver = async (problem, options) => {
+      calls.push(problem === milp.problem ? 'full' : 'part');
+      return solveWithHighs(problem, options);
+    };
+    let t = 0;
+    // 104 decisions against neighbourhoods of 10: large. The clock moves 100 ms a reading.
+    const solution = await solveRosterWithLns(model, milp, {
+      solve,
+      now: () => (t += 100),
+      seed: 5,
+      timeLimitSeconds: 60,
+      neighbourhoodSize: 10,
+      absoluteGap: 0.99,
+      fullFirst: false,
+    });
+    expect(calls.indexOf('full')).toBe(calls.length - 1);
+    expect(solution.lns.fullObjective).toBeNull();
+    expect(solution.lns.builtObjective).not.toBeNull();
+    expect(solution.lns.rounds).toBeGreaterThan(0);
+    const check = checkRoster(model, decodeRosterAssignment(model, milp, solution.colValues!));
+    expect(check.violations).toEqual([]);
+    expect(Math.round(solution.objective!)).toBe(check.objective);
+    // The full model, started from the searched roster, proves Instance1's optimum.
+    expect(solution.status).toBe('optimal');
+    expect(check.objective).toBe(607);
+    expect(Math.ceil(solution.bound! - 1e-6)).toBe(607);
+  }, 120_000);
+  it('on a large roster, by default: builds a roster and hands it to the full model as its start', async () => {
+    const { model, milp } = await instance1();
+    const calls: string[] = [];
+    const solve: MilpSolver = async (problem, options) => {
+      calls.push(problem === milp.problem ? 'full' : 'part');
+      return solveWithHighs(problem, options);
+    };
+    let t = 0;
+    const solution = await solveRosterWithLns(model, milp, {
+      solve,
+      now: () => (t += 100),
+      seed: 5,
+      timeLimitSeconds: 60,
+      neighbourhoodSize: 10,
+      absoluteGap: 0.99,
+    });
+    // Eight people placed in each pass, then the full model, which proves the optimum from the built roster.
+    expect(calls.indexOf('full')).toBeGreaterThanOrEqual(8);
+    expect(calls.filter((c) => c === 'full')).toHaveLength(1);
+    expect(solution.lns.builtObjective).not.toBeNull();
+    expect(Math.round(solution.lns.fullObjective!)).toBe(607);
+    expect(solution.status).toBe('optimal');
+    const check = checkRoster(model, decodeRosterAssignment(model, milp, solution.colValues!));
+    expect(check.violations).toEqual([]);
+    expect(check.objective).toBe(607);
   }, 120_000);
 });
 
