@@ -44,13 +44,7 @@ export function polishBalance(
   const improves = options.squares ? fewerSquares : better;
   let idle = 0;
   for (let moves = 0; moves < options.maxMoves && !(options.shouldStop?.() ?? false); moves++) {
-    st.deviations(devs);
-    let hi = st.who[0]!;
-    let lo = st.who[0]!;
-    for (const s of st.who) {
-      if (devs[s]! > devs[hi]!) hi = s;
-      if (devs[s]! < devs[lo]!) lo = s;
-    }
+    const [hi, lo] = st.extremes(devs);
     let best: Score = current;
     let apply: (() => void) | null = null;
     // Scores the move as made, then the move undoes itself; the best is made again at the end of the scan.

@@ -122,13 +122,7 @@ function anneal(
     temperature = schedule.hot * Math.pow(schedule.cold / schedule.hot, it / options.iterations);
     if (balancing && rng() < BALANCE_SHARE) {
       // The most loaded against anyone below them, or the least loaded against anyone above.
-      st.deviations(devs);
-      let hi = st.who[0]!;
-      let lo = st.who[0]!;
-      for (const s of st.who) {
-        if (devs[s]! > devs[hi]!) hi = s;
-        if (devs[s]! < devs[lo]!) lo = s;
-      }
+      const [hi, lo] = st.extremes(devs);
       const other = pick(st.who);
       const [a, b] = rng() < 0.5 ? [hi, other] : [other, lo];
       if (a !== b && devs[a]! > devs[b]!)

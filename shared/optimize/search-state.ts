@@ -222,6 +222,21 @@ export class SearchState {
     return out;
   }
 
+  /**
+   * The most and the least loaded participant against fair share, with every deviation written into `out`.
+   * Why one place: the annealing's balancing moves and the descent after it both trade between these two.
+   */
+  extremes(out: Float64Array): [most: number, least: number] {
+    this.deviations(out);
+    let hi = this.who[0]!;
+    let lo = this.who[0]!;
+    for (const s of this.who) {
+      if (out[s]! > out[hi]!) hi = s;
+      if (out[s]! < out[lo]!) lo = s;
+    }
+    return [hi, lo];
+  }
+
   /** Person s's load of cell (d, t). */
   cellLoad(s: number, d: number, t: number): number {
     return this.weights[s]![d * this.T + t]!;
