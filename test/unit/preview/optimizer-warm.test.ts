@@ -31,7 +31,7 @@ describe('the browser preview warms the optimiser like the desktop app', () => {
   });
 
   it('readies one worker after the warm-up delay, and Propose runs on that registry', async () => {
-    expect(OPTIMIZER_WARM_AFTER_MS).toBe(3000);
+    expect(OPTIMIZER_WARM_AFTER_MS).toBe(15_000);
     preview = await launchPreview({
       userDataDir: join(dir, 'data'),
       rendererDir: join(dir, 'renderer'),
