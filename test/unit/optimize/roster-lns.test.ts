@@ -4,11 +4,21 @@ import { solveWithHighs } from '../../../electron/optimize/highs-solver';
 import { checkRoster } from '../../../shared/optimize/check-roster';
 import { largeNeighbourhoodSearch, restrictProblem } from '../../../shared/optimize/lns';
 import { MilpBuilder } from '../../../shared/optimize/milp-model';
-import type { MilpSolution, MilpSolver } from '../../../shared/optimize/milp-model';
+import type { MilpProblem, MilpSolution, MilpSolver } from '../../../shared/optimize/milp-model';
 import { parseNrpInstance } from '../../../shared/optimize/nrp-format';
 import { buildRosterMilp, decodeRosterAssignment } from '../../../shared/optimize/roster-milp';
 import { rosterNeighbourhood, solveRosterWithLns } from '../../../shared/optimize/roster-lns';
 import { mulberry32 } from '../../../shared/simulation/prng';
+
+/** HiGHS, writing down for each solve whether it was of the full model or of a part of it. */
+function recordingSolver(full: MilpProblem): { calls: string[]; solve: MilpSolver } {
+  const calls: string[] = [];
+  const solve: MilpSolver = async (problem, options) => {
+    calls.push(problem === full ? 'full' : 'part');
+    return solveWithHighs(problem, options);
+  };
+  return { calls, solve };
+}
 
 async function instance1() {
   const text = await readFile(resolve(__dirname, '../../fixtures/nrp/Instance1.txt'), 'utf8');
@@ -110,11 +120,7 @@ describe('large-neighbourhood search on Curtois & Qu Instance1', () => {
   }, 120_000);
   it('on a large roster, search first: builds a roster, searches from it, runs the full model last', async () => {
     const { model, milp } = await instance1();
-    const calls: string[] = [];
-    const solve: MilpSolver = async (problem, options) => {
-      calls.push(problem === milp.problem ? 'full' : 'part');
-      return solveWithHighs(problem, options);
-    };
+    const { calls, solve } = recordingSolver(milp.problem);
     let t = 0;
     // 104 decisions against neighbourhoods of 10: large. The clock moves 100 ms a reading.
     const solution = await solveRosterWithLns(model, milp, {
@@ -140,11 +146,7 @@ describe('large-neighbourhood search on Curtois & Qu Instance1', () => {
   }, 120_000);
   it('on a large roster, by default: builds a roster and hands it to the full model as its start', async () => {
     const { model, milp } = await instance1();
-    const calls: string[] = [];
-    const solve: MilpSolver = async (problem, options) => {
-      calls.push(problem === milp.problem ? 'full' : 'part');
-      return solveWithHighs(problem, options);
-    };
+    const { calls, solve } = recordingSolver(milp.problem);
     let t = 0;
     const solution = await solveRosterWithLns(model, milp, {
       solve,
