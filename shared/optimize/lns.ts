@@ -20,7 +20,7 @@ export type LnsOptions = {
    * The columns left free in one round, a subset of `fixable`, of about `size` columns (the search adapts `size`:
    * larger after a neighbourhood solved to optimality without a gain, smaller after one cut short).
    */
-  neighbourhood: (rng: Rng, size: number) => Int32Array;
+  neighbourhood: (rng: Rng, size: number, best: MilpIncumbent) => Int32Array;
   /** Starting size of a neighbourhood and its range. */
   size: { start: number; min: number; max: number };
   /** Time limit of one sub-solve, in seconds. */
@@ -33,6 +33,13 @@ export type LnsOptions = {
   shouldStop?: () => boolean;
   /** Called with every improvement. */
   onImprove?: (incumbent: MilpIncumbent) => void;
+  /** Called after every round with whether it improved the incumbent (an adaptive neighbourhood learns from it). */
+  onRound?: (improved: boolean) => void;
+  /**
+   * Polled before every round for a better solution found elsewhere (a full solve beside the search); the search
+   * continues from it when it is better than its own.
+   */
+  adopt?: () => MilpIncumbent | null;
 };
 
 /** What the search did, next to the best solution it holds (never worse than the start). */
@@ -71,8 +78,14 @@ export async function largeNeighbourhoodSearch(
     stall < (options.maxStallRounds ?? Infinity) &&
     !(options.shouldStop?.() ?? false)
   ) {
+    const found = options.adopt?.();
+    if (found && found.objective < best.objective - 1e-6) {
+      best = found;
+      options.fixable.forEach((c, k) => (fixed[k] = Math.round(best.colValues[c]!)));
+      stall = 0;
+    }
     rounds++;
-    const free = options.neighbourhood(options.rng, Math.round(size));
+    const free = options.neighbourhood(options.rng, Math.round(size), best);
     options.fixable.forEach((c, k) => {
       lower[c] = fixed[k]!;
       upper[c] = fixed[k]!;
@@ -102,8 +115,10 @@ export async function largeNeighbourhoodSearch(
       improvements++;
       stall = 0;
       options.onImprove?.(best);
+      options.onRound?.(true);
       continue;
     }
+    options.onRound?.(false);
     stall++;
     if (outcome.status === 'optimal') {
       size = Math.min(options.size.max, size * 1.15);
