@@ -28,6 +28,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           'optimize-worker': resolve('electron/optimize/optimize-worker.ts'),
+          'highs-thread-worker': resolve('electron/optimize/highs-thread-worker.ts'),
         },
       },
     },

@@ -3,7 +3,9 @@
 //   npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]
 // Calibration flags: --plain solves the textbook model (plain-milp.ts) alone; --no-construct skips the roster
 // built person by person on large instances; --search-first searches from it before the full model runs;
-// --full-share X sets the full model's first share of the time.
+// --full-share X sets the full model's first share of the time; --one-thread keeps a large instance's full model
+// and search on one thread, one after the other (by default the full model runs on a second thread beside the
+// search: solveRosterSideBySide).
 // With the search, the JSON line also gives builtObjective (the built roster), fullObjective (the full model's at
 // the switch; null when the search started from the built roster), lnsRounds and lnsImprovements.
 // The seven smallest instances live in ../shared/bench/nrp/ (relative to the repository root), which --all runs
@@ -18,12 +20,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { highsRuntime, solveWithHighs } from '../../electron/optimize/highs-solver';
+import { createHighsThread } from '../../electron/optimize/highs-thread';
 import { checkRoster } from '../../shared/optimize/check-roster';
 import { relativeGap } from '../../shared/optimize/gap';
 import { toLpText } from '../../shared/optimize/lp-text';
 import { parseNrpInstance } from '../../shared/optimize/nrp-format';
 import { buildRosterMilp, decodeRosterAssignment } from '../../shared/optimize/roster-milp';
-import { solveRosterWithLns } from '../../shared/optimize/roster-lns';
+import { solveRosterWithLns, type RosterLnsSolution } from '../../shared/optimize/roster-lns';
+import type { SolverAside } from '../../shared/optimize/roster-side-by-side';
 import { buildPlainMilp } from './plain-milp';
 
 /** Best known objectives as published with the benchmark (Instances 1-6 proven optimal). */
@@ -44,7 +48,7 @@ const BEST_KNOWN: Record<string, number> = {
 
 const USAGE =
   'usage: npx tsx bench/nrp/run.ts FILE [--time-limit S] [--json] [--lns|--no-lns] [--lp OUT.lp]\n' +
-  '         [--plain] [--no-construct] [--search-first] [--full-share X]\n' +
+  '         [--plain] [--no-construct] [--search-first] [--full-share X] [--one-thread]\n' +
   '       npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]\n';
 
 /** Objective values come back with float noise; an integral objective is printed as the integer it is. */
@@ -82,6 +86,7 @@ async function solveFile(
     fullShare?: number;
     construct?: boolean;
     fullFirst?: boolean;
+    aside?: SolverAside;
   },
 ): Promise<Result | string[]> {
   let text: string;
@@ -116,6 +121,7 @@ async function solveFile(
         fullShare: options.fullShare,
         construct: options.construct,
         fullFirst: options.fullFirst,
+        aside: options.aside,
         absoluteGap,
       })
     : await solveWithHighs(milp.problem, { timeLimitSeconds, absoluteGap });
@@ -130,7 +136,7 @@ async function solveFile(
   const bound =
     solution.bound !== null && integral ? Math.ceil(solution.bound - 1e-6) : clean(solution.bound);
   const gap = relativeGap(objective, bound);
-  const lns = 'lns' in solution ? (solution.lns as Record<string, number | null>) : null;
+  const lns = 'lns' in solution ? (solution as RosterLnsSolution).lns : null;
   return {
     instance,
     status: solution.status,
@@ -154,6 +160,7 @@ async function solveFile(
       fullMs: Math.round(lns.fullMs ?? 0),
       lnsRounds: lns.rounds,
       lnsImprovements: lns.improvements,
+      lnsKinds: lns.kinds,
     }),
     wasmMemoryMb: Math.round((await highsRuntime()).memoryBytes / 2 ** 20),
     checked: check && { violations: check.violations.length, objective: clean(check.objective) },
@@ -197,6 +204,7 @@ async function main(): Promise<number> {
         'full-share': { type: 'string' },
         'no-construct': { type: 'boolean' },
         'search-first': { type: 'boolean' },
+        'one-thread': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -240,6 +248,11 @@ async function main(): Promise<number> {
   const lns = args.values['no-lns'] ? false : args.values.lns;
   const results: Result[] = [];
   let failed = false;
+  // A second HiGHS thread for the full model of large instances, beside the search on this one.
+  const thread = args.values['one-thread'] ? null : createHighsThread();
+  const aside: SolverAside | undefined = thread
+    ? { solve: thread.solve, pause: () => new Promise<void>((resolve) => setImmediate(resolve)) }
+    : undefined;
   for (const file of files) {
     const outcome = await solveFile(file, {
       timeLimit,
@@ -249,6 +262,7 @@ async function main(): Promise<number> {
       construct: args.values['no-construct'] ? false : undefined,
       fullFirst: args.values['search-first'] ? false : undefined,
       fullShare,
+      aside,
     });
     if (Array.isArray(outcome)) {
       for (const e of outcome) process.stderr.write(`${e}\n`);
@@ -271,6 +285,7 @@ async function main(): Promise<number> {
         '\n',
     );
   }
+  await thread?.close();
   return failed ? 1 : 0;
 }
 

@@ -122,6 +122,14 @@ export async function solveWithHighs(
           report({ objective: best, bound, gap: relativeGap(best, bound), elapsedMs: elapsed() });
           return undefined;
         },
+        ...(options.onIncumbent && {
+          [callbackType.mipImprovingSolution]: (event: CallbackEventFor<4>) => {
+            const values = event.data.mip_solution;
+            const objective = numberOrNull(event.data.objective_function_value);
+            if (values && objective !== null) options.onIncumbent!({ objective, colValues: values });
+            return undefined;
+          },
+        }),
       };
       model.run(isMip ? callbacks : undefined);
       const status = model.getModelStatus();

@@ -29,23 +29,23 @@ export type WorkerEntry = { kind: 'file'; path: string } | { kind: 'source'; pat
  * out/main/chunks when the bundle is split) beside out/main/optimize-worker.js; run from source (the preview under
  * tsx, vitest) it is a `.ts` file and the worker is the `.ts` source, started with tsx's loader.
  */
-export function resolveWorkerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
+export function resolveWorkerEntry(
+  moduleUrl: string = import.meta.url,
+  name: 'optimize-worker' | 'highs-thread-worker' = 'optimize-worker',
+): WorkerEntry {
   const here = fileURLToPath(moduleUrl);
   if (here.endsWith('.ts')) {
     // Node 20 does not apply `--import tsx` hooks to a worker's own entry file, so the entry is a script that
     // registers tsx first and then imports the TypeScript worker.
     const tsxDir = dirname(createRequire(moduleUrl).resolve('tsx/package.json'));
     const api = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-    const path = join(dirname(here), 'optimize-worker.ts');
+    const path = join(dirname(here), `${name}.ts`);
     const script =
       `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); ` +
       `return import(${JSON.stringify(pathToFileURL(path).href)}); });`;
     return { kind: 'source', path, script };
   }
-  const candidates = [
-    join(dirname(here), 'optimize-worker.js'),
-    join(dirname(here), '..', 'optimize-worker.js'),
-  ];
+  const candidates = [join(dirname(here), `${name}.js`), join(dirname(here), '..', `${name}.js`)];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`the optimiser worker is missing (looked for ${candidates.join(', ')})`);
   return { kind: 'file', path: found };

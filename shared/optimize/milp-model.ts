@@ -61,9 +61,15 @@ export type MilpSolveOptions = {
   };
   /** Called now and then with the incumbent, the bound and the elapsed time. */
   onProgress?: (progress: MilpProgress) => void;
+  /** Called with every new incumbent the solver finds, with its columns (a search beside the solve adopts it). */
+  onIncumbent?: (incumbent: MilpIncumbentReport) => void;
+
   /** Polled by the solver; returning true stops the solve with the best solution so far. */
   shouldStop?: () => boolean;
 };
+
+/** A feasible solution of a problem: its objective (offset included) and every column's value. */
+export type MilpIncumbentReport = { objective: number; colValues: Float64Array };
 
 /** A progress report during a solve. */
 export type MilpProgress = {

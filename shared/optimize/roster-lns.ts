@@ -1,63 +1,12 @@
-import { mulberry32, type Rng } from '../simulation/prng';
+import { mulberry32 } from '../simulation/prng';
 import { relativeGap } from './gap';
 import { largeNeighbourhoodSearch, type MilpIncumbent } from './lns';
 import { constructRoster } from './roster-construct';
+import { rosterNeighbourhood, type NeighbourhoodKind } from './roster-lns-neighbourhood';
+import { solveRosterSideBySide, type SolverAside } from './roster-side-by-side';
 import type { MilpProgress, MilpSolution, MilpSolver } from './milp-model';
 import type { RosterMilp } from './roster-milp';
 import type { RosterModel } from './roster-model';
-
-/**
- * Random neighbourhoods of a roster MILP for the large-neighbourhood search: the decisions of everybody over a
- * window of consecutive days, of a few people over the whole horizon, or of a few more people over a window.
- * Why three kinds: a window repairs cover and the sequences around it, a group of people trades whole patterns
- * (minutes, weekends, shift counts are per person over the horizon), and the mix reaches moves neither does.
- */
-export function rosterNeighbourhood(
-  model: RosterModel,
-  milp: Pick<RosterMilp, 'x'>,
-): (rng: Rng, size: number) => Int32Array {
-  const S = model.staff.length;
-  const D = model.days;
-  const T = model.shiftTypes.length;
-  const decisions = milp.x.reduce((n, c) => (c >= 0 ? n + 1 : n), 0);
-  const perStaffDay = decisions / Math.max(1, S * D);
-  const cols = (staff: readonly number[], from: number, to: number) => {
-    const out: number[] = [];
-    for (const s of staff)
-      for (let d = from; d < to; d++)
-        for (let t = 0; t < T; t++) {
-          const c = milp.x[(s * D + d) * T + t]!;
-          if (c >= 0) out.push(c);
-        }
-    return Int32Array.from(out.sort((a, b) => a - b));
-  };
-  const pickStaff = (rng: Rng, k: number) => {
-    const order = Array.from({ length: S }, (_, s) => s);
-    for (let i = 0; i < Math.min(k, S); i++) {
-      const j = i + Math.floor(rng() * (S - i));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    return order.slice(0, Math.min(k, S));
-  };
-  const window = (rng: Rng, length: number) => {
-    const len = Math.max(1, Math.min(D, length));
-    const from = Math.floor(rng() * (D - len + 1));
-    return [from, from + len] as const;
-  };
-  const everyone = Array.from({ length: S }, (_, s) => s);
-  return (rng, size) => {
-    const cells = Math.max(1, size / Math.max(perStaffDay, 1e-9));
-    const kind = rng();
-    if (kind < 0.4) {
-      const [from, to] = window(rng, Math.round(cells / S));
-      return cols(everyone, from, to);
-    }
-    if (kind < 0.7) return cols(pickStaff(rng, Math.max(2, Math.round(cells / D))), 0, D);
-    const people = Math.max(2, Math.min(S, Math.round(Math.sqrt(cells * (S / D)))));
-    const [from, to] = window(rng, Math.max(2, Math.round(cells / people)));
-    return cols(pickStaff(rng, people), from, to);
-  };
-}
 
 /** Settings of `solveRosterWithLns`. */
 export type RosterLnsOptions = {
@@ -97,6 +46,17 @@ export type RosterLnsOptions = {
   fullFirst?: boolean;
   shouldStop?: () => boolean;
   onProgress?: (progress: MilpProgress) => void;
+  /**
+   * A second solver on another thread: a large roster is then solved by both at once
+   * (`solveRosterSideBySide`), the full model there and the search here, instead of one after the other.
+   */
+  aside?: SolverAside;
+  /**
+   * With `aside`: past this share of the time (default 0.4), a best roster more than `handOverGap` (default 0.1)
+   * above the bound stops the full model, and its thread searches too.
+   */
+  handOverShare?: number;
+  handOverGap?: number;
 };
 
 /** A roster solve's result with what the neighbourhood search did. */
@@ -109,6 +69,10 @@ export type RosterLnsSolution = MilpSolution & {
     /** The full model's roster at the switch to the search (null: the search started from the built roster). */
     fullObjective: number | null;
     fullMs: number;
+    /** With `aside`: whether the full model handed its thread over to a second search. */
+    handedOver?: boolean;
+    /** Rounds drawn and rounds that improved, per kind of neighbourhood. */
+    kinds: Record<NeighbourhoodKind, { rounds: number; improved: number }> | null;
   };
 };
 
@@ -125,7 +89,7 @@ export type RosterLnsSolution = MilpSolution & {
  */
 export async function solveRosterWithLns(
   model: RosterModel,
-  milp: Pick<RosterMilp, 'problem' | 'x'>,
+  milp: Pick<RosterMilp, 'problem' | 'x'> & { aux?: Pick<RosterMilp['aux'], 'slack'> },
   options: RosterLnsOptions,
 ): Promise<RosterLnsSolution> {
   const began = options.now();
@@ -151,6 +115,7 @@ export async function solveRosterWithLns(
   // its first share of the time in the root cut loop and its first roster leaves most cover open, far worse than
   // the built one.
   const large = !small && fixable.length > (options.largeDecisions ?? 6 * size);
+  if (large && options.aside) return solveRosterSideBySide(model, milp, { ...options, aside: options.aside });
   let built: MilpIncumbent | null = null;
   if (large && !options.start && (options.construct ?? true)) {
     built = await constructRoster(model, milp, {
@@ -202,6 +167,7 @@ export async function solveRosterWithLns(
     builtObjective,
     fullObjective: solved ? solved.objective : null,
     fullMs: solved ? fullMs : 0,
+    kinds: null as RosterLnsSolution['lns']['kinds'],
   };
   const done = (solution: MilpSolution): RosterLnsSolution => ({
     ...solution,
@@ -221,6 +187,8 @@ export async function solveRosterWithLns(
   let current = full.objective;
   const finalFrom = deadline - options.timeLimitSeconds * 1000 * (options.finalShare ?? 0.25);
   const close = () => (relativeGap(current, bound) ?? Infinity) <= (options.closeGap ?? 0.1);
+  // Mid-sized rosters keep the random draws they were tuned on; the aimed kinds are for large ones.
+  const neighbourhood = rosterNeighbourhood(model, milp, { aimed: large });
   const search = await largeNeighbourhoodSearch(
     problem,
     { objective: full.objective, colValues: full.colValues },
@@ -230,7 +198,8 @@ export async function solveRosterWithLns(
       deadline,
       rng: mulberry32(options.seed),
       fixable,
-      neighbourhood: rosterNeighbourhood(model, milp),
+      neighbourhood,
+      onRound: neighbourhood.record,
       size: { start: size, min: Math.min(60, fixable.length), max: Math.max(size * 6, 60) },
       subTimeLimitSeconds: options.subTimeLimitSeconds ?? 3,
       maxStallRounds: options.maxStallRounds ?? 60,
@@ -251,6 +220,7 @@ export async function solveRosterWithLns(
   );
   stats.rounds = search.rounds;
   stats.improvements = search.improvements;
+  stats.kinds = neighbourhood.stats();
   let best = search.best;
   let proved = bound;
   const left = (deadline - options.now()) / 1000;

@@ -27,6 +27,13 @@ describe('resolveWorkerEntry', () => {
       expect(fromSource.script).toMatch(/tsx\/dist\/esm\/api\/index\.mjs/);
       expect(fromSource.script).toContain(`"${worker.href}"`);
     }
+    const thread = resolveWorkerEntry(source.href, 'highs-thread-worker');
+    expect(thread.path).toBe(
+      fileURLToPath(new URL('../../../electron/optimize/highs-thread-worker.ts', import.meta.url)),
+    );
+    expect(() => resolveWorkerEntry('file:///nonexistent/out/main/index.js', 'highs-thread-worker')).toThrow(
+      'the optimiser worker is missing (looked for /nonexistent/out/main/highs-thread-worker.js, /nonexistent/out/highs-thread-worker.js)',
+    );
     expect(() => resolveWorkerEntry('file:///nonexistent/out/main/index.js')).toThrow(
       'the optimiser worker is missing (looked for /nonexistent/out/main/optimize-worker.js, /nonexistent/out/optimize-worker.js)',
     );

@@ -1,0 +1,194 @@
+import { mulberry32 } from '../simulation/prng';
+import { relativeGap } from './gap';
+import { largeNeighbourhoodSearch, type MilpIncumbent } from './lns';
+import type { MilpSolution, MilpSolver } from './milp-model';
+import { constructRoster } from './roster-construct';
+import { rosterNeighbourhood, type RosterNeighbourhood } from './roster-lns-neighbourhood';
+import type { RosterLnsOptions, RosterLnsSolution } from './roster-lns';
+import type { RosterMilp } from './roster-milp';
+import type { RosterModel } from './roster-model';
+
+/**
+ * A solver on another thread, and how to let this thread's event loop run. Why `pause`: a HiGHS solve on this
+ * thread blocks it, and an awaited promise only yields to microtasks, so without a real pause between solves the
+ * other thread's messages (its incumbents, its end) would wait until the search is over.
+ */
+export type SolverAside = { solve: MilpSolver; pause: () => Promise<void> };
+
+/**
+ * Solves a large roster MILP with two solvers at once: the full model on `aside` (another thread) for the whole
+ * time, and on `options.solve` a roster built person by person, then the large-neighbourhood search from it, which
+ * adopts any better roster the full model finds (HiGHS's improving-solution callback) before its next round.
+ * Why: on two cores each gets a whole core for the whole budget instead of a share of one. Branch-and-bound alone
+ * proves some large rosters optimal if it is given the time (Instance11) but has no roster to speak of for its
+ * first half minute on others, while the search walks a built roster down from the start; split in time, either
+ * starves. The bound is the full model's, so the gap stays honest; the search stops once a roster meets it, and
+ * both stop when the full model proves its optimum. (The search's rosters are not handed to the running full
+ * model: HiGHS's user-solution callback in this highs-js build accepts them but never uses them — measured.)
+ */
+export async function solveRosterSideBySide(
+  model: RosterModel,
+  milp: Pick<RosterMilp, 'problem' | 'x'> & { aux?: Pick<RosterMilp['aux'], 'slack'> },
+  options: RosterLnsOptions & { aside: SolverAside },
+): Promise<RosterLnsSolution> {
+  const began = options.now();
+  const deadline = began + options.timeLimitSeconds * 1000;
+  const problem = milp.problem;
+  const fixable = Int32Array.from([...milp.x].filter((c) => c >= 0).sort((a, b) => a - b));
+  const absolute = options.absoluteGap ?? 1e-9;
+  const stopped = () => options.shouldStop?.() ?? false;
+
+  // The best roster from any side: the full model's incumbents and both searches' improvements.
+  let incumbent = null as MilpIncumbent | null;
+  let bound = null as number | null;
+  let fullDone = false as boolean;
+  let fullOptimal = false as boolean;
+  // Set once the full model is judged unable to close the gap in time: its thread then runs a second search.
+  let handOver = false as boolean;
+  let firstFullIncumbent: () => void = () => undefined;
+  const fullFound = new Promise<void>((resolve) => (firstFullIncumbent = resolve));
+  const offer = (candidate: MilpIncumbent) => {
+    if (!incumbent || candidate.objective < incumbent.objective - 1e-6) incumbent = candidate;
+  };
+  const proven = () => incumbent !== null && bound !== null && incumbent.objective <= bound + absolute;
+  const report = () =>
+    options.onProgress?.({
+      objective: incumbent?.objective ?? null,
+      bound,
+      gap: relativeGap(incumbent?.objective ?? null, bound),
+      elapsedMs: options.now() - began,
+    });
+  // Past `handOverShare` of the time with the best roster still more than `handOverGap` above the bound, the
+  // bound is not going to meet the roster by proof: the full model stops (its bound stays) and its core searches.
+  const handOverAt = began + options.timeLimitSeconds * 1000 * (options.handOverShare ?? 0.4);
+  const checkHandOver = () => {
+    if (handOver || fullDone || bound === null || incumbent === null || options.now() < handOverAt) return;
+    handOver = (relativeGap(incumbent.objective, bound) ?? 0) > (options.handOverGap ?? 0.1);
+  };
+
+  const solve: MilpSolver = async (sub, subOptions) => {
+    await options.aside.pause();
+    return options.solve(sub, subOptions);
+  };
+  const fullRun: Promise<MilpSolution> = options.aside
+    .solve(problem, {
+      timeLimitSeconds: options.timeLimitSeconds,
+      absoluteGap: options.absoluteGap,
+      start: options.start,
+      onProgress: (progress) => {
+        if (progress.bound !== null && (bound === null || progress.bound > bound)) bound = progress.bound;
+        report();
+      },
+      onIncumbent: (found) => {
+        offer(found);
+        firstFullIncumbent();
+        report();
+      },
+      shouldStop: () => stopped() || proven() || handOver,
+    })
+    .then((full) => {
+      if (full.bound !== null && (bound === null || full.bound > bound)) bound = full.bound;
+      if (full.colValues && full.objective !== null)
+        offer({ objective: full.objective, colValues: full.colValues });
+      fullOptimal = full.status === 'optimal';
+      return full;
+    })
+    .finally(() => {
+      fullDone = true;
+      firstFullIncumbent();
+    });
+
+  const built = options.start
+    ? null
+    : await constructRoster(model, milp, {
+        solve,
+        now: options.now,
+        deadline: began + options.timeLimitSeconds * 1000 * 0.15,
+        firstPassDeadline: began + options.timeLimitSeconds * 1000 * 0.5,
+        subTimeLimitSeconds: 5,
+        absoluteGap: options.absoluteGap,
+        passes: 2,
+        shouldStop: () => stopped() || fullDone,
+      });
+  if (built) {
+    offer(built);
+    report();
+  } else if (!incumbent && !fullDone) {
+    // Nothing built (a rule across people, or a start was given): the search begins from the full model's first.
+    await fullFound;
+  }
+  const size = options.neighbourhoodSize ?? 300;
+  const over = () => fullOptimal || proven() || stopped();
+  /** One search over the whole remaining time, sharing the best roster with everything else that runs. */
+  const search = (solver: MilpSolver, seed: number, neighbourhood: RosterNeighbourhood) =>
+    largeNeighbourhoodSearch(problem, incumbent!, {
+      solve: solver,
+      now: options.now,
+      deadline,
+      rng: mulberry32(seed),
+      fixable,
+      neighbourhood,
+      onRound: (improved) => {
+        neighbourhood.record(improved);
+        checkHandOver();
+      },
+      size: { start: size, min: Math.min(60, fixable.length), max: Math.max(size * 6, 60) },
+      subTimeLimitSeconds: options.subTimeLimitSeconds ?? 3,
+      absoluteGap: options.absoluteGap,
+      adopt: () => incumbent,
+      shouldStop: over,
+      onImprove: (found) => {
+        offer(found);
+        report();
+      },
+    });
+  const here = rosterNeighbourhood(model, milp);
+  const there = rosterNeighbourhood(model, milp);
+  const searching = incumbent && !over() ? search(solve, options.seed, here) : null;
+  // The thread's second search, from the best roster when the full model hands over its core.
+  const second = fullRun.then(() =>
+    handOver && incumbent && !over() && options.now() < deadline - 1000
+      ? search(options.aside.solve, options.seed + 1, there)
+      : null,
+  );
+  const [first, other] = await Promise.all([searching, second]);
+  const full = await fullRun;
+  const result = incumbent;
+  const objective = result?.objective ?? null;
+  return {
+    status:
+      full.status === 'infeasible' && !result
+        ? 'infeasible'
+        : result === null
+          ? full.status
+          : objective! <= (bound ?? -Infinity) + absolute
+            ? 'optimal'
+            : 'feasible',
+    objective,
+    bound,
+    gap: relativeGap(objective, bound),
+    colValues: result?.colValues ?? null,
+    elapsedMs: options.now() - began,
+    lns: {
+      rounds: (first?.rounds ?? 0) + (other?.rounds ?? 0),
+      improvements: (first?.improvements ?? 0) + (other?.improvements ?? 0),
+      builtObjective: built?.objective ?? null,
+      fullObjective: full.objective,
+      fullMs: full.elapsedMs,
+      kinds: first ? mergeStats(here.stats(), other ? there.stats() : null) : null,
+      handedOver: handOver,
+    },
+  };
+}
+
+/** Rounds and gains per kind of two searches, added up. */
+function mergeStats(
+  a: ReturnType<RosterNeighbourhood['stats']>,
+  b: ReturnType<RosterNeighbourhood['stats']> | null,
+): ReturnType<RosterNeighbourhood['stats']> {
+  if (!b) return a;
+  const out = { ...a };
+  for (const kind of Object.keys(out) as (keyof typeof out)[])
+    out[kind] = { rounds: a[kind].rounds + b[kind].rounds, improved: a[kind].improved + b[kind].improved };
+  return out;
+}
