@@ -248,10 +248,15 @@ async function main(): Promise<number> {
   const lns = args.values['no-lns'] ? false : args.values.lns;
   const results: Result[] = [];
   let failed = false;
-  // A second HiGHS thread for the full model of large instances, beside the search on this one.
-  const thread = args.values['one-thread'] ? null : createHighsThread();
-  const aside: SolverAside | undefined = thread
-    ? { solve: thread.solve, pause: () => new Promise<void>((resolve) => setImmediate(resolve)) }
+  // Two HiGHS threads for large instances: the full model on one, the search's solves on the other, this thread
+  // handing out the work (the machine's two cores).
+  const threads = args.values['one-thread'] ? null : [createHighsThread(), createHighsThread()];
+  const aside: SolverAside | undefined = threads
+    ? {
+        solve: threads[0]!.solve,
+        search: threads[1]!.solve,
+        pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      }
     : undefined;
   for (const file of files) {
     const outcome = await solveFile(file, {
@@ -285,7 +290,7 @@ async function main(): Promise<number> {
         '\n',
     );
   }
-  await thread?.close();
+  await Promise.all((threads ?? []).map((thread) => thread.close()));
   return failed ? 1 : 0;
 }
 

@@ -9,11 +9,13 @@ import type { RosterMilp } from './roster-milp';
 import type { RosterModel } from './roster-model';
 
 /**
- * A solver on another thread, and how to let this thread's event loop run. Why `pause`: a HiGHS solve on this
- * thread blocks it, and an awaited promise only yields to microtasks, so without a real pause between solves the
- * other thread's messages (its incumbents, its end) would wait until the search is over.
+ * Solvers on other threads, and how to let this thread's event loop run. `solve` takes the full model; `search`,
+ * when given, takes the built roster's and the search's sub-problems, so this thread only hands out work (on two
+ * cores both then run HiGHS all the time); without it they run here. Why `pause`: a HiGHS solve on this thread
+ * blocks it, and an awaited promise only yields to microtasks, so without a real pause between solves the other
+ * thread's messages (its incumbents, its end) would wait until the search is over.
  */
-export type SolverAside = { solve: MilpSolver; pause: () => Promise<void> };
+export type SolverAside = { solve: MilpSolver; search?: MilpSolver; pause: () => Promise<void> };
 
 /**
  * Solves a large roster MILP with two solvers at once: the full model on `aside` (another thread) for the whole
@@ -66,10 +68,12 @@ export async function solveRosterSideBySide(
     handOver = (relativeGap(incumbent.objective, bound) ?? 0) > (options.handOverGap ?? 0.1);
   };
 
-  const solve: MilpSolver = async (sub, subOptions) => {
-    await options.aside.pause();
-    return options.solve(sub, subOptions);
-  };
+  const solve: MilpSolver =
+    options.aside.search ??
+    (async (sub, subOptions) => {
+      await options.aside.pause();
+      return options.solve(sub, subOptions);
+    });
   const fullRun: Promise<MilpSolution> = options.aside
     .solve(problem, {
       timeLimitSeconds: options.timeLimitSeconds,

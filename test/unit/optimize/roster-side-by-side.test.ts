@@ -11,17 +11,22 @@ import { instance1, tickingClock } from './nrp-instance1';
 describe('the full model on a second thread beside the search', () => {
   it('solves a large roster with both at once and returns the proven optimum', async () => {
     const { model, milp } = await instance1();
-    const thread = createHighsThread();
-    const fullSolves: number[] = [];
+    const [full, search] = [createHighsThread(), createHighsThread()];
+    const here: number[] = [];
+    const searched: number[] = [];
     try {
       // 104 decisions against neighbourhoods of 10: large, so both run.
       const solution = await solveRosterWithLns(model, milp, {
         solve: async (problem, options) => {
-          if (problem === milp.problem) fullSolves.push(1);
+          here.push(problem.numCols);
           return solveWithHighs(problem, options);
         },
         aside: {
-          solve: thread.solve,
+          solve: full.solve,
+          search: async (problem, options) => {
+            searched.push(problem.numCols);
+            return search.solve(problem, options);
+          },
           pause: async () => {
             await pause();
           },
@@ -32,8 +37,10 @@ describe('the full model on a second thread beside the search', () => {
         neighbourhoodSize: 10,
         absoluteGap: 0.99,
       });
-      // The full model ran on the thread only; here the roster was built and searched.
-      expect(fullSolves).toEqual([]);
+      // Nothing was solved on this thread: the full model on one thread, the built roster's people on the other.
+      expect(here).toEqual([]);
+      expect(searched.length).toBeGreaterThanOrEqual(8);
+      expect(searched.every((columns) => columns < milp.problem.numCols)).toBe(true);
       expect(solution.lns.builtObjective).not.toBeNull();
       expect(solution.status).toBe('optimal');
       expect(Math.ceil(solution.bound! - 1e-6)).toBe(607);
@@ -42,7 +49,7 @@ describe('the full model on a second thread beside the search', () => {
       expect(check.objective).toBe(607);
       expect(solution.elapsedMs).toBeLessThan(60_000);
     } finally {
-      await thread.close();
+      await Promise.all([full.close(), search.close()]);
     }
   }, 120_000);
 
