@@ -1,7 +1,7 @@
 import { mulberry32 } from '../simulation/prng';
 import { relativeGap } from './gap';
 import { largeNeighbourhoodSearch, type MilpIncumbent } from './lns';
-import { constructRoster } from './roster-construct';
+import { constructFirstRoster } from './roster-construct';
 import { rosterNeighbourhood, type NeighbourhoodKind } from './roster-lns-neighbourhood';
 import { solveRosterSideBySide, type SolverAside } from './roster-side-by-side';
 import type { MilpProgress, MilpSolution, MilpSolver } from './milp-model';
@@ -118,16 +118,12 @@ export async function solveRosterWithLns(
   if (large && options.aside) return solveRosterSideBySide(model, milp, { ...options, aside: options.aside });
   let built: MilpIncumbent | null = null;
   if (large && !options.start && (options.construct ?? true)) {
-    built = await constructRoster(model, milp, {
+    built = await constructFirstRoster(model, milp, {
       solve: options.solve,
       now: options.now,
-      deadline: began + options.timeLimitSeconds * 1000 * 0.15,
-      // On a loaded machine the first pass may take longer; it is still worth far more than the full model's
-      // first roster.
-      firstPassDeadline: began + options.timeLimitSeconds * 1000 * 0.5,
-      subTimeLimitSeconds: 5,
+      began,
+      timeLimitSeconds: options.timeLimitSeconds,
       absoluteGap: options.absoluteGap,
-      passes: 2,
       shouldStop: options.shouldStop,
     });
   }

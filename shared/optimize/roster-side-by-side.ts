@@ -2,7 +2,7 @@ import { mulberry32 } from '../simulation/prng';
 import { relativeGap } from './gap';
 import { largeNeighbourhoodSearch, type MilpIncumbent } from './lns';
 import type { MilpSolution, MilpSolver } from './milp-model';
-import { constructRoster } from './roster-construct';
+import { constructFirstRoster } from './roster-construct';
 import { rosterNeighbourhood, type RosterNeighbourhood } from './roster-lns-neighbourhood';
 import type { RosterLnsOptions, RosterLnsSolution } from './roster-lns';
 import type { RosterMilp } from './roster-milp';
@@ -102,23 +102,23 @@ export async function solveRosterSideBySide(
       firstFullIncumbent();
     });
 
-  const built = options.start
-    ? null
-    : await constructRoster(model, milp, {
-        solve,
-        now: options.now,
-        deadline: began + options.timeLimitSeconds * 1000 * 0.15,
-        firstPassDeadline: began + options.timeLimitSeconds * 1000 * 0.5,
-        subTimeLimitSeconds: 5,
-        absoluteGap: options.absoluteGap,
-        passes: 2,
-        shouldStop: () => stopped() || fullDone,
-      });
+  const built =
+    options.start || options.construct === false
+      ? null
+      : await constructFirstRoster(model, milp, {
+          solve,
+          now: options.now,
+          began,
+          timeLimitSeconds: options.timeLimitSeconds,
+          absoluteGap: options.absoluteGap,
+          shouldStop: () => stopped() || fullDone,
+        });
   if (built) {
     offer(built);
     report();
   } else if (!incumbent && !fullDone) {
-    // Nothing built (a rule across people, or a start was given): the search begins from the full model's first.
+    // Nothing built (a rule across people, a start given, or building turned off): the search begins from the
+    // full model's first roster.
     await fullFound;
   }
   const size = options.neighbourhoodSize ?? 300;
