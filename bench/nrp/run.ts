@@ -3,7 +3,7 @@
 //   npx tsx bench/nrp/run.ts --all [--dir DIR] [--time-limit S] [--json]
 // Calibration flags: --plain solves the textbook model (plain-milp.ts) alone; --no-construct skips the roster
 // built person by person on large instances; --search-first searches from it before the full model runs;
-// --full-share X sets the full model's first share of the time; --one-thread keeps a large instance's full model
+// --full-share X sets the full model's first share of the time; --one-thread keeps an instance's full model
 // and search on one thread, one after the other (by default the full model runs on a second thread beside the
 // search: solveRosterSideBySide).
 // With the search, the JSON line also gives builtObjective (the built roster), fullObjective (the full model's at
@@ -248,7 +248,7 @@ async function main(): Promise<number> {
   const lns = args.values['no-lns'] ? false : args.values.lns;
   const results: Result[] = [];
   let failed = false;
-  // Two HiGHS threads for large instances: the full model on one, the search's solves on the other, this thread
+  // Two HiGHS threads for every instance beyond a couple of neighbourhoods (Instances 5-12): the full model on one, the search's solves on the other, this thread
   // handing out the work (the machine's two cores).
   const threads = args.values['one-thread'] ? null : [createHighsThread(), createHighsThread()];
   const aside: SolverAside | undefined = threads

@@ -47,7 +47,7 @@ export type RosterLnsOptions = {
   shouldStop?: () => boolean;
   onProgress?: (progress: MilpProgress) => void;
   /**
-   * A second solver on another thread: a large roster is then solved by both at once
+   * Solvers on other threads: every roster beyond a couple of neighbourhoods is then solved by both at once
    * (`solveRosterSideBySide`), the full model there and the search here, instead of one after the other.
    */
   aside?: SolverAside;
@@ -115,7 +115,8 @@ export async function solveRosterWithLns(
   // its first share of the time in the root cut loop and its first roster leaves most cover open, far worse than
   // the built one.
   const large = !small && fixable.length > (options.largeDecisions ?? 6 * size);
-  if (large && options.aside) return solveRosterSideBySide(model, milp, { ...options, aside: options.aside });
+  if (!small && options.aside)
+    return solveRosterSideBySide(model, milp, { ...options, aside: options.aside });
   let built: MilpIncumbent | null = null;
   if (large && !options.start && (options.construct ?? true)) {
     built = await constructFirstRoster(model, milp, {

@@ -18,11 +18,12 @@ import type { RosterModel } from './roster-model';
 export type SolverAside = { solve: MilpSolver; search?: MilpSolver; pause: () => Promise<void> };
 
 /**
- * Solves a large roster MILP with two solvers at once: the full model on `aside` (another thread) for the whole
+ * Solves a roster MILP beyond a couple of neighbourhoods with two solvers at once: the full model on `aside` (another thread) for the whole
  * time, and on `options.solve` a roster built person by person, then the large-neighbourhood search from it, which
  * adopts any better roster the full model finds (HiGHS's improving-solution callback) before its next round.
  * Why: on two cores each gets a whole core for the whole budget instead of a share of one. Branch-and-bound alone
- * proves some large rosters optimal if it is given the time (Instance11) but has no roster to speak of for its
+ * proves some rosters optimal if it is given the time (Instance11 at 46 s, Instance5 at 45 s, where a time split
+ * kept the proof to 106 s) but has no roster to speak of for its
  * first half minute on others, while the search walks a built roster down from the start; split in time, either
  * starves. The bound is the full model's, so the gap stays honest; the search stops once a roster meets it, and
  * both stop when the full model proves its optimum. (The search's rosters are not handed to the running full
