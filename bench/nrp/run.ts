@@ -7,7 +7,8 @@
 // and search on one thread, one after the other (by default the full model runs on a second thread beside the
 // search: solveRosterSideBySide).
 // With the search, the JSON line also gives builtObjective (the built roster), fullObjective (the full model's at
-// the switch; null when the search started from the built roster), lnsRounds and lnsImprovements.
+// the switch; null when the search started from the built roster), lnsRounds, lnsImprovements and lnsKinds (rounds
+// and gains per kind of neighbourhood).
 // The seven smallest instances live in ../shared/bench/nrp/ (relative to the repository root), which --all runs
 // unless --dir names another folder of InstanceN.txt files. With --json the last line of each instance is
 // { instance, status, objective, bound, gap, bestKnown, elapsedMs, cpuMs, ... } with an independent check; --all
@@ -248,8 +249,8 @@ async function main(): Promise<number> {
   const lns = args.values['no-lns'] ? false : args.values.lns;
   const results: Result[] = [];
   let failed = false;
-  // Two HiGHS threads for every instance beyond a couple of neighbourhoods (Instances 5-12): the full model on one, the search's solves on the other, this thread
-  // handing out the work (the machine's two cores).
+  // Two HiGHS threads for every instance beyond a couple of neighbourhoods (Instances 5-12): the full model on
+  // one, the search's solves on the other, this thread handing out the work (the machine's two cores).
   const threads = args.values['one-thread'] ? null : [createHighsThread(), createHighsThread()];
   const aside: SolverAside | undefined = threads
     ? {

@@ -32,6 +32,11 @@ export function createHighsThread(
     failure = error;
     for (const handle of pending.values()) handle({ type: 'error', id: 0, message: error.message });
   });
+  // Closed (or gone) in the middle of a solve: the caller hears so instead of waiting for ever.
+  worker.on('exit', () => {
+    failure ??= new Error('the HiGHS thread has ended');
+    for (const handle of pending.values()) handle({ type: 'error', id: 0, message: failure.message });
+  });
   worker.unref();
 
   const solve: MilpSolver = (problem, options) => {

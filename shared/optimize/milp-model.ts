@@ -63,7 +63,6 @@ export type MilpSolveOptions = {
   onProgress?: (progress: MilpProgress) => void;
   /** Called with every new incumbent the solver finds, with its columns (a search beside the solve adopts it). */
   onIncumbent?: (incumbent: MilpIncumbentReport) => void;
-
   /** Polled by the solver; returning true stops the solve with the best solution so far. */
   shouldStop?: () => boolean;
 };

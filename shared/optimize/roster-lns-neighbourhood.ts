@@ -164,9 +164,9 @@ export function rosterNeighbourhood(
       }
       case 'coverMix':
       case 'coverPeople': {
-        // People who may work that shift on that day and do not: one of them taking it closes the shortfall. Those
-        // with minutes to spare come first, since they need not give up a shift elsewhere; the rest of the group
-        // are people with minutes to spare, who can take over a day the filler gives up.
+        // Half the group: people who may work that shift on that day and do not; one of them taking it closes the
+        // shortfall. The rest: people with minutes to spare, who can take over a day a filler gives up (random
+        // others when there are too few).
         const { day, shift } = target!;
         const spare = everyone.filter((s) => spareMinutes(s, best!) >= model.shiftTypes[shift]!.minutes);
         const idle = everyone.filter((s) => {

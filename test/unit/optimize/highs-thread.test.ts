@@ -22,6 +22,19 @@ function hardKnapsack(): MilpProblem {
   return b.build();
 }
 
+describe('createHighsThread, closed in the middle of a solve', () => {
+  it('rejects the running solve and every later one with a message', async () => {
+    const thread = createHighsThread();
+    const running = thread.solve(hardKnapsack(), { timeLimitSeconds: 60 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await thread.close();
+    await expect(running).rejects.toThrow('HiGHS thread: the HiGHS thread has ended');
+    await expect(thread.solve(hardKnapsack(), { timeLimitSeconds: 1 })).rejects.toThrow(
+      'the HiGHS thread has ended',
+    );
+  }, 60_000);
+});
+
 describe('createHighsThread', () => {
   let thread: HighsThread;
   beforeAll(() => {
