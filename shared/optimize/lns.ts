@@ -33,8 +33,13 @@ export type LnsOptions = {
   shouldStop?: () => boolean;
   /** Called with every improvement. */
   onImprove?: (incumbent: MilpIncumbent) => void;
-  /** Called after every round with whether it improved the incumbent (an adaptive neighbourhood learns from it). */
-  onRound?: (improved: boolean) => void;
+  /**
+   * Called after every round with whether it improved the incumbent, how long its sub-solve took and whether that
+   * solve finished (an adaptive neighbourhood learns from it).
+   */
+  onRound?: (improved: boolean, round: { seconds: number; complete: boolean }) => void;
+  /** Whether the search adapts `size` itself (default); false when the neighbourhood sizes its own draws. */
+  adaptSize?: boolean;
   /**
    * Polled before every round for a better solution found elsewhere (a full solve beside the search); the search
    * continues from it when it is better than its own.
@@ -109,18 +114,20 @@ export async function largeNeighbourhoodSearch(
       ...reduced,
       colValues: reduced.colValues && sub.expand(reduced.colValues),
     };
+    const round = { seconds: reduced.elapsedMs / 1000, complete: outcome.status === 'optimal' };
     if (outcome.colValues && outcome.objective !== null && outcome.objective < best.objective - 1e-6) {
       best = { objective: outcome.objective, colValues: outcome.colValues };
       options.fixable.forEach((c, k) => (fixed[k] = Math.round(best.colValues[c]!)));
       improvements++;
       stall = 0;
       options.onImprove?.(best);
-      options.onRound?.(true);
+      options.onRound?.(true, round);
       continue;
     }
-    options.onRound?.(false);
+    options.onRound?.(false, round);
     stall++;
-    if (outcome.status === 'optimal') {
+    if (options.adaptSize === false) continue;
+    if (round.complete) {
       size = Math.min(options.size.max, size * 1.15);
     } else {
       size = Math.max(options.size.min, size * 0.85);

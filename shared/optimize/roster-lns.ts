@@ -196,7 +196,9 @@ export async function solveRosterWithLns(
       rng: mulberry32(options.seed),
       fixable,
       neighbourhood,
-      onRound: neighbourhood.record,
+      // Whether a round paid, not its time: this path adapts one size for all kinds (per-kind sizes are for the
+      // side-by-side solve, whose search leaves sizing to the neighbourhood).
+      onRound: (improved) => neighbourhood.record(improved),
       size: { start: size, min: Math.min(60, fixable.length), max: Math.max(size * 6, 60) },
       subTimeLimitSeconds: options.subTimeLimitSeconds ?? 3,
       maxStallRounds: options.maxStallRounds ?? 60,

@@ -100,4 +100,126 @@ describe('rosterNeighbourhood on Curtois & Qu Instance1', () => {
     ).toBe(0);
     expect(randomStats.window.rounds + randomStats.people.rounds + randomStats.mix.rounds).toBe(50);
   }, 60_000);
+
+  it('sizes each kind by its own rounds and draws the kinds that pay per second more often', async () => {
+    const { model, milp } = await instance1();
+    const optimum = await solveWithHighs(milp.problem, { absoluteGap: 0.99 });
+    const best: MilpIncumbent = { objective: optimum.objective!, colValues: optimum.colValues! };
+    const dayOf = (c: number) => Number(milp.problem.colNames[c]!.split('_')[2]);
+    const span = (free: Int32Array) => new Set(Array.from(free, dayOf)).size;
+
+    const draw = rosterNeighbourhood(model, milp);
+    const rng = mulberry32(4);
+    const windows: number[] = [];
+    const mixes: number[] = [];
+    for (let k = 0; k < 300; k++) {
+      const before = draw.stats();
+      const free = draw(rng, 40, best);
+      const kind = drawnKind(before, draw.stats());
+      if (kind === 'window') {
+        windows.push(span(free));
+        // Solved to the end in a tenth of a second without a gain: the next window is larger.
+        draw.record(false, { seconds: 0.1, complete: true });
+      } else {
+        if (kind === 'mix') mixes.push(free.length);
+        // Cut short after two seconds: the next neighbourhood of that kind is smaller.
+        draw.record(false, { seconds: 2, complete: false });
+      }
+    }
+    // 40 columns are 5 of the 14 days for everybody at first; a window grows to half the roster (7 days) at most.
+    expect(windows[0]).toBe(5);
+    expect(windows.every((days, k) => k === 0 || days >= windows[k - 1]!)).toBe(true);
+    expect(windows.at(-1)).toBe(7);
+    expect(mixes.at(-1)!).toBeLessThan(mixes[0]!);
+    // None paid; a window costs a twentieth of the others' time, so it is drawn most.
+    const stats = draw.stats();
+    expect(stats.window.rounds).toBeGreaterThan(200);
+    for (const kind of ['people', 'mix', 'coverWindow', 'coverPeople', 'coverMix'] as const)
+      expect(stats[kind].rounds).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('brings in people who work an over-covered shift within a week of the short one', async () => {
+    const { model, milp } = await instance1();
+    const S = model.staff.length;
+    const D = model.days;
+    const optimum = await solveWithHighs(milp.problem, { absoluteGap: 0.99 });
+    const everyone = Array.from({ length: S }, (_, s) => s);
+    const personOf = (c: number) => Number(milp.problem.colNames[c]!.split('_')[1]);
+    const works = (s: number, d: number) => {
+      const c = milp.x[s * D + d]!;
+      return c >= 0 && optimum.colValues![c]! > 0.5;
+    };
+    // Instance1 has one shift type. Its optimum with the shortfalls on days 5 and 6 wiped from the slacks: day 12
+    // is the one short day left. People on 8 shifts or fewer have time to spare for one more (a maximum of 4,320
+    // minutes, 9 shifts).
+    const cover = (day: number) => model.cover.findIndex((c) => c.day === day);
+    const shortOn12 = Float64Array.from(optimum.colValues!);
+    shortOn12[milp.aux.slack[cover(5)]![0]] = 0;
+    shortOn12[milp.aux.slack[cover(6)]![0]] = 0;
+    const days = Array.from({ length: D }, (_, d) => d);
+    const spare = everyone.filter((s) => days.filter((d) => works(s, d)).length <= 8);
+    // Day 8's workers who also work day 12 and have no time to spare: only an over-cover on day 8 brings them in.
+    const onlyByOver = everyone.filter((s) => works(s, 8) && works(s, 12) && !spare.includes(s));
+    expect(onlyByOver).toEqual([0, 1, 5]);
+    const overOn8 = Float64Array.from(shortOn12);
+    overOn8[milp.aux.slack[cover(8)]![1]] = 1;
+    const drawn = (values: Float64Array) => {
+      const draw = rosterNeighbourhood(model, milp);
+      const rng = mulberry32(21);
+      let count = 0;
+      for (let k = 0; k < 300; k++) {
+        const before = draw.stats().coverPeople.rounds;
+        const free = draw(rng, 40, { objective: optimum.objective!, colValues: values });
+        draw.record(draw.stats().coverPeople.rounds > before);
+        if (draw.stats().coverPeople.rounds === before) continue;
+        const people = new Set(Array.from(free, personOf));
+        if (onlyByOver.some((s) => people.has(s))) count++;
+      }
+      return count;
+    };
+    expect(drawn(shortOn12)).toBe(0);
+    expect(drawn(overOn8)).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('fills a short weekend day first with someone who may still work that weekend and that shift', async () => {
+    const { model, milp } = await instance1();
+    const optimum = await solveWithHighs(milp.problem, { absoluteGap: 0.99 });
+    const personOf = (c: number) => Number(milp.problem.colNames[c]!.split('_')[1]);
+    // Only Sunday (day 6) short. Everybody may work one weekend of the two. Of the six people off that Sunday,
+    // person 7 works the Saturday before it; the other five work the second weekend: only person 7 can take it.
+    const cover = (day: number) => model.cover.findIndex((c) => c.day === day);
+    const shortOn6 = Float64Array.from(optimum.colValues!);
+    shortOn6[milp.aux.slack[cover(5)]![0]] = 0;
+    shortOn6[milp.aux.slack[cover(12)]![0]] = 0;
+    expect(model.staff.every((staff) => staff.maxWeekends === 1)).toBe(true);
+    const drawsWith7 = (m: typeof model) => {
+      const draw = rosterNeighbourhood(m, milp);
+      const rng = mulberry32(8);
+      let drawn = 0;
+      let with7 = 0;
+      for (let k = 0; k < 300; k++) {
+        const before = draw.stats().coverPeople.rounds;
+        const free = draw(rng, 40, { objective: optimum.objective!, colValues: shortOn6 });
+        draw.record(draw.stats().coverPeople.rounds > before);
+        if (draw.stats().coverPeople.rounds === before) continue;
+        drawn++;
+        if (Array.from(free, personOf).includes(7)) with7++;
+      }
+      return { drawn, with7 };
+    };
+    const { drawn, with7 } = drawsWith7(model);
+    expect(drawn).toBeGreaterThan(20);
+    expect(with7).toBe(drawn);
+    // At their maximum of day shifts (their count in the optimum), person 7 is no longer the one to add a shift.
+    const worked = optimum.colValues!.filter(
+      (_, c) =>
+        personOf(c) === 7 && milp.problem.colNames[c]!.startsWith('x_') && optimum.colValues![c]! > 0.5,
+    ).length;
+    const capped = {
+      ...model,
+      staff: model.staff.map((staff, s) => (s === 7 ? { ...staff, maxShifts: [worked] } : staff)),
+    };
+    const after = drawsWith7(capped);
+    expect(after.with7).toBeLessThan(after.drawn);
+  }, 60_000);
 });
