@@ -251,12 +251,19 @@ async function main(): Promise<number> {
   let failed = false;
   // Two HiGHS threads for every instance beyond a couple of neighbourhoods (Instances 5-12): the full model on
   // one, the search's solves on the other, this thread handing out the work (the machine's two cores).
+  // At a hand-over the full model's thread is ended and a fresh one takes its place (SolverAside.abandon).
   const threads = args.values['one-thread'] ? null : [createHighsThread(), createHighsThread()];
   const aside: SolverAside | undefined = threads
     ? {
-        solve: threads[0]!.solve,
+        solve: (problem, options) => threads[0]!.solve(problem, options),
         search: threads[1]!.solve,
         pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+        abandon: async () => {
+          const ended = threads[0]!;
+          threads[0] = createHighsThread();
+          await ended.close();
+          return threads[0].solve;
+        },
       }
     : undefined;
   for (const file of files) {

@@ -53,7 +53,8 @@ export type RosterLnsOptions = {
   aside?: SolverAside;
   /**
    * With `aside`: past this share of the time (default 0.4), a best roster more than `handOverGap` (default 0.1)
-   * above the bound stops the full model, and its thread searches too.
+   * above the bound stops the full model, and its thread searches too; past half this share, so does one more than
+   * 2.5 times that gap above a bound that has stalled.
    */
   handOverShare?: number;
   handOverGap?: number;

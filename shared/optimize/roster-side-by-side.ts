@@ -15,7 +15,18 @@ import type { RosterModel } from './roster-model';
  * blocks it, and an awaited promise only yields to microtasks, so without a real pause between solves the other
  * thread's messages (its incumbents, its end) would wait until the search is over.
  */
-export type SolverAside = { solve: MilpSolver; search?: MilpSolver; pause: () => Promise<void> };
+export type SolverAside = {
+  solve: MilpSolver;
+  search?: MilpSolver;
+  pause: () => Promise<void>;
+  /**
+   * Ends the full model's solve at once (its thread is replaced) and gives the solver that takes its place, for
+   * the hand-over. Why: HiGHS reads its stop flag only between phases of its work, and deep in the root cut loop
+   * of a large roster that can be 20 s away (measured on Instance8: hand-over at 26 s, the full model back at
+   * 45 s). Without it the full model is asked to stop and the search waits for it.
+   */
+  abandon?: () => Promise<MilpSolver>;
+};
 
 /**
  * Solves a roster MILP beyond a couple of neighbourhoods with two solvers at once: the full model on `aside` (another thread) for the whole
@@ -63,11 +74,28 @@ export async function solveRosterSideBySide(
     });
   // Past `handOverShare` of the time with the best roster still more than `handOverGap` above the bound, the
   // bound is not going to meet the roster by proof: the full model stops (its bound stays) and its core searches.
-  const handOverAt = began + options.timeLimitSeconds * 1000 * (options.handOverShare ?? 0.4);
-  const checkHandOver = () => {
-    if (handOver || fullDone || bound === null || incumbent === null || options.now() < handOverAt) return;
-    handOver = (relativeGap(incumbent.objective, bound) ?? 0) > (options.handOverGap ?? 0.1);
+  // Past half that share, the same when the roster is over 2.5 times as far above a bound that has stalled (it moved
+  // less than 1 % of the gap over the last quarter of that share): a full model that neither finds rosters nor
+  // moves its bound is better spent searching (Instances 8 and 12), one whose bound still climbs keeps going.
+  const share = options.handOverShare ?? 0.4;
+  const gapLimit = options.handOverGap ?? 0.1;
+  const ms = options.timeLimitSeconds * 1000;
+  const bounds: { at: number; bound: number }[] = [];
+  const stalled = (now: number, gap: number) => {
+    const then = bounds.findLast((b) => b.at <= now - ms * (share / 4)) ?? bounds[0]!;
+    return bound! - then.bound < 0.01 * gap;
   };
+  const checkHandOver = () => {
+    if (handOver || fullDone || bound === null || incumbent === null) return;
+    const now = options.now();
+    const gap = relativeGap(incumbent.objective, bound) ?? 0;
+    handOver =
+      (now >= began + ms * share && gap > gapLimit) ||
+      (now >= began + (ms * share) / 2 && gap > 2.5 * gapLimit && stalled(now, incumbent.objective - bound));
+    // A thread that cannot be replaced leaves the one search (null).
+    if (handOver && options.aside.abandon) abandoned = options.aside.abandon().catch(() => null);
+  };
+  let abandoned = null as Promise<MilpSolver | null> | null;
 
   const solve: MilpSolver =
     options.aside.search ??
@@ -81,7 +109,10 @@ export async function solveRosterSideBySide(
       absoluteGap: options.absoluteGap,
       start: options.start,
       onProgress: (progress) => {
-        if (progress.bound !== null && (bound === null || progress.bound > bound)) bound = progress.bound;
+        if (progress.bound !== null && (bound === null || progress.bound > bound)) {
+          bound = progress.bound;
+          bounds.push({ at: options.now(), bound });
+        }
         report();
       },
       onIncumbent: (found) => {
@@ -97,6 +128,18 @@ export async function solveRosterSideBySide(
         offer({ objective: full.objective, colValues: full.colValues });
       fullOptimal = full.status === 'optimal';
       return full;
+    })
+    .catch((error: unknown): MilpSolution => {
+      // Abandoned at the hand-over: its bound and rosters so far came in as it ran.
+      if (!abandoned) throw error;
+      return {
+        status: 'cancelled',
+        objective: null,
+        bound,
+        gap: null,
+        colValues: null,
+        elapsedMs: options.now() - began,
+      };
     })
     .finally(() => {
       fullDone = true;
@@ -133,11 +176,12 @@ export async function solveRosterSideBySide(
       rng: mulberry32(seed),
       fixable,
       neighbourhood,
-      onRound: (improved) => {
-        neighbourhood.record(improved);
+      onRound: (improved, round) => {
+        neighbourhood.record(improved, round);
         checkHandOver();
       },
       size: { start: size, min: Math.min(60, fixable.length), max: Math.max(size * 6, 60) },
+      adaptSize: false,
       subTimeLimitSeconds: options.subTimeLimitSeconds ?? 3,
       absoluteGap: options.absoluteGap,
       adopt: () => incumbent,
@@ -151,11 +195,11 @@ export async function solveRosterSideBySide(
   const there = rosterNeighbourhood(model, milp);
   const searching = incumbent && !over() ? search(solve, options.seed, here) : null;
   // The thread's second search, from the best roster when the full model hands over its core.
-  const second = fullRun.then(() =>
-    handOver && incumbent && !over() && options.now() < deadline - 1000
-      ? search(options.aside.solve, options.seed + 1, there)
-      : null,
-  );
+  const second = fullRun.then(async () => {
+    if (!handOver || !incumbent || over() || options.now() >= deadline - 1000) return null;
+    const solver = abandoned ? await abandoned : options.aside.solve;
+    return solver ? search(solver, options.seed + 1, there) : null;
+  });
   const [first, other] = await Promise.all([searching, second]);
   const full = await fullRun;
   const result = incumbent;

@@ -3,6 +3,7 @@ import { solveWithHighs } from '../../../electron/optimize/highs-solver';
 import { createHighsThread } from '../../../electron/optimize/highs-thread';
 import { checkRoster } from '../../../shared/optimize/check-roster';
 import { largeNeighbourhoodSearch } from '../../../shared/optimize/lns';
+import type { MilpSolver } from '../../../shared/optimize/milp-model';
 import { decodeRosterAssignment } from '../../../shared/optimize/roster-milp';
 import { solveRosterWithLns } from '../../../shared/optimize/roster-lns';
 import { mulberry32 } from '../../../shared/simulation/prng';
@@ -91,6 +92,104 @@ describe('the full model on a second thread beside the search', () => {
     } finally {
       await thread.close();
     }
+  }, 120_000);
+
+  it('ends the full model’s thread at the hand-over when it can, and searches on the one that replaces it', async () => {
+    const { model, milp } = await instance1();
+    const first = createHighsThread();
+    let second: ReturnType<typeof createHighsThread> | null = null;
+    let onFirst = 0;
+    const onSecond: number[] = [];
+    try {
+      const solution = await solveRosterWithLns(model, milp, {
+        solve: solveWithHighs,
+        aside: {
+          solve: async (problem, options) => {
+            onFirst++;
+            return first.solve(problem, options);
+          },
+          pause: async () => {
+            await pause();
+          },
+          abandon: async () => {
+            await first.close();
+            second = createHighsThread();
+            const solve = second.solve;
+            return async (problem, options) => {
+              onSecond.push(problem.numCols);
+              return solve(problem, options);
+            };
+          },
+        },
+        now: () => performance.now(),
+        seed: 9,
+        timeLimitSeconds: 8,
+        neighbourhoodSize: 10,
+        absoluteGap: 0.99,
+        handOverShare: 0,
+        handOverGap: -1,
+      });
+      // The full model was the first thread's one solve; it was ended, not awaited, so it reports no roster.
+      expect(solution.lns.handedOver).toBe(true);
+      expect(onFirst).toBe(1);
+      expect(solution.lns.fullObjective).toBeNull();
+      expect(second).not.toBeNull();
+      expect(onSecond.length).toBeGreaterThan(0);
+      expect(onSecond.every((columns) => columns < milp.problem.numCols)).toBe(true);
+      expect(solution.bound).not.toBeNull();
+      const check = checkRoster(model, decodeRosterAssignment(model, milp, solution.colValues!));
+      expect(check.violations).toEqual([]);
+      expect(Math.round(solution.objective!)).toBe(check.objective);
+      expect(check.objective).toBeLessThanOrEqual(solution.lns.builtObjective!);
+    } finally {
+      await Promise.all([first.close(), (second as ReturnType<typeof createHighsThread> | null)?.close()]);
+    }
+  }, 120_000);
+
+  it('hands over at a fifth of the time when the roster is over a quarter above the bound', async () => {
+    const { model, milp } = await instance1();
+    // A clock that moves one second per sub-solve, and a full model that only reports a bound of 100 (every roster
+    // of Instance1 costs 607 or more: the gap stays above 80 %) and waits to be stopped.
+    let t = 0;
+    let stoppedAt: number | null = null;
+    const parts: MilpSolver = async (problem, options) => {
+      t += 1000;
+      return solveWithHighs(problem, options);
+    };
+    const solution = await solveRosterWithLns(model, milp, {
+      solve: parts,
+      aside: {
+        solve: async (problem, options) => {
+          if (problem !== milp.problem) return parts(problem, options);
+          options.onProgress?.({ objective: null, bound: 100, gap: null, elapsedMs: 0 });
+          while (!options.shouldStop?.()) await pause();
+          stoppedAt = t;
+          return {
+            status: 'feasible',
+            objective: null,
+            bound: 100,
+            gap: null,
+            colValues: null,
+            elapsedMs: t,
+          };
+        },
+        pause: async () => {
+          await pause();
+        },
+      },
+      now: () => t,
+      seed: 9,
+      timeLimitSeconds: 100,
+      neighbourhoodSize: 10,
+      absoluteGap: 0.99,
+    });
+    // Handed over with the first round past 20 s (0.4 / 2 of the time), not at 40 s.
+    expect(solution.lns.handedOver).toBe(true);
+    expect(stoppedAt).toBe(20_000);
+    expect(solution.bound).toBe(100);
+    const check = checkRoster(model, decodeRosterAssignment(model, milp, solution.colValues!));
+    expect(check.violations).toEqual([]);
+    expect(Math.round(solution.objective!)).toBe(check.objective);
   }, 120_000);
 
   it('lets the search adopt a better roster found elsewhere before its next round', async () => {
