@@ -9,6 +9,17 @@ import { solveRosterWithLns } from '../../../shared/optimize/roster-lns';
 import { mulberry32 } from '../../../shared/simulation/prng';
 import { instance1, tickingClock } from './nrp-instance1';
 
+/** A short solve of Instance1 whose full model hands over as soon as there is a bound and a roster (gap below 0). */
+const handOverAtOnce = {
+  now: () => performance.now(),
+  seed: 9,
+  timeLimitSeconds: 8,
+  neighbourhoodSize: 10,
+  absoluteGap: 0.99,
+  handOverShare: 0,
+  handOverGap: -1,
+};
+
 describe('the full model on a second thread beside the search', () => {
   it('solves a large roster with both at once and returns the proven optimum', async () => {
     const { model, milp } = await instance1();
@@ -59,7 +70,6 @@ describe('the full model on a second thread beside the search', () => {
     const thread = createHighsThread();
     const onThread: number[] = [];
     try {
-      // A hand-over gap below zero: as soon as there is a bound and a roster, the full model stops for a search.
       const solution = await solveRosterWithLns(model, milp, {
         solve: solveWithHighs,
         aside: {
@@ -71,13 +81,7 @@ describe('the full model on a second thread beside the search', () => {
             await pause();
           },
         },
-        now: () => performance.now(),
-        seed: 9,
-        timeLimitSeconds: 8,
-        neighbourhoodSize: 10,
-        absoluteGap: 0.99,
-        handOverShare: 0,
-        handOverGap: -1,
+        ...handOverAtOnce,
       });
       expect(solution.lns.handedOver).toBe(true);
       // The full model first (every column), then neighbourhoods (fewer columns) on the same thread.
@@ -121,13 +125,7 @@ describe('the full model on a second thread beside the search', () => {
             };
           },
         },
-        now: () => performance.now(),
-        seed: 9,
-        timeLimitSeconds: 8,
-        neighbourhoodSize: 10,
-        absoluteGap: 0.99,
-        handOverShare: 0,
-        handOverGap: -1,
+        ...handOverAtOnce,
       });
       // The full model was the first thread's one solve; it was ended, not awaited, so it reports no roster.
       expect(solution.lns.handedOver).toBe(true);
