@@ -45,13 +45,14 @@ const MAX_SCALE = 6;
  * search stalls far above the optimum. Why adaptive: which kind still pays changes as the roster improves and
  * differs between instances; each kind's score is an exponentially smoothed success rate, with a floor so none is
  * ever dropped, divided by its smoothed seconds per round (a kind that pays as often in a tenth of the time is
- * worth ten times as much). Each aimed kind also scales the size asked for by its own factor (×1.15 after a
- * sub-solve that finished without a gain, ×0.85 after one cut short, within 0.2–6 and at most half the roster):
- * a window of days over everybody stays easy at sizes where whole horizons of a few people time out, and one
- * shared size would time the one out or starve the other. Its only state is its own scores and sizes (the
- * generator is made per search). With `aimed: false` it draws
- * the three random kinds only, with fixed odds (0.4, 0.3, 0.3) and groups of two people or more: the draws the
- * mid-sized rosters were tuned on (Curtois & Qu Instances 5-7), where the aimed kinds cost the proof time.
+ * worth ten times as much; gentler forms, the square root of the seconds or the floor added after the division,
+ * drew fewer cheap cover rounds and left Instance8 a night short at +10 %). Each aimed kind also scales the size
+ * asked for by its own factor (×1.15 after a sub-solve that finished without a gain, ×0.85 after one cut short,
+ * within 0.2–6 and at most half the roster): a window of days over everybody stays easy at sizes where whole
+ * horizons of a few people time out, and one shared size would time the one out or starve the other. Its only
+ * state is its own scores and sizes (the generator is made per search). With `aimed: false` it draws the three
+ * random kinds only, with fixed odds (0.4, 0.3, 0.3) and groups of two people or more: the draws the mid-sized
+ * rosters were tuned on with one thread (Curtois & Qu Instances 5-7), where the aimed kinds cost the proof time.
  */
 export function rosterNeighbourhood(
   model: RosterModel,
